@@ -1,0 +1,27 @@
+// HTTP handlers for port calls: each is the shared chain around one use case.
+import { clock } from '#shared/clock.ts';
+import { eventBridgePublisher } from '#shared/events.ts';
+import { httpHandler } from '#shared/http.ts';
+import { created, ok } from '#shared/responses.ts';
+import { routes } from '#functions/routes.ts';
+import { announceCall, cancelCall as cancel, getCall as get, listCalls as list } from './service.ts';
+import { dynamoCallStore } from './store.ts';
+
+const deps = { store: dynamoCallStore, clock, events: eventBridgePublisher };
+
+export const createCall = httpHandler(routes.createCall).handler(async ({ body, principal }) => {
+  const call = await announceCall(deps, principal, body);
+  return created({ callId: call.callId, status: call.status, version: call.version }, `/v1/calls/${call.callId}`);
+});
+
+export const listCalls = httpHandler(routes.listCalls).handler(async ({ query, principal }) =>
+  ok(await list(deps, principal, query)),
+);
+
+export const getCall = httpHandler(routes.getCall).handler(async ({ path, principal }) =>
+  ok(await get(deps, principal, path.callId)),
+);
+
+export const cancelCall = httpHandler(routes.cancelCall).handler(async ({ path, body, principal }) =>
+  ok(await cancel(deps, principal, path.callId, body.reason)),
+);

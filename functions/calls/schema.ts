@@ -1,0 +1,115 @@
+// Port calls: the announcement an agent sends, the call as stored and shown, and list queries.
+import { z } from 'zod';
+import { AuditEntry } from '#shared/audit.ts';
+
+/** ISO 8601 instant; any offset is accepted and normalised to UTC so keys sort by time. */
+export const Instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-12-03T06:00:00Z' })
+  .transform((s) => new Date(s).toISOString());
+
+export const UnLocode = z
+  .string()
+  .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE: 2-letter country and 3 letters or digits, e.g. CNTXG');
+
+export const VesselType = z.enum([
+  'CONTAINER',
+  'BULK',
+  'TANKER',
+  'GENERAL_CARGO',
+  'RO_RO',
+  'CAR_CARRIER',
+  'REEFER',
+  'LNG',
+  'LPG',
+  'PASSENGER',
+  'CRUISE',
+  'OFFSHORE',
+  'FISHING',
+  'TUG',
+  'OTHER',
+]);
+
+export const Vessel = z
+  .strictObject({
+    imo: z.string().regex(/^\d{7}$/, 'must be the 7-digit IMO number'),
+    mmsi: z.string().regex(/^\d{9}$/, 'must be the 9-digit MMSI'),
+    name: z.string().trim().min(1).max(100),
+    callSign: z.string().regex(/^[A-Z0-9]{3,10}$/, 'must be 3 to 10 capital letters or digits'),
+    flag: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. HK'),
+    type: VesselType,
+    grossTonnage: z.number().int().positive().max(1_000_000).optional(),
+  })
+  .meta({ id: 'Vessel' });
+
+export const CallAnnouncement = z
+  .strictObject({
+    vessel: Vessel,
+    voyage: z.string().regex(/^[A-Za-z0-9/-]{1,20}$/, 'must be 1 to 20 letters, digits, "/" or "-"'),
+    port: UnLocode,
+    berth: z.string().trim().min(1).max(100).optional(),
+    eta: Instant,
+    etd: Instant,
+    lastPort: UnLocode.optional(),
+    nextPort: UnLocode.optional(),
+  })
+  .meta({ id: 'CallAnnouncement' });
+export type CallAnnouncement = z.infer<typeof CallAnnouncement>;
+
+export const CallStatus = z.enum([
+  'DRAFT',
+  'SUBMITTED',
+  'IN_REVIEW',
+  'ARRIVAL_CLEARED',
+  'IN_PORT',
+  'DEPARTURE_SUBMITTED',
+  'DEPARTURE_CLEARED',
+  'DEPARTED',
+  'REJECTED',
+  'CANCELLED',
+]);
+export type CallStatus = z.infer<typeof CallStatus>;
+
+export const Call = z
+  .object({
+    callId: z.string(),
+    agentId: z.string(),
+    status: CallStatus,
+    version: z.number().int().positive(),
+    vessel: Vessel,
+    voyage: z.string(),
+    port: z.string(),
+    berth: z.string().optional(),
+    eta: z.string(),
+    etd: z.string(),
+    ata: z.string().optional(),
+    atd: z.string().optional(),
+    lastPort: z.string().optional(),
+    nextPort: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    cancelReason: z.string().optional(),
+  })
+  .meta({ id: 'Call' });
+export type Call = z.infer<typeof Call>;
+
+export const CallDetail = Call.extend({ timeline: z.array(AuditEntry) }).meta({ id: 'CallDetail' });
+export type CallDetail = z.infer<typeof CallDetail>;
+
+export const CallCreated = z
+  .object({ callId: z.string(), status: CallStatus, version: z.number().int() })
+  .meta({ id: 'CallCreated' });
+
+export const CallPath = z.object({ callId: z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id') });
+
+export const ListCallsQuery = z.strictObject({
+  status: CallStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  nextToken: z.string().max(2048).optional(),
+});
+export type ListCallsQuery = z.infer<typeof ListCallsQuery>;
+
+export const CallPage = z
+  .object({ items: z.array(Call), nextToken: z.string().optional() })
+  .meta({ id: 'CallPage' });
+
+export const CancelCall = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).meta({ id: 'CancelCall' });

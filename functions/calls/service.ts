@@ -1,0 +1,128 @@
+// Port-call use cases: each reads, applies the rules and writes through the store port.
+import { type Actor, nextAuditEntry } from '#shared/audit.ts';
+import type { Principal } from '#shared/auth.ts';
+import type { Clock } from '#shared/clock.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/errors.ts';
+import type { EventPublisher } from '#shared/events.ts';
+import { newId } from '#shared/ids.ts';
+import { announcementViolations, canCancel, canView } from './rules.ts';
+import type { Call, CallAnnouncement, CallDetail, ListCallsQuery } from './schema.ts';
+import type { CallStore, StoredCall } from './store.ts';
+
+export interface CallDeps {
+  store: CallStore;
+  clock: Clock;
+  events: EventPublisher;
+}
+
+/** Statuses after which a voyage may be announced again. */
+const FINISHED = new Set(['CANCELLED', 'DEPARTED', 'REJECTED']);
+
+export function actorOf(principal: Principal): Actor {
+  return { role: principal.role, id: principal.role === 'agent' ? principal.agentId : principal.sub };
+}
+
+function publicView(call: StoredCall): Call {
+  const { lastAudit: _audit, ...view } = call;
+  return view;
+}
+
+export async function announceCall(
+  deps: CallDeps,
+  principal: Principal,
+  announcement: CallAnnouncement,
+): Promise<Call> {
+  if (principal.role !== 'agent') throw new ForbiddenError('Only shipping agents announce calls');
+  const now = deps.clock.now();
+  const problems = announcementViolations(announcement, now);
+  if (problems.length) throw new RuleViolationError('The announcement breaks port-call rules', problems);
+
+  const at = now.toISOString();
+  const callId = newId('call', now);
+  const lastAudit = nextAuditEntry(undefined, {
+    at,
+    actor: actorOf(principal),
+    action: 'CALL_ANNOUNCED',
+    toStatus: 'DRAFT',
+  });
+  const call: StoredCall = {
+    callId,
+    agentId: principal.agentId,
+    status: 'DRAFT',
+    version: 1,
+    ...announcement,
+    createdAt: at,
+    updatedAt: at,
+    lastAudit,
+  };
+
+  let holder = await deps.store.reserveVoyage(call);
+  if (holder) {
+    const existing = await deps.store.get(holder);
+    if (existing && !FINISHED.has(existing.status)) {
+      throw new ConflictError('This voyage is already announced for this port', [
+        { path: 'voyage', message: `call ${existing.callId} already announces voyage ${call.voyage} of IMO ${call.vessel.imo}` },
+      ]);
+    }
+    holder = await deps.store.reserveVoyage(call, holder);
+    if (holder) throw new ConflictError('This voyage is being announced by another request; retry');
+  }
+  await deps.store.create(call);
+  await deps.events.publish([
+    { type: 'CallAnnounced', callId, port: call.port, detail: { agentId: call.agentId, eta: call.eta, status: call.status } },
+  ]);
+  return publicView(call);
+}
+
+async function visibleCall(deps: CallDeps, principal: Principal, callId: string): Promise<StoredCall> {
+  const call = await deps.store.get(callId);
+  // Someone else's call answers exactly like a missing one: its existence is not disclosed.
+  if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
+  return call;
+}
+
+export async function getCall(deps: CallDeps, principal: Principal, callId: string): Promise<CallDetail> {
+  const call = await visibleCall(deps, principal, callId);
+  const stored = await deps.store.timeline(callId);
+  // The call item carries the newest entry; it may not be in the trail yet after a crash.
+  const timeline = stored.some((e) => e.seq === call.lastAudit.seq) ? stored : [...stored, call.lastAudit];
+  return { ...publicView(call), timeline };
+}
+
+export async function listCalls(deps: CallDeps, principal: Principal, query: ListCallsQuery) {
+  const scope = principal.role === 'agent' ? { agentId: principal.agentId } : { port: principal.port };
+  const page = await deps.store.list(scope, query);
+  return { items: page.items.map(publicView), ...(page.nextToken && { nextToken: page.nextToken }) };
+}
+
+export async function cancelCall(
+  deps: CallDeps,
+  principal: Principal,
+  callId: string,
+  reason: string | undefined,
+): Promise<Call> {
+  const call = await visibleCall(deps, principal, callId);
+  if (principal.role !== 'agent') throw new ForbiddenError('Only the call\'s agent can cancel it');
+  // Cancelling twice is a retry, not a conflict.
+  if (call.status === 'CANCELLED') return publicView(call);
+  if (!canCancel(call.status)) {
+    throw new ConflictError(`A call in status ${call.status} can no longer be cancelled`, [
+      { path: 'status', message: `is ${call.status}; cancel is possible until arrival clearance` },
+    ]);
+  }
+  const at = deps.clock.now().toISOString();
+  const audit = nextAuditEntry(call.lastAudit, {
+    at,
+    actor: actorOf(principal),
+    action: 'CALL_CANCELLED',
+    fromStatus: call.status,
+    toStatus: 'CANCELLED',
+    ...(reason && { reason }),
+  });
+  const updated = await deps.store.update(call, { status: 'CANCELLED', updatedAt: at, ...(reason && { cancelReason: reason }) }, audit);
+  await deps.store.releaseVoyage(updated);
+  await deps.events.publish([
+    { type: 'CallCancelled', callId, port: call.port, detail: { agentId: call.agentId, from: call.status } },
+  ]);
+  return publicView(updated);
+}

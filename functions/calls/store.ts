@@ -1,0 +1,212 @@
+// Port calls in the single table: the call item, its audit entries and the voyage guard that
+// stops one voyage from being announced twice.
+import {
+  ConditionalCheckFailedException,
+} from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '#shared/audit.ts';
+import { documentClient, tableName } from '#shared/aws.ts';
+import { ConflictError } from '#shared/errors.ts';
+import { decodeToken, encodeToken } from '#shared/pagination.ts';
+import { keys } from '#shared/table.ts';
+import type { Call, CallStatus } from './schema.ts';
+
+export interface StoredCall extends Call {
+  lastAudit: AuditEntry;
+}
+
+export type CallScope = { agentId: string } | { port: string };
+
+export interface CallPageQuery {
+  status?: CallStatus;
+  limit: number;
+  nextToken?: string;
+}
+
+export interface CallStore {
+  /** Holds the voyage for `callId`; answers the call id already holding it, if any. */
+  reserveVoyage(call: Pick<Call, 'callId' | 'vessel' | 'voyage' | 'port'>, takeOverFrom?: string): Promise<string | undefined>;
+  releaseVoyage(call: Pick<Call, 'callId' | 'vessel' | 'voyage' | 'port'>): Promise<void>;
+  create(call: StoredCall): Promise<void>;
+  get(callId: string): Promise<StoredCall | undefined>;
+  list(scope: CallScope, query: CallPageQuery): Promise<{ items: StoredCall[]; nextToken?: string }>;
+  /** Applies `patch` if the call is still at the version read; the new audit entry is the commit. */
+  update(current: StoredCall, patch: Partial<Call>, audit: AuditEntry): Promise<StoredCall>;
+  timeline(callId: string): Promise<AuditEntry[]>;
+}
+
+const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => ({
+  pk: `VOYAGE#${c.vessel.imo}#${c.voyage}#${c.port}`,
+  sk: 'VOYAGE',
+});
+
+function indexKeys(call: Call) {
+  return {
+    ...keys.callByPort(call.port, call.eta, call.callId),
+    ...keys.callByStatus(call.port, call.status, call.eta, call.callId),
+    ...keys.callByOwner(call.agentId, call.eta, call.callId),
+  };
+}
+
+const STORAGE_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+
+function fromItem(item: Record<string, unknown>): StoredCall {
+  const out = { ...item };
+  for (const attr of STORAGE_ATTRS) delete out[attr];
+  return out as unknown as StoredCall;
+}
+
+const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+export const dynamoCallStore: CallStore = {
+  async reserveVoyage(call, takeOverFrom) {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...voyageKey(call), callId: call.callId },
+          ConditionExpression: takeOverFrom
+            ? 'callId = :previous'
+            : 'attribute_not_exists(pk) OR callId = :callId',
+          ExpressionAttributeValues: takeOverFrom ? { ':previous': takeOverFrom } : { ':callId': call.callId },
+        }),
+      );
+      return undefined;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const held = await documentClient().send(
+        new GetCommand({ TableName: tableName(), Key: voyageKey(call), ConsistentRead: true }),
+      );
+      return (held.Item?.callId as string | undefined) ?? 'unknown';
+    }
+  },
+
+  async releaseVoyage(call) {
+    try {
+      await documentClient().send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: voyageKey(call),
+          ConditionExpression: 'callId = :callId',
+          ExpressionAttributeValues: { ':callId': call.callId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error; // already released or taken over
+    }
+  },
+
+  async create(call) {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.call(call.callId), ...indexKeys(call), ...call },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    await putAudit(call.callId, call.lastAudit);
+  },
+
+  async get(callId) {
+    const out = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: keys.call(callId), ConsistentRead: true }),
+    );
+    return out.Item ? fromItem(out.Item) : undefined;
+  },
+
+  async list(scope, query) {
+    const [index, pkAttr, pk, skPrefix] =
+      'agentId' in scope
+        ? (['byOwner', 'gsi3pk', `AGENT#${scope.agentId}`, 'CALL#'] as const)
+        : query.status
+          ? (['byStatus', 'gsi2pk', `PORT#${scope.port}#CALL#${query.status}`, undefined] as const)
+          : (['byPort', 'gsi1pk', `PORT#${scope.port}`, 'CALL#'] as const);
+    const skAttr = pkAttr.replace('pk', 'sk');
+    const filterByStatus = 'agentId' in scope && query.status;
+    const items: StoredCall[] = [];
+    let startKey = decodeToken(query.nextToken, pkAttr, pk);
+    // A status filter on the owner index can return short pages: keep reading until full.
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: index,
+          KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': pkAttr, ...(skPrefix && { '#sk': skAttr }), ...(filterByStatus && { '#status': 'status' }) },
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ...(skPrefix && { ':prefix': skPrefix }),
+            ...(filterByStatus && { ':status': query.status }),
+          },
+          ...(filterByStatus && { FilterExpression: '#status = :status' }),
+          Limit: query.limit - items.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(out.Items ?? []).map(fromItem));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && items.length < query.limit);
+    return { items, nextToken: encodeToken(startKey) };
+  },
+
+  async update(current, patch, audit) {
+    const { callId, version: expectedVersion } = current;
+    const next: StoredCall = { ...current, ...patch, version: expectedVersion + 1, lastAudit: audit };
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.call(callId), ...indexKeys(next), ...next },
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConflictError('The call was changed by someone else; read it again and retry');
+      }
+      throw error;
+    }
+    await putAudit(callId, audit);
+    return next;
+  },
+
+  async timeline(callId) {
+    const entries: AuditEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': keys.auditPrefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      entries.push(...(out.Items ?? []).map((i) => strip(i) as AuditEntry));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
+  },
+};
+
+function strip(item: Record<string, unknown>) {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest;
+}
+
+// Written after the call item (the commit point, which carries the same entry as `lastAudit`),
+// so a retry after a crash in between can always complete the trail.
+async function putAudit(callId: string, audit: AuditEntry): Promise<void> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.audit(callId, audit.seq), ...audit },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}

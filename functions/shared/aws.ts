@@ -1,0 +1,52 @@
+// AWS SDK clients, created once per cold start. In the embedded runtime the endpoints point at
+// the loopback stand-ins (dynalite, the local Step Functions and EventBridge endpoints).
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from './config.ts';
+
+let dynamo: DynamoDBClient | undefined;
+let doc: DynamoDBDocumentClient | undefined;
+let sfn: SFNClient | undefined;
+let events: EventBridgeClient | undefined;
+
+export function dynamoClient(): DynamoDBClient {
+  const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
+  dynamo ??= new DynamoDBClient({ region: AWS_REGION, ...(DYNAMODB_ENDPOINT && { endpoint: DYNAMODB_ENDPOINT }) });
+  return dynamo;
+}
+
+export function documentClient(): DynamoDBDocumentClient {
+  doc ??= DynamoDBDocumentClient.from(dynamoClient(), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return doc;
+}
+
+export function stepFunctionsClient(): SFNClient {
+  const { AWS_REGION, STEPFUNCTIONS_ENDPOINT } = config();
+  sfn ??= new SFNClient({ region: AWS_REGION, ...(STEPFUNCTIONS_ENDPOINT && { endpoint: STEPFUNCTIONS_ENDPOINT }) });
+  return sfn;
+}
+
+export function eventBridgeClient(): EventBridgeClient {
+  const { AWS_REGION, EVENTBRIDGE_ENDPOINT } = config();
+  events ??= new EventBridgeClient({
+    region: AWS_REGION,
+    ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }),
+  });
+  return events;
+}
+
+export function tableName(): string {
+  return config().TABLE_NAME;
+}
+
+/** For the embedded runtime, which may restart its endpoints within one process. */
+export function resetClients(): void {
+  dynamo?.destroy();
+  sfn?.destroy();
+  events?.destroy();
+  dynamo = doc = sfn = events = undefined;
+}

@@ -1,0 +1,19 @@
+// Reference codes the border uses: ISO 3166 countries (flags alpha-2, documents alpha-3 as printed
+// on travel documents) and UN/LOCODE ports.
+import countries from 'i18n-iso-countries';
+
+/** ICAO 9303 document codes that are not ISO 3166 countries but appear on real documents. */
+const ICAO_EXTRA_ALPHA3 = new Set(['D', 'GBD', 'GBN', 'GBO', 'GBP', 'GBS', 'UNO', 'UNA', 'UNK', 'XXA', 'XXB', 'XXC', 'XXX', 'EUE', 'XOM', 'XPO', 'XCC', 'XES', 'XMP', 'XBA', 'XIM', 'XDC', 'XCO']);
+
+export function isCountryAlpha2(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}
+
+export function isCountryAlpha3(code: string): boolean {
+  return (/^[A-Z]{3}$/.test(code) && countries.isValid(code)) || ICAO_EXTRA_ALPHA3.has(code);
+}
+
+/** UN/LOCODE: the ISO country of the port, then three letters or digits 2–9. */
+export function isUnLocode(code: string): boolean {
+  return /^[A-Z]{2}[A-Z2-9]{3}$/.test(code) && isCountryAlpha2(code.slice(0, 2));
+}

@@ -1,0 +1,130 @@
+// The middy chain every HTTP handler is built with: JSON body, authorisation, zod validation,
+// idempotency, one error mapping. A handler is this chain around one call into its domain.
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
+import { type ErrorDetail, ValidationError, detailsFromZod } from './errors.ts';
+import { errorMapper } from './http-errors.ts';
+import { IDEMPOTENCY_FIELD, MAX_IDEMPOTENCY_KEY_LENGTH, idempotencyMiddleware } from './idempotency.ts';
+import { logger } from './logger.ts';
+import type { HttpResult } from './responses.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HandlerSpec<B extends Schema, Q extends Schema, P extends Schema> {
+  /** Stable name, used for logs and to scope idempotency records. */
+  name: string;
+  /** Who may call; `public` skips authentication (health, the contract). */
+  roles: readonly Role[] | 'public';
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Honour the `Idempotency-Key` header (writes that a client may retry). */
+  idempotent?: boolean;
+}
+
+export interface HandlerRequest<B, Q, P, Auth> {
+  body: B;
+  query: Q;
+  path: P;
+  principal: Auth;
+  event: HttpEvent;
+  context: Context;
+}
+
+export function httpHandler<
+  B extends Schema = undefined,
+  Q extends Schema = undefined,
+  P extends Schema = undefined,
+>(spec: HandlerSpec<B, Q, P>) {
+  return {
+    handler(fn: (req: HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>) => Promise<HttpResult>) {
+      const chain = middy<HttpEvent, HttpResult, Error, Context>()
+        .use(errorMapper())
+        .use(injectLambdaContext(logger, { resetKeys: true }))
+        .use(httpHeaderNormalizer());
+      if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
+      chain.use(authoriseAndValidate(spec));
+      if (spec.idempotent) chain.use(idempotencyMiddleware(spec.name));
+      return chain.handler(async (event, context) => {
+        const parsed = (event as unknown as Record<symbol, Parsed>)[PARSED]!;
+        return fn({ ...parsed, event, context } as HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>);
+      });
+    },
+  };
+}
+
+const PARSED = Symbol('parsed');
+interface Parsed {
+  body: unknown;
+  query: unknown;
+  path: unknown;
+  principal: Principal | undefined;
+}
+
+/** A write with an optional body may be sent without one; its schema decides what is missing. */
+function emptyBodyAsObject(): MiddlewareObj<HttpEvent> {
+  return {
+    before: (request) => {
+      const event = request.event;
+      if (event.body === undefined || event.body === '') {
+        event.body = '{}';
+        event.isBase64Encoded = false;
+        event.headers = { ...event.headers, 'content-type': event.headers['content-type'] ?? 'application/json' };
+      }
+    },
+  };
+}
+
+function authoriseAndValidate<B extends Schema, Q extends Schema, P extends Schema>(
+  spec: HandlerSpec<B, Q, P>,
+): MiddlewareObj<HttpEvent> {
+  return {
+    before: (request) => {
+      const event = request.event;
+      let principal: Principal | undefined;
+      if (spec.roles !== 'public') {
+        principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+        requireRole(principal, spec.roles);
+        logger.appendKeys({ role: principal.role });
+      }
+      const problems: ErrorDetail[] = [];
+      const parse = (schema: z.ZodType | undefined, input: unknown, part: string): unknown => {
+        if (!schema) return undefined;
+        const result = schema.safeParse(input);
+        if (result.success) return result.data;
+        // Paths in the body are reported as the client wrote them ("vessel.imo"); others are prefixed.
+        problems.push(...detailsFromZod(result.error, part === 'body' ? [] : [part]));
+        return undefined;
+      };
+      const parsed: Parsed = {
+        path: parse(spec.params, event.pathParameters ?? {}, 'path'),
+        query: parse(spec.query, event.queryStringParameters ?? {}, 'query'),
+        body: parse(spec.body, event.body, 'body'),
+        principal,
+      };
+      if (problems.length) throw new ValidationError('The request is not valid', problems);
+      // Replace the input with the parsed output, so defaults and transforms apply downstream.
+      (event as unknown as Record<symbol, Parsed>)[PARSED] = parsed;
+      if (parsed.body !== undefined) (event as { body: unknown }).body = parsed.body;
+      if (spec.idempotent) {
+        const key = event.headers['idempotency-key'];
+        if (key !== undefined) {
+          if (!key || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new ValidationError('The request is not valid', [
+              { path: 'headers.idempotency-key', message: `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` },
+            ]);
+          }
+          (event as unknown as Record<string, unknown>)[IDEMPOTENCY_FIELD] = `${principal?.sub ?? 'anonymous'}:${key}`;
+        }
+      }
+    },
+  };
+}

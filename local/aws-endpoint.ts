@@ -1,0 +1,103 @@
+// A loopback endpoint that speaks the AWS JSON protocol for the few Step Functions and EventBridge
+// calls the handlers make, so they use the real SDK clients unchanged. It only answers requests
+// signed with this run's own access key, and never listens beyond 127.0.0.1.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LocalEventBus } from './bus.ts';
+import { type LocalStepFunctions, SfnError } from './workflows/runner.ts';
+
+type Body = Record<string, unknown>;
+
+export interface AwsEndpoint {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startAwsEndpoint(deps: {
+  stepFunctions: LocalStepFunctions;
+  bus: LocalEventBus;
+  accessKeyId: string;
+}): Promise<AwsEndpoint> {
+  const { stepFunctions: sfn, bus } = deps;
+
+  const operations: Record<string, (body: Body) => Body> = {
+    'AWSStepFunctions.StartExecution': (b) => {
+      const record = sfn.startExecution(String(b.stateMachineArn), b.name as string | undefined, String(b.input ?? '{}'));
+      return { executionArn: record.executionArn, startDate: record.startDate.getTime() / 1000 };
+    },
+    'AWSStepFunctions.DescribeExecution': (b) => {
+      const r = sfn.describeExecution(String(b.executionArn));
+      return {
+        executionArn: r.executionArn,
+        stateMachineArn: r.stateMachineArn,
+        name: r.name,
+        status: r.status,
+        input: r.input,
+        startDate: r.startDate.getTime() / 1000,
+        ...(r.stopDate && { stopDate: r.stopDate.getTime() / 1000 }),
+        ...(r.output !== undefined && { output: r.output }),
+        ...(r.error && { error: r.error, cause: r.cause }),
+      };
+    },
+    'AWSStepFunctions.StopExecution': (b) => {
+      sfn.stopExecution(String(b.executionArn));
+      return { stopDate: Date.now() / 1000 };
+    },
+    'AWSStepFunctions.SendTaskSuccess': (b) => {
+      sfn.sendTaskSuccess(String(b.taskToken), String(b.output));
+      return {};
+    },
+    'AWSStepFunctions.SendTaskFailure': (b) => {
+      sfn.sendTaskFailure(String(b.taskToken), b.error as string | undefined, b.cause as string | undefined);
+      return {};
+    },
+    'AWSEvents.PutEvents': (b) => {
+      const entries = (b.Entries as Body[] | undefined) ?? [];
+      const results = entries.map((entry) => {
+        let detail: Record<string, unknown> = {};
+        try {
+          detail = JSON.parse(String(entry.Detail ?? '{}'));
+        } catch {
+          return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is not valid JSON' };
+        }
+        const event = bus.publish({ source: String(entry.Source), detailType: String(entry.DetailType), detail });
+        return { EventId: event.id };
+      });
+      return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
+    },
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const contentType = target.startsWith('AWSEvents') ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+    const reply = (status: number, body: Body) => {
+      res.writeHead(status, { 'content-type': contentType });
+      res.end(JSON.stringify(body));
+    };
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (!String(req.headers.authorization ?? '').includes(`Credential=${deps.accessKeyId}/`)) {
+      return reply(403, { __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid' });
+    }
+    const operation = operations[target];
+    if (!operation) return reply(400, { __type: 'UnknownOperationException', message: `Not emulated: ${target}` });
+    try {
+      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Body) : {};
+      reply(200, operation(body));
+    } catch (error) {
+      if (error instanceof SfnError) return reply(400, { __type: error.type, message: error.message });
+      reply(500, { __type: 'InternalFailure', message: (error as Error).message });
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// `npm start`: the whole system on this machine, no AWS account needed.
+import { type Runtime, startRuntime } from './runtime.ts';
+import { type Settings, settingsFromEnv } from './settings.ts';
+
+const started = Date.now();
+let settings: Settings;
+let runtime: Runtime;
+try {
+  settings = settingsFromEnv();
+  runtime = await startRuntime({
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: settings.STORE === 'memory' ? undefined : settings.DATA_DIR,
+    tableName: settings.TABLE_NAME,
+    maxBodyBytes: settings.MAX_BODY_BYTES,
+  });
+} catch (error) {
+  const e = error as NodeJS.ErrnoException;
+  console.error(
+    e.code === 'EADDRINUSE' ? 'The port is in use: stop the other server or set PORT' : `Could not start: ${e.message}`,
+  );
+  process.exit(1);
+}
+
+console.log(`Three Zeros is running at ${runtime.url} (ready in ${Date.now() - started} ms)
+  data:      ${settings.STORE === 'memory' ? 'in memory (lost on exit)' : settings.DATA_DIR}
+  contract:  ${runtime.url}/openapi.json
+  a token:   npm run -s token -- --role agent --agent-id ACME-SHIPPING
+             npm run -s token -- --role officer --port CNTXG
+Press Ctrl-C to stop.`);
+
+let exiting = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (exiting) process.exit(1);
+    exiting = true;
+    console.log(`\n${signal}: stopping…`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Stopped with an error:', error);
+        process.exit(1);
+      },
+    );
+  });
+}

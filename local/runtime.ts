@@ -1,0 +1,128 @@
+// The embedded runtime: store, workflow runner, event bus, AWS-protocol endpoint and HTTP gateway
+// wired together in one process, running the same handlers and definitions as AWS.
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { resetClients } from '#shared/aws.ts';
+import { resetConfig } from '#shared/config.ts';
+import { routeList } from '#functions/routes.ts';
+import { workflows as registry } from '#workflows/index.ts';
+import { readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
+import { startAwsEndpoint } from './aws-endpoint.ts';
+import { LocalEventBus } from './bus.ts';
+import { type DevIdentity, devIdentity } from './dev-auth.ts';
+import { createGateway } from './gateway.ts';
+import { startStore } from './store.ts';
+import { lockDataDir } from './data-lock.ts';
+import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
+
+export interface RuntimeOptions {
+  port?: number;
+  host?: string;
+  /** Folder for the store and the dev signing key; undefined keeps everything in memory. */
+  dataDir?: string;
+  tableName?: string;
+  maxBodyBytes?: number;
+  /** Workflows to run; the registry's by default. */
+  workflows?: readonly WorkflowSpec[];
+  /** Pause between workflow retries instead of the definitions' backoff. */
+  retryDelayMs?: number;
+}
+
+export interface Runtime {
+  url: string;
+  identity: DevIdentity;
+  bus: LocalEventBus;
+  stepFunctions: LocalStepFunctions;
+  sweepExpired(now?: Date): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const FUNCTIONS_DIR = new URL('../functions/', import.meta.url);
+
+async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHandler>> {
+  const entries = await Promise.all(
+    Object.entries(spec.steps).map(async ([placeholder, ref]) => {
+      const module = (await import(new URL(ref.module, FUNCTIONS_DIR).href)) as Record<string, unknown>;
+      const handler = module[ref.export];
+      if (typeof handler !== 'function') throw new Error(`${ref.module} does not export ${ref.export}`);
+      return [placeholder, handler as StepHandler] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const tableName = options.tableName ?? 'three-zeros';
+  const dataDir = options.dataDir && resolve(options.dataDir);
+  // This run's own credentials: the local AWS endpoint answers no one else.
+  const credentials = {
+    accessKeyId: `LOCAL${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(24).toString('base64url'),
+  };
+
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const store = await startStore({ dataDir: dataDir && join(dataDir, 'store'), tableName, credentials });
+  const bus = new LocalEventBus();
+  const stepFunctions = new LocalStepFunctions({ retryDelayMs: options.retryDelayMs });
+  const endpoint = await startAwsEndpoint({ stepFunctions, bus, accessKeyId: credentials.accessKeyId });
+
+  const workflowArns: Record<string, string> = {};
+  for (const spec of options.workflows ?? registry) {
+    workflowArns[spec.name] = stepFunctions.register({
+      name: spec.name,
+      definition: readDefinition(spec),
+      handlers: await stepHandlers(spec),
+    });
+  }
+
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    DYNAMODB_ENDPOINT: store.endpoint,
+    STEPFUNCTIONS_ENDPOINT: endpoint.url,
+    EVENTBRIDGE_ENDPOINT: endpoint.url,
+    EVENT_BUS_NAME: 'three-zeros-local',
+    WORKFLOW_ARNS: JSON.stringify(workflowArns),
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  resetConfig();
+  resetClients();
+
+  const identity = await devIdentity(dataDir);
+  const server: Server = await createGateway({
+    routes: routeList,
+    identity,
+    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => ok());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    identity,
+    bus,
+    stepFunctions,
+    sweepExpired: store.sweepExpired,
+    stop: () =>
+      (stopping ??= (async () => {
+        server.closeAllConnections();
+        await new Promise<void>((ok) => server.close(() => ok()));
+        await stepFunctions.stop();
+        await endpoint.close();
+        resetClients();
+        await store.close();
+        unlock();
+      })()),
+  };
+}

@@ -1,0 +1,26 @@
+// Settings of the embedded runtime, from the environment (see the README's configuration table).
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Settings = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  /** `memory` keeps nothing on disk. */
+  STORE: z.enum(['disk', 'memory']).default('disk'),
+  TABLE_NAME: z.string().default('three-zeros'),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = Settings.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(settingsFromEnv(env).DATA_DIR);
+}

@@ -1,0 +1,122 @@
+// The embedded store: dynalite (the DynamoDB API on LevelDB) on loopback, with the single table
+// created on start and a sweeper standing in for DynamoDB's TTL.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { TABLE } from '#shared/table.ts';
+
+export interface LocalStore {
+  endpoint: string;
+  tableName: string;
+  /** Deletes items whose TTL has passed, as DynamoDB would eventually; returns how many. */
+  sweepExpired(now?: Date): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** LevelDB folder; undefined keeps everything in memory (tests). */
+  dataDir?: string;
+  tableName: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** How often to sweep expired items; 0 turns the sweeper off. */
+  sweepEveryMs?: number;
+}
+
+export async function startStore(options: StoreOptions): Promise<LocalStore> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const server: Server = dynalite({
+    ...(options.dataDir && { path: options.dataDir }),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: options.credentials });
+  await ensureTable(client, options.tableName);
+  const doc = DynamoDBDocumentClient.from(client);
+
+  async function sweepExpired(now = new Date()): Promise<number> {
+    let removed = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new ScanCommand({
+          TableName: options.tableName,
+          FilterExpression: '#ttl < :now',
+          ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute, '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+          ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+          ProjectionExpression: '#pk, #sk',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const key of page.Items ?? []) {
+        await doc.send(new DeleteCommand({ TableName: options.tableName, Key: key }));
+        removed += 1;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return removed;
+  }
+
+  const sweepEvery = options.sweepEveryMs ?? 60_000;
+  const timer = sweepEvery > 0 ? setInterval(() => void sweepExpired().catch(() => undefined), sweepEvery) : undefined;
+  timer?.unref();
+
+  return {
+    endpoint,
+    tableName: options.tableName,
+    sweepExpired,
+    async close() {
+      if (timer) clearInterval(timer);
+      client.destroy();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Creates the table and its indexes if missing, from the same spec infra/ deploys. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const attributes = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);
+  for (const index of TABLE.indexes) {
+    attributes.add(index.partitionKey);
+    attributes.add(index.sortKey);
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: TABLE.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+}

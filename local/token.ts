@@ -1,0 +1,43 @@
+// `npm run -s token -- --role agent --agent-id ACME-SHIPPING`: prints a development JWT that the
+// embedded gateway accepts (same claims as Cognito would issue).
+import { parseArgs } from 'node:util';
+import { Role } from '#shared/auth.ts';
+import { devIdentity } from './dev-auth.ts';
+import { dataDirFromEnv } from './settings.ts';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    'agent-id': { type: 'string' },
+    port: { type: 'string' },
+    sub: { type: 'string' },
+    ttl: { type: 'string', default: '43200' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const usage = `Usage: npm run -s token -- --role agent --agent-id ACME-SHIPPING
+       npm run -s token -- --role officer --port CNTXG
+       npm run -s token -- --role supervisor --port CNTXG
+Options: --sub <id> (default derived from the role), --ttl <seconds> (default 43200)`;
+
+const role = Role.safeParse(values.role);
+if (values.help || !role.success) {
+  console.error(values.help ? usage : `--role must be agent, officer or supervisor\n${usage}`);
+  process.exit(values.help ? 0 : 2);
+}
+
+try {
+  const identity = await devIdentity(dataDirFromEnv());
+  const token = await identity.mint({
+    role: role.data,
+    agentId: values['agent-id'],
+    port: values.port,
+    sub: values.sub,
+    ttlSeconds: Number(values.ttl),
+  });
+  process.stdout.write(`${token}\n`);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
