@@ -1,0 +1,108 @@
+// The HTTP API, built from the route table: one function per route, Cognito JWT authoriser on
+// every route that is not public, throttling and access logs on the stage.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Stack, Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import type { Route } from '../../functions/routes.ts';
+import type { ClearanceTable } from './clearance-table.ts';
+import { ServiceFunction } from './service-function.ts';
+
+export interface ApiProps {
+  routes: readonly Route[];
+  data: ClearanceTable;
+  bus: IEventBus;
+  userPool: UserPool;
+  client: UserPoolClient;
+  /** Environment every function gets (workflow ARNs, bus name…). */
+  environment: Record<string, string>;
+}
+
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly functions = new Map<string, ServiceFunction>();
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+    const authorizer = new HttpJwtAuthorizer(
+      'Cognito',
+      `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`,
+      { jwtAudience: [props.client.userPoolClientId] },
+    );
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Three Zeros border clearance API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-device-id', 'x-timestamp', 'x-signature'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            sourceIp: '$context.identity.sourceIp',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    for (const route of props.routes) {
+      const fn = new ServiceFunction(this, `Fn-${route.name}`, {
+        module: route.module,
+        handler: route.name,
+        description: `${route.method} ${route.path}: ${route.summary}`,
+        environment: props.environment,
+      });
+      // Reads only for GET; writes announce themselves on the bus.
+      fn.bindTable(props.data, route.method === 'GET' ? 'RO' : 'RW');
+      if (route.method !== 'GET') props.bus.grantPutEventsTo(fn);
+      this.functions.set(route.name, fn);
+
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`Int-${route.name}`, fn),
+        authorizer: route.roles === 'public' ? new HttpNoneAuthorizer() : authorizer,
+      });
+      if (route.roles === 'public') {
+        Validations.of(httpRoute!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.path} is public by design: liveness and the API contract, no data`,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The state machines of the workflow registry: each definition file as written, its placeholders
+// substituted with the ARNs of the step functions built for them.
+import { readFileSync } from 'node:fs';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { WorkflowSpec } from '../../workflows/registry.ts';
+import type { ClearanceTable } from './clearance-table.ts';
+import { ServiceFunction } from './service-function.ts';
+
+export interface WorkflowsProps {
+  specs: readonly WorkflowSpec[];
+  data: ClearanceTable;
+  bus: IEventBus;
+  environment: Record<string, string>;
+}
+
+export class Workflows extends Construct {
+  readonly stateMachines = new Map<string, StateMachine>();
+  readonly steps = new Map<string, ServiceFunction>();
+
+  constructor(scope: Construct, id: string, props: WorkflowsProps) {
+    super(scope, id);
+    for (const spec of props.specs) {
+      const substitutions: Record<string, string> = {};
+      const functions: ServiceFunction[] = [];
+      for (const [placeholder, ref] of Object.entries(spec.steps)) {
+        const fn = new ServiceFunction(this, `${spec.name}-${placeholder}`, {
+          module: ref.module,
+          handler: ref.export,
+          description: `${spec.name}: ${placeholder}`,
+          timeout: Duration.seconds(30),
+          environment: props.environment,
+        });
+        fn.bindTable(props.data, 'RW');
+        props.bus.grantPutEventsTo(fn);
+        substitutions[placeholder] = fn.functionArn;
+        functions.push(fn);
+        this.steps.set(`${spec.name}/${placeholder}`, fn);
+      }
+      const logs = new LogGroup(this, `${spec.name}-logs`, {
+        logGroupName: `/aws/vendedlogs/states/three-zeros-${spec.name}`,
+        retention: RetentionDays.ONE_YEAR,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      const machine = new StateMachine(this, spec.name, {
+        stateMachineType: StateMachineType.STANDARD,
+        // Inlined, so the synthesised template carries the definition as written.
+        definitionBody: DefinitionBody.fromString(readFileSync(spec.definitionPath, 'utf8')),
+        definitionSubstitutions: substitutions,
+        tracingEnabled: true,
+        logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+      });
+      // The unqualified ARNs only: the definitions never invoke a version or alias.
+      machine.addToRolePolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: functions.map((fn) => fn.functionArn) }),
+      );
+      Validations.of(machine.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray tracing and CloudWatch Logs delivery actions support no resource-level permissions',
+      });
+      this.stateMachines.set(spec.name, machine);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// The Three Zeros stack: it only wires the constructs; routes and workflows come from their
+// registries, never from a second list kept here.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import type { Construct } from 'constructs';
+import { routeList, type Route } from '../functions/routes.ts';
+import { workflows as registry } from '../workflows/index.ts';
+import type { WorkflowSpec } from '../workflows/registry.ts';
+import { Api } from './constructs/http-api.ts';
+import { ClearanceTable } from './constructs/clearance-table.ts';
+import { Identity } from './constructs/identity.ts';
+import { Workflows } from './constructs/workflows.ts';
+
+export interface ThreeZerosProps extends StackProps {
+  routes?: readonly Route[];
+  workflows?: readonly WorkflowSpec[];
+}
+
+export class ThreeZerosStack extends Stack {
+  readonly data: ClearanceTable;
+  readonly api: Api;
+  readonly flows: Workflows;
+
+  constructor(scope: Construct, id: string, props: ThreeZerosProps = {}) {
+    super(scope, id, props);
+    this.data = new ClearanceTable(this, 'Data');
+    const bus = new EventBus(this, 'Events', { description: 'Three Zeros domain events' });
+    const identity = new Identity(this, 'Identity');
+    const shared = { EVENT_BUS_NAME: bus.eventBusName };
+
+    this.flows = new Workflows(this, 'Workflows', {
+      specs: props.workflows ?? registry,
+      data: this.data,
+      bus,
+      environment: shared,
+    });
+    const workflowArns = Object.fromEntries(
+      [...this.flows.stateMachines].map(([name, machine]) => [name, machine.stateMachineArn]),
+    );
+
+    this.api = new Api(this, 'Api', {
+      routes: props.routes ?? routeList,
+      data: this.data,
+      bus,
+      userPool: identity.userPool,
+      client: identity.client,
+      environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
+    });
+    // Handlers may start any workflow and answer its callbacks; the registry is small and fixed.
+    for (const fn of this.api.functions.values()) {
+      for (const machine of this.flows.stateMachines.values()) machine.grantStartExecution(fn);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}

@@ -1,0 +1,140 @@
+// The CDK app, asserted on the properties that matter: every route has its function and
+// authoriser, the table keeps data safe, workflow placeholders resolve, and cdk-nag is clean.
+import { fileURLToPath } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeList } from '#functions/routes.ts';
+import { placeholders, readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
+import { ThreeZerosStack } from '#infra/stack.ts';
+
+// A workflow kept with the tests, bound to real step handlers, stands in until the clearance
+// workflows are registered.
+const drill: WorkflowSpec = {
+  name: 'inspection-drill',
+  definitionPath: fileURLToPath(new URL('../fixtures/inspection-drill.asl.json', import.meta.url)),
+  steps: {
+    ScreenPersonFunction: { module: 'platform/api.ts', export: 'health' },
+    CheckVesselFunction: { module: 'platform/api.ts', export: 'health' },
+    OpenReviewFunction: { module: 'platform/api.ts', export: 'health' },
+  },
+};
+
+let stack: ThreeZerosStack;
+let template: Template;
+
+beforeAll(() => {
+  // Skip esbuild bundling: the assertions are about the template.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  stack = new ThreeZerosStack(app, 'Test', {
+    workflows: [drill],
+    env: { account: '123456789012', region: 'cn-north-1' },
+  });
+  template = Template.fromStack(stack);
+});
+
+describe('HTTP API', () => {
+  it('has one Node 24 ARM function per route, with tracing and a bounded timeout', () => {
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Handler: Match.anyValue(), Runtime: 'nodejs24.x' },
+    });
+    const handlers = Object.values(functions).map((f) => f.Properties.Handler as string);
+    for (const route of routeList) expect(handlers).toContain(`index.${route.name}`);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(fn.Properties.Timeout).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('puts the JWT authoriser on every route but the public ones', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties]));
+    for (const route of routeList) {
+      const props = byKey.get(`${route.method} ${route.path}`);
+      expect(props, `${route.method} ${route.path}`).toBeDefined();
+      if (route.roles === 'public') expect(props!.AuthorizationType).toBe('NONE');
+      else expect(props!.AuthorizationType).toBe('JWT');
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('throttles and writes access logs on the stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it('gives GET handlers read-only access to the table, without wildcard actions', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const actions = policies.flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => s.Action),
+    );
+    expect(actions.filter((a) => a.startsWith('dynamodb:') && a.includes('*'))).toEqual([]);
+    const getCallPolicy = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('FngetCall'))!;
+    const getActions = JSON.stringify(getCallPolicy.Properties.PolicyDocument);
+    expect(getActions).toContain('dynamodb:Query');
+    expect(getActions).not.toContain('dynamodb:PutItem');
+  });
+});
+
+describe('data and identity', () => {
+  it('keeps the table on demand, recoverable, encrypted with its own key, with TTL', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'byPort' })]),
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('has the three user groups and no self sign-up', () => {
+    for (const group of ['agents', 'officers', 'supervisors']) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    }
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+});
+
+describe('workflows', () => {
+  it('substitutes every placeholder of each registered definition with a step function', () => {
+    const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(1);
+    const machine = machines[0]!.Properties;
+    expect(machine.StateMachineType).toBe('STANDARD');
+    expect(Object.keys(machine.DefinitionSubstitutions).sort()).toEqual(placeholders(readDefinition(drill)).sort());
+    for (const value of Object.values(machine.DefinitionSubstitutions)) {
+      expect(value).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Workflows/), 'Arn'] });
+    }
+    expect(machine.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it('lets the state machine invoke its step functions and the API start it', () => {
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain('lambda:InvokeFunction');
+    expect(policies).toContain('states:StartExecution');
+  });
+});
+
+describe('cdk-nag', () => {
+  it.each([
+    ['AwsSolutions', () => new AwsSolutionsChecks()],
+    ['Serverless', () => new ServerlessChecks()],
+  ])('finds nothing unacknowledged in the %s pack', (_name, pack) => {
+    const report = pack().validateScope(stack);
+    const findings = report.violations.flatMap((v) =>
+      v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath ?? r.resourceLogicalId}`),
+    );
+    expect(findings).toEqual([]);
+  });
+});

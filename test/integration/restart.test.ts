@@ -1,0 +1,56 @@
+// The embedded runtime keeps its data across a restart, whether it was stopped or killed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { devIdentity } from '#local/dev-auth.ts';
+import { announcement } from '../support/fixtures.ts';
+import { startProcess } from '../support/process.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'three-zeros-restart-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function call(url: string, token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+describe('restart', () => {
+  it('keeps calls and the dev signing key across SIGTERM and SIGKILL', async () => {
+    // Prepare: a system with one call, stopped cleanly.
+    const first = await startProcess({ DATA_DIR: dataDir });
+    // `npm run token` signs with the key kept in the data folder, as the running system does.
+    const token = await (await devIdentity(dataDir)).mint({ role: 'agent', agentId: 'ACME-SHIPPING' });
+    const created = await call(first.url, token, 'POST', '/v1/calls', announcement());
+    expect(created.status).toBe(201);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    // Act: restart, add a second call, then kill without warning.
+    const second = await startProcess({ DATA_DIR: dataDir });
+    expect((await call(second.url, token, 'GET', `/v1/calls/${created.body.callId}`)).status).toBe(200);
+    const cancelled = await call(second.url, token, 'POST', `/v1/calls/${created.body.callId}/cancel`, {});
+    expect(cancelled.body.status).toBe('CANCELLED');
+    second.child.kill('SIGKILL');
+    await second.exited;
+
+    // Assess: everything acknowledged before the kill is there.
+    const third = await startProcess({ DATA_DIR: dataDir });
+    const read = await call(third.url, token, 'GET', `/v1/calls/${created.body.callId}`);
+    expect(read.body).toMatchObject({ status: 'CANCELLED', version: 2 });
+    expect(read.body.timeline).toHaveLength(2);
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
+  });
+
+  it('refuses to start a second system on the same data folder, saying why', async () => {
+    const running = await startProcess({ DATA_DIR: dataDir });
+    await expect(startProcess({ DATA_DIR: dataDir })).rejects.toThrow(/in use by another Three Zeros process/);
+    running.child.kill('SIGTERM');
+    await running.exited;
+  });
+});
