@@ -1,7 +1,7 @@
 // Port-call rules: pure checks an officer would recognise. No I/O; "now" comes in as an argument.
 import type { Principal } from '#shared/auth.ts';
 import { isCountryAlpha2, isUnLocode } from '#shared/codes.ts';
-import type { ErrorDetail } from '#shared/errors.ts';
+import { type Violation, violation } from '#shared/i18n.ts';
 import type { Call, CallAnnouncement, CallStatus } from './schema.ts';
 
 /** IMO ship identification number: 7 digits, the last a check digit (weights 7..2, mod 10). */
@@ -18,31 +18,45 @@ export function isShipMmsi(mmsi: string): boolean {
 }
 
 /** Every rule the announcement breaks, each with the field it concerns. */
-export function announcementViolations(a: CallAnnouncement, now: Date): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
+export function announcementViolations(a: CallAnnouncement, now: Date): Violation[] {
+  const problems: Violation[] = [];
   if (!isImoNumber(a.vessel.imo)) {
-    problems.push({ path: 'vessel.imo', message: 'the IMO check digit does not match' });
+    problems.push(violation('vessel.imo', 'IMO_CHECK_DIGIT', 'the IMO check digit does not match', 'IMO 编号校验位不正确'));
   }
   if (!isShipMmsi(a.vessel.mmsi)) {
-    problems.push({ path: 'vessel.mmsi', message: 'a ship MMSI starts with a maritime identification digit 2 to 7' });
+    problems.push(
+      violation('vessel.mmsi', 'MMSI_NOT_A_SHIP', 'a ship MMSI starts with a maritime identification digit 2 to 7', '船舶 MMSI 应以海上识别数字 2 至 7 开头'),
+    );
   }
   if (!isCountryAlpha2(a.vessel.flag)) {
-    problems.push({ path: 'vessel.flag', message: `${a.vessel.flag} is not an ISO 3166-1 country` });
+    problems.push(violation('vessel.flag', 'FLAG_UNKNOWN', `${a.vessel.flag} is not an ISO 3166-1 country`, `${a.vessel.flag} 不是 ISO 3166-1 国家代码`));
   }
   for (const field of ['port', 'lastPort', 'nextPort'] as const) {
     const code = a[field];
     if (code !== undefined && !isUnLocode(code)) {
-      problems.push({ path: field, message: `${code} does not start with an ISO 3166-1 country code` });
+      problems.push(
+        violation(field, 'LOCODE_COUNTRY_UNKNOWN', `${code} does not start with an ISO 3166-1 country code`, `${code} 的前两位不是 ISO 3166-1 国家代码`),
+      );
     }
   }
   if (a.lastPort && a.lastPort === a.port) {
-    problems.push({ path: 'lastPort', message: 'the last port must differ from the port of call' });
+    problems.push(violation('lastPort', 'LAST_PORT_IS_THIS_PORT', 'the last port must differ from the port of call', '上一港不能与本港相同'));
   }
-  if (Date.parse(a.eta) >= Date.parse(a.etd)) {
-    problems.push({ path: 'etd', message: 'the departure must be after the arrival (ETA before ETD)' });
+  problems.push(...scheduleViolations(a, now));
+  return problems;
+}
+
+/** ETA before ETD, and a departure still ahead: checked on announcement and on every amendment. */
+export function scheduleViolations(s: { eta: string; etd: string }, now: Date, path = ''): Violation[] {
+  const at = (field: string) => (path ? `${path}.${field}` : field);
+  const problems: Violation[] = [];
+  if (Date.parse(s.eta) >= Date.parse(s.etd)) {
+    problems.push(
+      violation(at('etd'), 'ETD_NOT_AFTER_ETA', 'the departure must be after the arrival (ETA before ETD)', '预计离港时间必须晚于预计抵港时间'),
+    );
   }
-  if (Date.parse(a.etd) <= now.getTime()) {
-    problems.push({ path: 'etd', message: 'the departure is already in the past' });
+  if (Date.parse(s.etd) <= now.getTime()) {
+    problems.push(violation(at('etd'), 'ETD_IN_PAST', 'the departure is already in the past', '预计离港时间已过'));
   }
   return problems;
 }

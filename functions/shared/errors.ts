@@ -1,9 +1,11 @@
 // Domain and HTTP errors as values with a code; `http.ts` maps them to responses in one place.
 import { z } from 'zod';
+import type { Lang, Violation } from './i18n.ts';
 
 export const ErrorDetail = z.object({
   path: z.string().describe('JSON path of the offending field, e.g. "vessel.imo"; "" for the whole request'),
   message: z.string(),
+  rule: z.string().optional().describe('Stable code of the broken rule, for 422 answers'),
 });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
@@ -68,6 +70,14 @@ export class PayloadTooLargeError extends AppError {
 export class RuleViolationError extends AppError {
   readonly status = 422;
   readonly code = 'RULE_VIOLATION';
+  readonly violations: readonly Violation[];
+  constructor(message: string, violations: readonly Violation[]) {
+    super(message, violations.map((v) => ({ path: v.path, message: v.en, rule: v.rule })));
+    this.violations = violations;
+  }
+  localised(lang: Lang): ErrorDetail[] {
+    return this.violations.map((v) => ({ path: v.path, message: v[lang], rule: v.rule }));
+  }
 }
 
 /** A dependency is failing or throttling; the client should retry later (503). */

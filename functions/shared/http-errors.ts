@@ -1,7 +1,8 @@
 // The one place errors become HTTP responses. Every error body has the design's shape; a 5xx
 // never carries internals, and nothing from the request body is logged.
 import type { MiddlewareObj } from '@middy/core';
-import { AppError, type ErrorBody, type ErrorDetail, ServiceUnavailableError } from './errors.ts';
+import { AppError, type ErrorBody, type ErrorDetail, RuleViolationError, ServiceUnavailableError } from './errors.ts';
+import { type Lang, langOf } from './i18n.ts';
 import { logger } from './logger.ts';
 import { type HttpResult, json } from './responses.ts';
 
@@ -16,10 +17,13 @@ const THROTTLING = new Set([
 ]);
 
 /** Maps an error to its response; exported for the gateway and for tests. */
-export function toResponse(error: unknown): HttpResult {
+export function toResponse(error: unknown, lang: Lang = 'en'): HttpResult {
   const body = (status: number, code: string, message: string, details: ErrorDetail[] = [], headers = {}) =>
     json(status, { error: { code, message, details } } satisfies ErrorBody, headers);
 
+  if (error instanceof RuleViolationError) {
+    return body(error.status, error.code, lang === 'zh' ? '申报不符合规则' : error.message, error.localised(lang));
+  }
   if (error instanceof AppError) return body(error.status, error.code, error.message, error.details, error.headers());
 
   const e = error as { name?: string; statusCode?: number; message?: string; cause?: { package?: string } ; $metadata?: { httpStatusCode?: number } };
@@ -55,11 +59,11 @@ export function toResponse(error: unknown): HttpResult {
   return body(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
 }
 
-export function errorMapper(): MiddlewareObj {
+export function errorMapper(): MiddlewareObj<{ headers?: Record<string, string | undefined> }> {
   return {
     onError: (request) => {
       if (request.response?.statusCode && request.response.statusCode < 400 && !request.error) return;
-      const response = toResponse(request.error);
+      const response = toResponse(request.error, langOf(request.event?.headers?.['accept-language']));
       if (response.statusCode! < 500 && response.statusCode !== 503) {
         logger.info('request refused', {
           status: response.statusCode,

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
 import { type ErrorDetail, ValidationError, detailsFromZod } from './errors.ts';
 import { errorMapper } from './http-errors.ts';
+import { type Lang, langOf, zodErrorMap } from './i18n.ts';
 import { IDEMPOTENCY_FIELD, MAX_IDEMPOTENCY_KEY_LENGTH, idempotencyMiddleware } from './idempotency.ts';
 import { logger } from './logger.ts';
 import type { HttpResult } from './responses.ts';
@@ -31,6 +32,8 @@ export interface HandlerSpec<B extends Schema, Q extends Schema, P extends Schem
 }
 
 export interface HandlerRequest<B, Q, P, Auth> {
+  /** The caller's language for messages, from Accept-Language. */
+  lang: Lang;
   body: B;
   query: Q;
   path: P;
@@ -63,6 +66,7 @@ export function httpHandler<
 
 const PARSED = Symbol('parsed');
 interface Parsed {
+  lang: Lang;
   body: unknown;
   query: unknown;
   path: unknown;
@@ -96,15 +100,18 @@ function authoriseAndValidate<B extends Schema, Q extends Schema, P extends Sche
         logger.appendKeys({ role: principal.role });
       }
       const problems: ErrorDetail[] = [];
+      const lang = langOf(event.headers['accept-language']);
+      const errorMap = zodErrorMap(lang);
       const parse = (schema: z.ZodType | undefined, input: unknown, part: string): unknown => {
         if (!schema) return undefined;
-        const result = schema.safeParse(input);
+        const result = schema.safeParse(input, errorMap && { error: errorMap });
         if (result.success) return result.data;
         // Paths in the body are reported as the client wrote them ("vessel.imo"); others are prefixed.
         problems.push(...detailsFromZod(result.error, part === 'body' ? [] : [part]));
         return undefined;
       };
       const parsed: Parsed = {
+        lang,
         path: parse(spec.params, event.pathParameters ?? {}, 'path'),
         query: parse(spec.query, event.queryStringParameters ?? {}, 'query'),
         body: parse(spec.body, event.body, 'body'),

@@ -73,11 +73,23 @@ describe('announcing a port call', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.details).toEqual(
       expect.arrayContaining([
-        { path: 'vessel.imo', message: expect.stringMatching(/check digit/) },
-        { path: 'vessel.flag', message: expect.stringMatching(/ISO 3166/) },
-        { path: 'etd', message: expect.stringMatching(/after the arrival/) },
+        { path: 'vessel.imo', rule: 'IMO_CHECK_DIGIT', message: expect.stringMatching(/check digit/) },
+        { path: 'vessel.flag', rule: 'FLAG_UNKNOWN', message: expect.stringMatching(/ISO 3166/) },
+        { path: 'etd', rule: 'ETD_NOT_AFTER_ETA', message: expect.stringMatching(/after the arrival/) },
       ]),
     );
+  });
+
+  it('answers rule violations and structural errors in Chinese when asked', async () => {
+    const base = announcement();
+    const headers = { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' };
+    const rule = await sys.request('POST', '/v1/calls', { token: acme, headers, body: { ...base, vessel: { ...base.vessel, imo: '9412348' } } });
+    expect(rule.status).toBe(422);
+    expect(rule.body.error.details).toEqual([{ path: 'vessel.imo', rule: 'IMO_CHECK_DIGIT', message: 'IMO 编号校验位不正确' }]);
+    const { voyage: _v, ...missing } = base;
+    const shape = await sys.request('POST', '/v1/calls', { token: acme, headers, body: missing });
+    expect(shape.status).toBe(400);
+    expect(shape.body.error.details[0]).toMatchObject({ path: 'voyage', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
 
   it('refuses the same voyage announced twice with 409 naming the existing call', async () => {

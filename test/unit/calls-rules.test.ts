@@ -63,13 +63,13 @@ describe('announcement rules', () => {
   it('refuses a departure before the arrival', () => {
     const a = announcement();
     expect(announcementViolations({ ...a, etd: a.eta }, now)).toEqual([
-      { path: 'etd', message: 'the departure must be after the arrival (ETA before ETD)' },
+      expect.objectContaining({ path: 'etd', rule: 'ETD_NOT_AFTER_ETA', en: 'the departure must be after the arrival (ETA before ETD)' }),
     ]);
   });
 
   it('refuses a call whose departure is already past', () => {
     const a = announcement({ daysAhead: -5 });
-    expect(announcementViolations(a, now).map((p) => p.message)).toContain('the departure is already in the past');
+    expect(announcementViolations(a, now).map((p) => p.rule)).toContain('ETD_IN_PAST');
   });
 });
 

@@ -39,7 +39,8 @@ describe('announcement schema and rules', () => {
         }
         for (const problem of announcementViolations(parsed.data, new Date())) {
           expect(typeof problem.path).toBe('string');
-          expect(problem.message.length).toBeGreaterThan(0);
+          expect(problem.en.length).toBeGreaterThan(0);
+          expect(problem.zh.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 20_000 },
