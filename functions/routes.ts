@@ -13,6 +13,11 @@ import {
   ListCallsQuery,
 } from '#calls/schema.ts';
 import { Health, OpenApiDocument } from '#functions/platform/schema.ts';
+import { ArrivalAccepted, ArrivalDeclaration, DeclarationQuery, StoredDeclaration } from '#arrival/schema.ts';
+import { ReviewDecision, Review, ReviewPage, ReviewPath, ReviewQuery } from '#review/schema.ts';
+import { Permit, PermitPath, PermitVerification, VerifyPath } from '#permits/schema.ts';
+import { WatchListLoad, WatchListLoaded, WatchListPage, WatchListQuery } from '#watchlist/schema.ts';
+import { AgentPath, AgentProfile, AgentTrust } from '#agents/schema.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -28,6 +33,8 @@ export interface RouteDef {
   query?: z.ZodType;
   params?: z.ZodType;
   idempotent?: boolean;
+  /** What the handler does with workflows, for its IAM grants: start executions, answer callbacks. */
+  workflows?: readonly ('start' | 'answer')[];
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
   /** Expected error statuses, for the contract. */
@@ -97,6 +104,104 @@ export const routes = defineRoutes({
     idempotent: true,
     responses: { 200: Call },
     errors: [400, 401, 403, 404, 409],
+  },
+  putArrival: {
+    method: 'PUT',
+    path: '/v1/calls/{callId}/arrival',
+    module: 'arrival/api.ts',
+    roles: ['agent'],
+    summary: 'Submit or amend the arrival declaration; each accepted submission is a new version, cleared by the arrival workflow',
+    params: CallPath,
+    body: ArrivalDeclaration,
+    idempotent: true,
+    workflows: ['start', 'answer'],
+    responses: { 202: ArrivalAccepted },
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+  getArrival: {
+    method: 'GET',
+    path: '/v1/calls/{callId}/arrival',
+    module: 'arrival/api.ts',
+    roles: ['agent', 'officer'],
+    summary: 'The newest arrival declaration, or an earlier one with ?version=',
+    params: CallPath,
+    query: DeclarationQuery,
+    responses: { 200: StoredDeclaration },
+    errors: [400, 401, 403, 404],
+  },
+  getPermit: {
+    method: 'GET',
+    path: '/v1/calls/{callId}/permits/{kind}',
+    module: 'permits/api.ts',
+    roles: ['agent', 'officer'],
+    summary: 'The arrival or departure permit of a call, with its verification code',
+    params: PermitPath,
+    responses: { 200: Permit },
+    errors: [400, 401, 403, 404],
+  },
+  verifyPermit: {
+    method: 'GET',
+    path: '/v1/permits/verify/{code}',
+    module: 'permits/api.ts',
+    roles: 'public',
+    summary: 'Check a permit verification code: whether it is valid, for which vessel and port',
+    params: VerifyPath,
+    responses: { 200: PermitVerification },
+    errors: [400, 404],
+  },
+  listReviews: {
+    method: 'GET',
+    path: '/v1/reviews',
+    module: 'review/api.ts',
+    roles: ['officer'],
+    summary: "Open reviews of the officer's port, oldest first, with their reasons",
+    query: ReviewQuery,
+    responses: { 200: ReviewPage },
+    errors: [400, 401, 403],
+  },
+  decideReview: {
+    method: 'POST',
+    path: '/v1/reviews/{reviewId}/decision',
+    module: 'review/api.ts',
+    roles: ['officer'],
+    summary: 'Approve, reject or request an amendment (a reason is required for the last two)',
+    params: ReviewPath,
+    body: ReviewDecision,
+    idempotent: true,
+    workflows: ['answer'],
+    responses: { 200: Review },
+    errors: [400, 401, 403, 404, 409],
+  },
+  loadWatchList: {
+    method: 'PUT',
+    path: '/v1/watchlist',
+    module: 'watchlist/api.ts',
+    roles: ['supervisor'],
+    summary: 'Load watch-list entries (documents, persons, vessels, flags); loading an entry again replaces it',
+    body: WatchListLoad,
+    responses: { 200: WatchListLoaded },
+    errors: [400, 401, 403],
+  },
+  listWatchList: {
+    method: 'GET',
+    path: '/v1/watchlist',
+    module: 'watchlist/api.ts',
+    roles: ['supervisor'],
+    summary: 'The watch list, paginated',
+    query: WatchListQuery,
+    responses: { 200: WatchListPage },
+    errors: [400, 401, 403],
+  },
+  setAgentTrust: {
+    method: 'PUT',
+    path: '/v1/agents/{agentId}/trust',
+    module: 'agents/api.ts',
+    roles: ['supervisor'],
+    summary: "Record whether an agent is AEO-certified (trusted agents' minor findings do not open a review)",
+    params: AgentPath,
+    body: AgentTrust,
+    responses: { 200: AgentProfile },
+    errors: [400, 401, 403],
   },
 });
 

@@ -1,5 +1,26 @@
-// The workflow registry: every state machine the system runs. Arrival and departure clearance
-// join here as their capabilities land.
-import type { WorkflowSpec } from './registry.ts';
+// The workflow registry: every state machine the system runs and the step handler behind each
+// placeholder of its definition. Both runtimes read this list.
+import { fileURLToPath } from 'node:url';
+import type { StepRef, WorkflowSpec } from './registry.ts';
 
-export const workflows: readonly WorkflowSpec[] = [];
+const file = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+const arrivalStep = (name: string): StepRef => ({ module: 'arrival/steps.ts', export: name });
+
+export const arrivalClearance: WorkflowSpec = {
+  name: 'arrival-clearance',
+  definitionPath: file('arrival-clearance.asl.json'),
+  steps: {
+    LoadDeclarationFunction: arrivalStep('loadDeclaration'),
+    ScreenPersonsFunction: arrivalStep('screenPersons'),
+    CheckVesselFunction: arrivalStep('checkVessel'),
+    CheckHealthFunction: arrivalStep('checkHealth'),
+    AssessRiskFunction: arrivalStep('assessRisk'),
+    OpenReviewFunction: arrivalStep('openReview'),
+    IssuePermitFunction: arrivalStep('issuePermit'),
+    RejectArrivalFunction: arrivalStep('rejectArrival'),
+    RequestAmendmentFunction: arrivalStep('requestAmendment'),
+    RecordFailureFunction: arrivalStep('recordFailure'),
+  },
+};
+
+export const workflows: readonly WorkflowSpec[] = [arrivalClearance];

@@ -1,15 +1,10 @@
 // Port calls: the announcement an agent sends, the call as stored and shown, and list queries.
 import { z } from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
+import { Instant, UnLocode } from '#shared/values.ts';
+import { ArrivalClearance } from '#arrival/schema.ts';
 
-/** ISO 8601 instant; any offset is accepted and normalised to UTC so keys sort by time. */
-export const Instant = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-12-03T06:00:00Z' })
-  .transform((s) => new Date(s).toISOString());
-
-export const UnLocode = z
-  .string()
-  .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE: 2-letter country and 3 letters or digits, e.g. CNTXG');
+export { Instant, UnLocode };
 
 export const VesselType = z.enum([
   'CONTAINER',
@@ -88,6 +83,8 @@ export const Call = z
     createdAt: z.string(),
     updatedAt: z.string(),
     cancelReason: z.string().optional(),
+    /** The clearance of the newest arrival declaration. */
+    arrival: ArrivalClearance.optional(),
   })
   .meta({ id: 'Call' });
 export type Call = z.infer<typeof Call>;

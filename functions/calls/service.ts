@@ -1,5 +1,5 @@
 // Port-call use cases: each reads, applies the rules and writes through the store port.
-import { type Actor, nextAuditEntry } from '#shared/audit.ts';
+import { type Actor, type AuditFact, nextAuditEntry } from '#shared/audit.ts';
 import type { Principal } from '#shared/auth.ts';
 import type { Clock } from '#shared/clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/errors.ts';
@@ -110,19 +110,48 @@ export async function cancelCall(
       { path: 'status', message: `is ${call.status}; cancel is possible until arrival clearance` },
     ]);
   }
-  const at = deps.clock.now().toISOString();
-  const audit = nextAuditEntry(call.lastAudit, {
-    at,
-    actor: actorOf(principal),
-    action: 'CALL_CANCELLED',
-    fromStatus: call.status,
-    toStatus: 'CANCELLED',
-    ...(reason && { reason }),
+  const updated = await changeCall(deps, callId, (fresh) => {
+    if (fresh.status === 'CANCELLED') return undefined;
+    if (!canCancel(fresh.status)) {
+      throw new ConflictError(`A call in status ${fresh.status} can no longer be cancelled`);
+    }
+    return {
+      patch: { status: 'CANCELLED', ...(reason && { cancelReason: reason }) },
+      fact: { actor: actorOf(principal), action: 'CALL_CANCELLED', fromStatus: fresh.status, toStatus: 'CANCELLED', ...(reason && { reason }) },
+    };
   });
-  const updated = await deps.store.update(call, { status: 'CANCELLED', updatedAt: at, ...(reason && { cancelReason: reason }) }, audit);
   await deps.store.releaseVoyage(updated);
   await deps.events.publish([
     { type: 'CallCancelled', callId, port: call.port, detail: { agentId: call.agentId, from: call.status } },
   ]);
   return publicView(updated);
+}
+
+export interface CallChange {
+  patch: Partial<Call>;
+  fact: Omit<AuditFact, 'at'>;
+}
+
+/**
+ * Applies a change decided on the freshest copy of the call, with its audit entry, retrying when
+ * someone else changed the call in between. `decide` returns undefined when nothing is to be done.
+ */
+export async function changeCall(
+  deps: Pick<CallDeps, 'store' | 'clock'>,
+  callId: string,
+  decide: (call: StoredCall) => CallChange | undefined,
+): Promise<StoredCall> {
+  for (let attempt = 1; ; attempt++) {
+    const call = await deps.store.get(callId);
+    if (!call) throw new NotFoundError(`No call ${callId}`);
+    const change = decide(call);
+    if (!change) return call;
+    const at = deps.clock.now().toISOString();
+    const audit = nextAuditEntry(call.lastAudit, { ...change.fact, at });
+    try {
+      return await deps.store.update(call, { ...change.patch, updatedAt: at }, audit);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+    }
+  }
 }

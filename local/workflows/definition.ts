@@ -78,8 +78,8 @@ export function taskStates(def: Definition): TaskState[] {
     if (state.Type !== 'Task') continue;
     try {
       const invocation = invocationOf(name, state);
-      if (invocation.kind === 'callback' && typeof state.TimeoutSeconds !== 'number') {
-        problems.push(`callback state "${name}" needs its own TimeoutSeconds`);
+      if (invocation.kind === 'callback' && typeof state.TimeoutSeconds !== 'number' && typeof state.TimeoutSecondsPath !== 'string') {
+        problems.push(`callback state "${name}" needs its own TimeoutSeconds or TimeoutSecondsPath`);
       }
       tasks.push({
         name,

@@ -1,0 +1,110 @@
+// The arrival declaration an agent submits before the ship arrives: FAL 1 general declaration,
+// FAL 5 crew list, FAL 6 passenger list, Maritime Declaration of Health, ISPS security information.
+import { z } from 'zod';
+import { Instant, UnLocode } from '#shared/values.ts';
+import { CalendarDate, CrewMember, Passenger } from '#shared/people.ts';
+
+export const PortOfCall = z.strictObject({
+  port: UnLocode,
+  departed: Instant,
+  securityLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+});
+
+export const GeneralDeclaration = z.strictObject({
+  masterName: z.string().trim().min(1).max(100),
+  personsOnBoard: z.number().int().min(1).max(10_000),
+  crewCount: z.number().int().min(1).max(2_000),
+  passengerCount: z.number().int().min(0).max(10_000),
+  cargoSummary: z.string().trim().max(500).optional(),
+  lastPortsOfCall: z.array(PortOfCall).max(10, 'list at most the last 10 ports of call'),
+});
+
+export const HealthDeclaration = z.strictObject({
+  sanitationCertificateValidUntil: CalendarDate,
+  deathsOnBoard: z.boolean(),
+  illnessSuspectedInfectious: z.boolean(),
+  illPersonsCount: z.number().int().min(0),
+  stowaways: z.boolean(),
+  sickAnimals: z.boolean(),
+  visitedAffectedAreas: z.boolean(),
+});
+
+export const SecurityDeclaration = z.strictObject({
+  isscValidUntil: CalendarDate,
+  securityLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  shipSecurityPlanOnBoard: z.boolean(),
+  companySecurityOfficer: z.strictObject({
+    name: z.string().trim().min(1).max(100),
+    phone: z.string().regex(/^\+?[0-9 ()-]{6,30}$/, 'must be a phone number'),
+  }),
+  shipToShipActivities: z
+    .array(z.strictObject({ location: z.string().trim().min(1).max(100), at: Instant, activity: z.string().trim().min(1).max(200) }))
+    .max(10),
+});
+
+/** A change of schedule travels with the declaration: it is an amendment, never an error. */
+export const ScheduleChange = z.strictObject({
+  eta: Instant.optional(),
+  etd: Instant.optional(),
+  berth: z.string().trim().min(1).max(100).optional(),
+});
+
+export const ArrivalDeclaration = z
+  .strictObject({
+    general: GeneralDeclaration,
+    crew: z.array(CrewMember).min(1).max(2_000),
+    passengers: z.array(Passenger).max(10_000).default([]),
+    health: HealthDeclaration,
+    security: SecurityDeclaration,
+    schedule: ScheduleChange.optional(),
+  })
+  .meta({ id: 'ArrivalDeclaration' });
+export type ArrivalDeclaration = z.infer<typeof ArrivalDeclaration>;
+
+export const ArrivalAccepted = z
+  .object({ callId: z.string(), version: z.number().int(), status: z.string(), duplicate: z.boolean() })
+  .meta({ id: 'ArrivalAccepted' });
+
+export const StoredDeclaration = z
+  .object({
+    callId: z.string(),
+    version: z.number().int(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    declaration: ArrivalDeclaration,
+  })
+  .meta({ id: 'StoredArrivalDeclaration' });
+export type StoredDeclaration = z.infer<typeof StoredDeclaration>;
+
+export const DeclarationQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+
+/** Where the clearance of one declaration version stands, kept on the call for everyone to see. */
+export const ClearanceState = z.enum([
+  'RUNNING',
+  'IN_REVIEW',
+  'CLEARED',
+  'REJECTED',
+  'AMENDMENT_REQUESTED',
+  'SUPERSEDED',
+  'FAILED',
+]);
+
+export const RiskReason = z.object({
+  code: z.string(),
+  severity: z.enum(['MAJOR', 'MINOR']),
+  detail: z.string(),
+  personRef: z.string().optional(),
+});
+export type RiskReason = z.infer<typeof RiskReason>;
+
+export const ArrivalClearance = z.object({
+  version: z.number().int(),
+  state: ClearanceState,
+  reasons: z.array(RiskReason),
+  updatedAt: z.string(),
+  /** SHA-256 of the declaration as submitted: a resubmission of the same text is a retry. */
+  contentHash: z.string(),
+  reviewId: z.string().optional(),
+  error: z.string().optional(),
+});
+export type ArrivalClearance = z.infer<typeof ArrivalClearance>;

@@ -1,0 +1,69 @@
+// Officers' review use cases: the queue of their port and their decisions, which resume the
+// waiting workflow through its task token.
+import type { Principal } from '#shared/auth.ts';
+import type { Clock } from '#shared/clock.ts';
+import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import type { WorkflowClient } from '#shared/workflows.ts';
+import type { DecisionOutput, Review, ReviewDecision } from './schema.ts';
+import { type ReviewStore, publicReview } from './store.ts';
+
+export interface ReviewDeps {
+  reviews: ReviewStore;
+  workflows: WorkflowClient;
+  clock: Clock;
+}
+
+export async function openReviews(deps: ReviewDeps, principal: Principal, limit: number, nextToken?: string) {
+  if (principal.role === 'agent') return { items: [] };
+  const page = await deps.reviews.listOpen(principal.port, limit, nextToken);
+  return { items: page.items.map(publicReview), ...(page.nextToken && { nextToken: page.nextToken }) };
+}
+
+export async function decide(deps: ReviewDeps, principal: Principal, reviewId: string, input: ReviewDecision): Promise<Review> {
+  const review = await deps.reviews.get(reviewId);
+  if (!review || principal.role === 'agent' || review.port !== principal.port) throw new NotFoundError(`No review ${reviewId}`);
+  const output: DecisionOutput = {
+    decision: input.decision,
+    ...(input.reason && { reason: input.reason }),
+    officer: principal.sub,
+    decidedAt: deps.clock.now().toISOString(),
+  };
+
+  if (review.status === 'OPEN') {
+    const closed = await deps.reviews.close(reviewId, {
+      status: 'DECIDED',
+      decision: output.decision,
+      decisionReason: output.reason,
+      decidedBy: output.officer,
+      decidedAt: output.decidedAt,
+    });
+    if (closed) {
+      await deps.workflows.succeed(review.taskToken, output);
+      return publicReview({ ...review, status: 'DECIDED', decision: output.decision, decisionReason: output.reason, decidedBy: output.officer, decidedAt: output.decidedAt });
+    }
+  }
+  // Closed meanwhile or before: the same decision again is a retry, anything else a conflict.
+  const current = (await deps.reviews.get(reviewId))!;
+  if (current.status === 'DECIDED' && current.decision === input.decision && current.decidedBy === principal.sub) {
+    await deps.workflows
+      .succeed(current.taskToken, { ...output, decidedAt: current.decidedAt, reason: current.decisionReason })
+      .catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error; // already delivered
+      });
+    return publicReview(current);
+  }
+  throw new ConflictError(`The review is already ${current.status.toLowerCase()}`, [
+    { path: 'decision', message: current.decision ? `decided ${current.decision} by another officer` : 'superseded by a newer declaration' },
+  ]);
+}
+
+/** A newer declaration replaces the one under review: close the review and end its wait. */
+export async function supersede(deps: ReviewDeps, reviewId: string): Promise<void> {
+  const review = await deps.reviews.get(reviewId);
+  if (!review || review.status !== 'OPEN') return;
+  if (await deps.reviews.close(reviewId, { status: 'SUPERSEDED' })) {
+    await deps.workflows.fail(review.taskToken, 'Superseded', 'A newer declaration version was submitted').catch((error: unknown) => {
+      if (!(error instanceof ConflictError)) throw error;
+    });
+  }
+}

@@ -1,0 +1,94 @@
+// Reviews in the single table. An open review sits on the port's byStatus index (oldest first);
+// closing it takes it off. The task token is stored but never leaves the store through the API.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '#shared/aws.ts';
+import { decodeToken, encodeToken } from '#shared/pagination.ts';
+import type { Decision, Review } from './schema.ts';
+
+export interface StoredReview extends Review {
+  taskToken: string;
+}
+
+const key = (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' });
+const openIndex = (port: string) => `PORT#${port}#REVIEW#OPEN`;
+
+export interface ReviewStore {
+  /** Opens the review, or hands an open one a fresh task token; false if it is already closed. */
+  open(review: StoredReview): Promise<boolean>;
+  get(reviewId: string): Promise<StoredReview | undefined>;
+  listOpen(port: string, limit: number, nextToken?: string): Promise<{ items: StoredReview[]; nextToken?: string }>;
+  /** Closes an open review; false if it was not open any more. */
+  close(reviewId: string, change: { status: 'DECIDED' | 'SUPERSEDED'; decision?: Decision; decisionReason?: string; decidedBy?: string; decidedAt?: string }): Promise<boolean>;
+}
+
+const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+export const dynamoReviewStore: ReviewStore = {
+  async open(review) {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...key(review.reviewId), gsi2pk: openIndex(review.port), gsi2sk: `${review.openedAt}#${review.reviewId}`, ...review },
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'OPEN' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  async get(reviewId) {
+    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(reviewId), ConsistentRead: true }));
+    return out.Item ? strip(out.Item) : undefined;
+  },
+
+  async listOpen(port, limit, nextToken) {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': openIndex(port) },
+        Limit: limit,
+        ExclusiveStartKey: decodeToken(nextToken, 'gsi2pk', openIndex(port)),
+      }),
+    );
+    return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
+  },
+
+  async close(reviewId, change) {
+    const fields = Object.entries(change).filter(([, v]) => v !== undefined);
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key(reviewId),
+          UpdateExpression: `SET ${fields.map(([k]) => `#${k} = :${k}`).join(', ')} REMOVE gsi2pk, gsi2sk`,
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([k]) => [`#${k}`, k])),
+          ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([k, v]) => [`:${k}`, v])), ':open': 'OPEN' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+};
+
+function strip(item: Record<string, unknown>): StoredReview {
+  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, ...rest } = item;
+  return rest as unknown as StoredReview;
+}
+
+export function publicReview(review: StoredReview): Review {
+  const { taskToken: _token, ...rest } = review;
+  return rest;
+}

@@ -1,0 +1,27 @@
+// Workflow step handlers: validate the state's input with zod and run one domain call. The same
+// export runs as a Lambda behind Step Functions and in-process under the embedded runner.
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from './logger.ts';
+
+/** The newer declaration version took over: the old execution ends quietly. */
+export class Superseded extends Error {
+  constructor(message = 'A newer declaration version supersedes this one') {
+    super(message);
+    this.name = 'Superseded';
+  }
+}
+
+export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: (input: z.output<S>) => Promise<R>) {
+  return async (event: unknown, context?: Context): Promise<R> => {
+    logger.addContext(context ?? ({} as Context));
+    const parsed = input.safeParse(event);
+    if (!parsed.success) {
+      // A definition and its handler disagree: not something a retry can fix.
+      const error = new Error(`${name}: unexpected input at ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      error.name = 'StepInputInvalid';
+      throw error;
+    }
+    return fn(parsed.data);
+  };
+}
