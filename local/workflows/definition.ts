@@ -25,6 +25,8 @@ export interface TaskState {
   name: string;
   invocation: Invocation;
   timeoutSeconds?: number;
+  /** A dotted `$.a.b` path into the state input, as TimeoutSecondsPath is read on AWS. */
+  timeoutPath?: string;
 }
 
 const PLACEHOLDER = /^\$\{([A-Za-z0-9_]+)\}(?::\$LATEST)?$/;
@@ -81,10 +83,15 @@ export function taskStates(def: Definition): TaskState[] {
       if (invocation.kind === 'callback' && typeof state.TimeoutSeconds !== 'number' && typeof state.TimeoutSecondsPath !== 'string') {
         problems.push(`callback state "${name}" needs its own TimeoutSeconds or TimeoutSecondsPath`);
       }
+      const timeoutPath = state.TimeoutSecondsPath;
+      if (timeoutPath !== undefined && !/^\$(\.[A-Za-z0-9_]+)+$/.test(String(timeoutPath))) {
+        problems.push(`state "${name}": TimeoutSecondsPath must be a plain $.a.b path here`);
+      }
       tasks.push({
         name,
         invocation,
         ...(typeof state.TimeoutSeconds === 'number' && { timeoutSeconds: state.TimeoutSeconds }),
+        ...(typeof timeoutPath === 'string' && { timeoutPath }),
       });
     } catch (error) {
       problems.push((error as Error).message);
@@ -92,6 +99,14 @@ export function taskStates(def: Definition): TaskState[] {
   }
   if (problems.length) throw new Error(`Definition not runnable here: ${problems.join('; ')}`);
   return tasks;
+}
+
+/** Reads a plain `$.a.b` path. */
+export function readPath(value: unknown, path: string): unknown {
+  return path
+    .slice(2)
+    .split('.')
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Json)[key] : undefined), value);
 }
 
 /** The definition with each `${Name}` replaced, as CDK's definitionSubstitutions would. */

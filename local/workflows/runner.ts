@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { lambdaContext } from '../lambda-context.ts';
 import type { Context as LambdaContext } from 'aws-lambda';
-import { type Definition, type TaskState, allStates, substitute, taskStates } from './definition.ts';
+import { type Definition, type TaskState, allStates, readPath, substitute, taskStates } from './definition.ts';
 
 export type StepHandler = (event: unknown, context: LambdaContext) => Promise<unknown>;
 
@@ -45,6 +45,9 @@ export class SfnError extends Error {
 }
 
 const TOKEN_SENTINEL = '__LOCAL_TASK_TOKEN__';
+const STATE_INPUT = '__stateInput.$';
+/** Node timers overflow past 2^31 ms (about 24.8 days). */
+const MAX_TIMER_SECONDS = 2_000_000;
 const ACCOUNT = '000000000000';
 const REGION = 'local';
 
@@ -89,6 +92,15 @@ export class LocalStepFunctions {
       tasks.map((t) => [t.invocation.placeholder, `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${t.invocation.placeholder}`]),
     );
     const definition = JSON.parse(substitute(workflow.definition, fakeArns)) as Definition;
+    // aws-local-stepfunctions reads TimeoutSecondsPath from the input after Parameters; AWS reads
+    // it from the state input. Hand the state input to our binding and time the task there.
+    const timed = new Set(tasks.filter((t) => t.timeoutPath).map((t) => t.name));
+    for (const [name, state] of allStates(definition)) {
+      if (!timed.has(name)) continue;
+      delete state.TimeoutSecondsPath;
+      state.TimeoutSeconds = MAX_TIMER_SECONDS;
+      state.Parameters = { ...state.Parameters, [STATE_INPUT]: '$' };
+    }
     const machine = new StateMachine(definition as never, { validationOptions: { checkPaths: true, checkArn: true } });
     const arn = LocalStepFunctions.arnOf(workflow.name);
     const retryOverrides: Record<string, number> = {};
@@ -205,6 +217,18 @@ export class LocalStepFunctions {
     this.#waiters.clear();
   }
 
+  #withTimeout(token: string, answered: Promise<unknown>, seconds: number): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        this.#waiters.delete(token);
+        reject(Object.assign(new Error('Task timed out'), { name: 'States.Timeout' }));
+      }, seconds * 1000);
+      timer.unref();
+    });
+    return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
+  }
+
   #takeWaiter(token: string): Waiter {
     const waiter = this.#waiters.get(token);
     if (!waiter) throw new SfnError('TaskDoesNotExist', 'No task is waiting for this token');
@@ -239,17 +263,24 @@ export class LocalStepFunctions {
           break;
         case 'callback':
           bound[task.name] = async (input) => {
+            const { Payload, __stateInput } = input as { Payload?: unknown; __stateInput?: unknown };
             const token = randomBytes(48).toString('base64url');
             const answered = new Promise<unknown>((resolve, reject) => {
               this.#waiters.set(token, { executionArn, resolve, reject });
             });
             try {
-              await handler(withToken((input as { Payload?: unknown }).Payload, token), context());
+              await handler(withToken(Payload, token), context());
             } catch (error) {
               this.#waiters.delete(token);
               throw error;
             }
-            return answered;
+            if (!task.timeoutPath) return answered;
+            const seconds = readPath(__stateInput, task.timeoutPath);
+            if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
+              this.#waiters.delete(token);
+              throw Object.assign(new Error(`${task.timeoutPath} is not a positive whole number of seconds`), { name: 'States.Runtime' });
+            }
+            return this.#withTimeout(token, answered, Math.min(seconds, MAX_TIMER_SECONDS));
           };
           break;
       }
