@@ -46,9 +46,13 @@ export class ThreeZerosStack extends Stack {
       client: identity.client,
       environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
     });
-    // Handlers may start any workflow and answer its callbacks; the registry is small and fixed.
-    for (const fn of this.api.functions.values()) {
-      for (const machine of this.flows.stateMachines.values()) machine.grantStartExecution(fn);
+    // Each route gets exactly the workflow rights its table entry declares.
+    for (const route of props.routes ?? routeList) {
+      const fn = this.api.functions.get(route.name)!;
+      for (const machine of this.flows.stateMachines.values()) {
+        if (route.workflows?.includes('start')) machine.grantStartExecution(fn);
+        if (route.workflows?.includes('answer')) machine.grantTaskResponse(fn);
+      }
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });

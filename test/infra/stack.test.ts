@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
 import { placeholders, readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
 import { ThreeZerosStack } from '#infra/stack.ts';
+import { workflows as registry } from '#workflows/index.ts';
 
 // A workflow kept with the tests, bound to real step handlers, stands in until the clearance
 // workflows are registered.
@@ -119,10 +120,26 @@ describe('workflows', () => {
     expect(machine.TracingConfiguration).toEqual({ Enabled: true });
   });
 
-  it('lets the state machine invoke its step functions and the API start it', () => {
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
-    expect(policies).toContain('lambda:InvokeFunction');
-    expect(policies).toContain('states:StartExecution');
+  it('lets the state machine invoke its step functions, and only the routes that need it drive workflows', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const policyOf = (route: string) =>
+      JSON.stringify(policies.find((p) => JSON.stringify(p.Properties.Roles).includes(`Fn${route}Role`))!.Properties.PolicyDocument);
+    expect(JSON.stringify(policies)).toContain('lambda:InvokeFunction');
+    expect(policyOf('putArrival')).toContain('states:StartExecution');
+    expect(policyOf('decideReview')).toContain('states:SendTaskSuccess');
+    expect(policyOf('decideReview')).not.toContain('states:StartExecution');
+    expect(policyOf('getCall')).not.toContain('states:');
+  });
+
+  it('builds the registered clearance workflows with every placeholder bound', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const real = Template.fromStack(new ThreeZerosStack(app, 'Real', { env: { account: '123456789012', region: 'cn-north-1' } }));
+    const machines = Object.values(real.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(registry.length);
+    for (const spec of registry) {
+      const machine = machines.find((m) => JSON.stringify(m).includes(placeholders(readDefinition(spec))[0]!))!;
+      expect(Object.keys(machine.Properties.DefinitionSubstitutions).sort()).toEqual(placeholders(readDefinition(spec)).sort());
+    }
   });
 });
 
