@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
 import type { CallAnnouncement } from '#calls/schema.ts';
 
-const FIXTURES = new URL('../fixtures/', import.meta.url);
+const FIXTURES = new URL('../../examples/', import.meta.url);
 
-/** A copy of the project's example payloads (call.json, arrival-declaration.json, gangway-event.json). */
+/** The example payloads in examples/ (call.json, arrival-declaration.json, gangway-event.json). */
 export function readExample(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
 }
