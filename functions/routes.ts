@@ -18,6 +18,9 @@ import { ReviewDecision, Review, ReviewPage, ReviewPath, ReviewQuery } from '#re
 import { Permit, PermitPath, PermitVerification, VerifyPath } from '#permits/schema.ts';
 import { WatchListLoad, WatchListLoaded, WatchListPage, WatchListQuery } from '#watchlist/schema.ts';
 import { AgentPath, AgentProfile, AgentTrust } from '#agents/schema.ts';
+import { Alert, AlertPage, AlertPath, AlertQuery, ResolveAlert } from '#alerts/schema.ts';
+import { AssignDevice, Device, DevicePage, DevicePath, DeviceWithKey, RegisterDevice } from '#devices/schema.ts';
+import { GangwayPost, GangwayReceipt, PersonsOnCall } from '#gangway/schema.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -35,6 +38,8 @@ export interface RouteDef {
   idempotent?: boolean;
   /** What the handler does with workflows, for its IAM grants: start executions, answer callbacks. */
   workflows?: readonly ('start' | 'answer')[];
+  /** Reads the secret device keys are derived from. */
+  deviceKeys?: boolean;
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
   /** Expected error statuses, for the contract. */
@@ -191,6 +196,120 @@ export const routes = defineRoutes({
     query: WatchListQuery,
     responses: { 200: WatchListPage },
     errors: [400, 401, 403],
+  },
+  postGangwayEvents: {
+    method: 'POST',
+    path: '/v1/gangway/events',
+    module: 'gangway/api.ts',
+    roles: ['device'],
+    summary: 'One signed scan event, or { "events": [...] } (up to 100) buffered offline; each answered accepted, duplicate or rejected',
+    body: GangwayPost,
+    deviceKeys: true,
+    responses: { 202: GangwayReceipt },
+    errors: [400, 401, 403, 422],
+  },
+  listPersons: {
+    method: 'GET',
+    path: '/v1/calls/{callId}/persons',
+    module: 'gangway/api.ts',
+    roles: ['agent', 'officer'],
+    summary: 'Persons on the call with their presence (on board, ashore) and the counts',
+    params: CallPath,
+    responses: { 200: PersonsOnCall },
+    errors: [400, 401, 403, 404],
+  },
+  listAlerts: {
+    method: 'GET',
+    path: '/v1/alerts',
+    module: 'alerts/api.ts',
+    roles: ['officer'],
+    summary: "Gangway alerts of the officer's port, newest first, by status (default OPEN)",
+    query: AlertQuery,
+    responses: { 200: AlertPage },
+    errors: [400, 401, 403],
+  },
+  ackAlert: {
+    method: 'POST',
+    path: '/v1/alerts/{alertId}/ack',
+    module: 'alerts/api.ts',
+    roles: ['officer'],
+    summary: 'Acknowledge an alert: the officer takes it',
+    params: AlertPath,
+    responses: { 200: Alert },
+    errors: [400, 401, 403, 404, 409],
+  },
+  resolveAlert: {
+    method: 'POST',
+    path: '/v1/alerts/{alertId}/resolve',
+    module: 'alerts/api.ts',
+    roles: ['officer'],
+    summary: 'Resolve an alert with what was found',
+    params: AlertPath,
+    body: ResolveAlert,
+    responses: { 200: Alert },
+    errors: [400, 401, 403, 404, 409],
+  },
+  createDevice: {
+    method: 'POST',
+    path: '/v1/devices',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: "Register a gangway device of the supervisor's port; its key is in this answer only",
+    body: RegisterDevice,
+    deviceKeys: true,
+    responses: { 201: DeviceWithKey },
+    errors: [400, 401, 403],
+  },
+  getDevices: {
+    method: 'GET',
+    path: '/v1/devices',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: "The devices of the supervisor's port",
+    responses: { 200: DevicePage },
+    errors: [401, 403],
+  },
+  assignDeviceToCall: {
+    method: 'POST',
+    path: '/v1/devices/{deviceId}/assign',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Assign the device to the gangway of a call',
+    params: DevicePath,
+    body: AssignDevice,
+    responses: { 200: Device },
+    errors: [400, 401, 403, 404, 409],
+  },
+  unassignDeviceFromCall: {
+    method: 'POST',
+    path: '/v1/devices/{deviceId}/unassign',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Take the device off its call',
+    params: DevicePath,
+    responses: { 200: Device },
+    errors: [400, 401, 403, 404],
+  },
+  rotateDeviceKey: {
+    method: 'POST',
+    path: '/v1/devices/{deviceId}/rotate-key',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Issue a new key (shown once); the old one works for the grace period',
+    params: DevicePath,
+    deviceKeys: true,
+    responses: { 200: DeviceWithKey },
+    errors: [400, 401, 403, 404, 409],
+  },
+  retireDeviceById: {
+    method: 'DELETE',
+    path: '/v1/devices/{deviceId}',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Retire the device: its keys stop working at once',
+    params: DevicePath,
+    responses: { 200: Device },
+    errors: [400, 401, 403, 404],
   },
   setAgentTrust: {
     method: 'PUT',

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { type CryptoKey, type JWK, type JWTPayload, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
-import { CLAIMS, GROUP_OF_ROLE, type Role } from '#shared/auth.ts';
+import { CLAIMS, GROUP_OF_ROLE, type JwtRole } from '#shared/auth.ts';
 
 export const DEV_ISSUER = 'three-zeros-local';
 export const DEV_AUDIENCE = 'three-zeros';
@@ -18,7 +18,7 @@ export interface DevIdentity {
 }
 
 export interface TokenRequest {
-  role: Role;
+  role: JwtRole;
   agentId?: string;
   port?: string;
   sub?: string;

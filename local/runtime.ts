@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { resetClients } from '#shared/aws.ts';
 import { resetConfig } from '#shared/config.ts';
 import { routeList } from '#functions/routes.ts';
+import { type Schedule, schedules } from '#functions/schedules.ts';
 import { workflows as registry } from '#workflows/index.ts';
 import { readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
 import { startAwsEndpoint } from './aws-endpoint.ts';
@@ -15,6 +16,7 @@ import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
 import { startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
+import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 
 export interface RuntimeOptions {
@@ -28,6 +30,8 @@ export interface RuntimeOptions {
   workflows?: readonly WorkflowSpec[];
   /** Pause between workflow retries instead of the definitions' backoff. */
   retryDelayMs?: number;
+  /** Timed jobs to run; the schedule table's by default. */
+  schedules?: readonly Schedule[];
 }
 
 export interface Runtime {
@@ -94,6 +98,19 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   resetClients();
 
   const identity = await devIdentity(dataDir);
+  process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
+
+  // Scheduled jobs, as EventBridge schedules run them on AWS.
+  const timers = await Promise.all(
+    (options.schedules ?? schedules).map(async (job) => {
+      const module = (await import(new URL(job.module, FUNCTIONS_DIR).href)) as Record<string, () => Promise<unknown>>;
+      const run = module[job.export];
+      if (typeof run !== 'function') throw new Error(`${job.module} does not export ${job.export}`);
+      const timer = setInterval(() => void run().catch(() => undefined), job.everyMinutes * 60_000);
+      timer.unref();
+      return timer;
+    }),
+  );
   const server: Server = await createGateway({
     routes: routeList,
     identity,
@@ -116,6 +133,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     sweepExpired: store.sweepExpired,
     stop: () =>
       (stopping ??= (async () => {
+        for (const timer of timers) clearInterval(timer);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stepFunctions.stop();

@@ -1,7 +1,7 @@
 // `npm run -s token -- --role agent --agent-id ACME-SHIPPING`: prints a development JWT that the
 // embedded gateway accepts (same claims as Cognito would issue).
 import { parseArgs } from 'node:util';
-import { Role } from '#shared/auth.ts';
+import { JwtRole } from '#shared/auth.ts';
 import { devIdentity } from './dev-auth.ts';
 import { dataDirFromEnv } from './settings.ts';
 
@@ -21,7 +21,7 @@ const usage = `Usage: npm run -s token -- --role agent --agent-id ACME-SHIPPING
        npm run -s token -- --role supervisor --port CNTXG
 Options: --sub <id> (default derived from the role), --ttl <seconds> (default 43200)`;
 
-const role = Role.safeParse(values.role);
+const role = JwtRole.safeParse(values.role);
 if (values.help || !role.success) {
   console.error(values.help ? usage : `--role must be agent, officer or supervisor\n${usage}`);
   process.exit(values.help ? 0 : 2);

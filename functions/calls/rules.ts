@@ -62,8 +62,15 @@ export function scheduleViolations(s: { eta: string; etd: string }, now: Date, p
 }
 
 /** Agents see their own calls; officers and supervisors those of their port. */
-export function canView(principal: Principal, call: Pick<Call, 'agentId' | 'port'>): boolean {
-  return principal.role === 'agent' ? call.agentId === principal.agentId : call.port === principal.port;
+export function canView(principal: Principal, call: Pick<Call, 'callId' | 'agentId' | 'port'>): boolean {
+  switch (principal.role) {
+    case 'agent':
+      return call.agentId === principal.agentId;
+    case 'device':
+      return call.callId === principal.callId;
+    default:
+      return call.port === principal.port;
+  }
 }
 
 /** A call can be cancelled until it has been cleared for arrival. */

@@ -90,6 +90,7 @@ export async function getCall(deps: CallDeps, principal: Principal, callId: stri
 }
 
 export async function listCalls(deps: CallDeps, principal: Principal, query: ListCallsQuery) {
+  if (principal.role === 'device') throw new ForbiddenError('Devices do not list calls');
   const scope = principal.role === 'agent' ? { agentId: principal.agentId } : { port: principal.port };
   const page = await deps.store.list(scope, query);
   return { items: page.items.map(publicView), ...(page.nextToken && { nextToken: page.nextToken }) };

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
 
-export const Role = z.enum(['agent', 'officer', 'supervisor']);
+/** Roles people hold, carried in JWT groups. */
+export const JwtRole = z.enum(['agent', 'officer', 'supervisor']);
+export type JwtRole = z.infer<typeof JwtRole>;
+/** Who may call a route: a person's role, or a gangway device (HMAC-signed requests). */
+export const Role = z.enum([...JwtRole.options, 'device']);
 export type Role = z.infer<typeof Role>;
 
 /** Claim names as Cognito issues them on ID tokens; `npm run token` mints the same. */
@@ -13,7 +17,7 @@ export const CLAIMS = {
   port: 'custom:port',
 } as const;
 
-export const GROUP_OF_ROLE: Record<Role, string> = {
+export const GROUP_OF_ROLE: Record<JwtRole, string> = {
   agent: 'agents',
   officer: 'officers',
   supervisor: 'supervisors',
@@ -26,6 +30,14 @@ export const Principal = z.discriminatedUnion('role', [
   z.object({ role: z.literal('agent'), sub: z.string().min(1), agentId: AgentId }),
   z.object({ role: z.literal('officer'), sub: z.string().min(1), port: PortCode }),
   z.object({ role: z.literal('supervisor'), sub: z.string().min(1), port: PortCode }),
+  z.object({
+    role: z.literal('device'),
+    sub: z.string().min(1),
+    deviceId: z.string(),
+    port: PortCode,
+    /** The call the device is assigned to. */
+    callId: z.string(),
+  }),
 ]);
 export type Principal = z.infer<typeof Principal>;
 
@@ -45,7 +57,7 @@ export function principalFromClaims(claims: Record<string, ClaimValue> | undefin
   if (!claims || typeof claims.sub !== 'string') throw new UnauthorizedError('A valid bearer token is required');
   const groups = parseGroups(claims[CLAIMS.groups]);
   // The strongest group wins: a supervisor is also an officer.
-  const role: Role | undefined = groups.includes(GROUP_OF_ROLE.supervisor)
+  const role: JwtRole | undefined = groups.includes(GROUP_OF_ROLE.supervisor)
     ? 'supervisor'
     : groups.includes(GROUP_OF_ROLE.officer)
       ? 'officer'

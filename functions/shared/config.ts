@@ -23,6 +23,14 @@ const Env = z.object({
       }
     }),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+  /** Gangway: a face match below this raises an alert. */
+  MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  /** Gangway: hours someone may stay ashore before an alert. */
+  SHORE_LEAVE_HOURS: z.coerce.number().positive().default(12),
+  /** Gangway events are deleted (TTL) this many days after capture. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** How long a rotated-out device key keeps working. */
+  DEVICE_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).default(3_600),
 });
 export type Config = z.infer<typeof Env>;
 

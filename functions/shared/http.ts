@@ -46,13 +46,14 @@ export function httpHandler<
   B extends Schema = undefined,
   Q extends Schema = undefined,
   P extends Schema = undefined,
->(spec: HandlerSpec<B, Q, P>) {
+>(spec: HandlerSpec<B, Q, P>, options: HandlerOptions = {}) {
   return {
     handler(fn: (req: HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>) => Promise<HttpResult>) {
       const chain = middy<HttpEvent, HttpResult, Error, Context>()
         .use(errorMapper())
         .use(injectLambdaContext(logger, { resetKeys: true }))
         .use(httpHeaderNormalizer());
+      if (options.authenticate) chain.use(authenticateFirst(options.authenticate));
       if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
       chain.use(authoriseAndValidate(spec));
       if (spec.idempotent) chain.use(idempotencyMiddleware(spec.name));
@@ -64,7 +65,24 @@ export function httpHandler<
   };
 }
 
+export interface HandlerOptions {
+  /**
+   * Authenticates from the raw request before the body is parsed (device HMAC signatures cover
+   * the body as sent). Routes without it use the JWT claims of the authoriser.
+   */
+  authenticate?: (event: HttpEvent) => Promise<Principal>;
+}
+
 const PARSED = Symbol('parsed');
+const AUTHENTICATED = Symbol('authenticated');
+
+function authenticateFirst(authenticate: NonNullable<HandlerOptions['authenticate']>): MiddlewareObj<HttpEvent> {
+  return {
+    before: async (request) => {
+      (request.event as unknown as Record<symbol, Principal>)[AUTHENTICATED] = await authenticate(request.event);
+    },
+  };
+}
 interface Parsed {
   lang: Lang;
   body: unknown;
@@ -95,7 +113,9 @@ function authoriseAndValidate<B extends Schema, Q extends Schema, P extends Sche
       const event = request.event;
       let principal: Principal | undefined;
       if (spec.roles !== 'public') {
-        principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+        principal =
+          (event as unknown as Record<symbol, Principal | undefined>)[AUTHENTICATED] ??
+          principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
         requireRole(principal, spec.roles);
         logger.appendKeys({ role: principal.role });
       }

@@ -74,13 +74,15 @@ describe('announcement rules', () => {
 });
 
 describe('visibility and cancelling', () => {
-  const call = { agentId: 'ACME-SHIPPING', port: 'CNTXG' };
+  const call = { callId: 'C1', agentId: 'ACME-SHIPPING', port: 'CNTXG' };
   it.each([
     [{ role: 'agent', sub: 'a', agentId: 'ACME-SHIPPING' }, true],
     [{ role: 'agent', sub: 'b', agentId: 'OTHER' }, false],
     [{ role: 'officer', sub: 'o', port: 'CNTXG' }, true],
     [{ role: 'officer', sub: 'o', port: 'CNSHA' }, false],
     [{ role: 'supervisor', sub: 's', port: 'CNTXG' }, true],
+    [{ role: 'device', sub: 'd', deviceId: 'd', port: 'CNTXG', callId: 'C1' }, true],
+    [{ role: 'device', sub: 'd', deviceId: 'd', port: 'CNTXG', callId: 'C2' }, false],
   ] as const)('%o sees the call: %s', (principal, ok) => expect(canView(principal, call)).toBe(ok));
 
   it.each([

@@ -1,0 +1,50 @@
+// Officers list, acknowledge and resolve the gangway alerts of their port.
+import type { Principal } from '#shared/auth.ts';
+import { clock } from '#shared/clock.ts';
+import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import { httpHandler } from '#shared/http.ts';
+import { ok } from '#shared/responses.ts';
+import { routes } from '#functions/routes.ts';
+import type { Alert } from './schema.ts';
+import { dynamoAlertStore as alerts } from './store.ts';
+
+async function ownAlert(principal: Principal, alertId: string): Promise<Alert> {
+  const alert = await alerts.get(alertId);
+  if (!alert || principal.role === 'agent' || principal.role === 'device' || alert.port !== principal.port) {
+    throw new NotFoundError(`No alert ${alertId}`);
+  }
+  return alert;
+}
+
+export const listAlerts = httpHandler(routes.listAlerts).handler(async ({ query, principal }) => {
+  if (principal.role === 'agent' || principal.role === 'device') return ok({ items: [] });
+  const page = await alerts.list(principal.port, query.status, query.limit, query.nextToken);
+  const items = query.callId ? page.items.filter((a) => a.callId === query.callId) : page.items;
+  return ok({ items, ...(page.nextToken && { nextToken: page.nextToken }) });
+});
+
+export const ackAlert = httpHandler(routes.ackAlert).handler(async ({ path, principal }) => {
+  const alert = await ownAlert(principal, path.alertId);
+  if (alert.status === 'ACKNOWLEDGED' && alert.owner === principal.sub) return ok(alert);
+  if (alert.status !== 'OPEN') throw new ConflictError(`The alert is already ${alert.status.toLowerCase()}`);
+  const next: Alert = { ...alert, status: 'ACKNOWLEDGED', owner: principal.sub, acknowledgedAt: clock.now().toISOString() };
+  await alerts.transition(next, 'OPEN');
+  return ok(next);
+});
+
+export const resolveAlert = httpHandler(routes.resolveAlert).handler(async ({ path, body, principal }) => {
+  const alert = await ownAlert(principal, path.alertId);
+  if (alert.status === 'RESOLVED') {
+    if (alert.resolution === body.resolution) return ok(alert);
+    throw new ConflictError('The alert is already resolved');
+  }
+  const next: Alert = {
+    ...alert,
+    status: 'RESOLVED',
+    owner: alert.owner ?? principal.sub,
+    resolvedAt: clock.now().toISOString(),
+    resolution: body.resolution,
+  };
+  await alerts.transition(next, alert.status);
+  return ok(next);
+});

@@ -1,0 +1,89 @@
+// Alerts in the single table. An alert's id is derived from its cause, so a retried event or a
+// repeated sweep raises it once; it sits on the port's byStatus index under its current status.
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '#shared/aws.ts';
+import { ConflictError } from '#shared/errors.ts';
+import { decodeToken, encodeToken } from '#shared/pagination.ts';
+import type { Alert } from './schema.ts';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const key = (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' });
+const statusIndex = (port: string, status: string) => `PORT#${port}#ALERT#${status}`;
+
+/** The same cause always gives the same id. */
+export function alertIdFor(...cause: string[]): string {
+  const digest = createHash('sha256').update(cause.join('|')).digest();
+  return `A${[...digest.subarray(0, 26)].map((b) => CROCKFORD[b % 32]).join('')}`;
+}
+
+export interface AlertStore {
+  /** Raises the alert unless it exists; true when it is new. */
+  raise(alert: Alert): Promise<boolean>;
+  get(alertId: string): Promise<Alert | undefined>;
+  /** Saves a changed alert if its status is still `from`. */
+  transition(alert: Alert, from: Alert['status']): Promise<void>;
+  list(port: string, status: Alert['status'], limit: number, nextToken?: string): Promise<{ items: Alert[]; nextToken?: string }>;
+}
+
+function item(alert: Alert) {
+  return { ...key(alert.alertId), gsi2pk: statusIndex(alert.port, alert.status), gsi2sk: `${alert.raisedAt}#${alert.alertId}`, ...alert };
+}
+
+function strip(i: Record<string, unknown>): Alert {
+  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, ...alert } = i;
+  return alert as Alert;
+}
+
+export const dynamoAlertStore: AlertStore = {
+  async raise(alert) {
+    try {
+      await documentClient().send(
+        new PutCommand({ TableName: tableName(), Item: item(alert), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  async get(alertId) {
+    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(alertId), ConsistentRead: true }));
+    return out.Item ? strip(out.Item) : undefined;
+  },
+
+  async transition(alert, from) {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: item(alert),
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':from': from },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The alert was changed meanwhile; read it again');
+      throw error;
+    }
+  },
+
+  async list(port, status, limit, nextToken) {
+    const pk = statusIndex(port, status);
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeToken(nextToken, 'gsi2pk', pk),
+      }),
+    );
+    return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
+  },
+};

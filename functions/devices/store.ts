@@ -1,0 +1,68 @@
+// Devices in the single table, listed per port on the byPort index.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '#shared/aws.ts';
+import { ConflictError } from '#shared/errors.ts';
+import type { z } from 'zod';
+import type { Device, DeviceKeyRecord } from './schema.ts';
+
+export interface StoredDevice extends Device {
+  keys: z.infer<typeof DeviceKeyRecord>[];
+  rev: number;
+}
+
+const key = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
+
+export interface DeviceStore {
+  get(deviceId: string): Promise<StoredDevice | undefined>;
+  /** Writes the device if it is still at `rev - 1` (or new when rev is 1). */
+  save(device: StoredDevice): Promise<void>;
+  listByPort(port: string): Promise<StoredDevice[]>;
+}
+
+export const dynamoDeviceStore: DeviceStore = {
+  async get(deviceId) {
+    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(deviceId), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...device } = out.Item;
+    return device as StoredDevice;
+  },
+
+  async save(device) {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...key(device.deviceId), gsi1pk: `PORT#${device.port}`, gsi1sk: `DEVICE#${device.deviceId}`, ...device },
+          ConditionExpression: device.rev === 1 ? 'attribute_not_exists(pk)' : 'rev = :previous',
+          ...(device.rev > 1 && { ExpressionAttributeValues: { ':previous': device.rev - 1 } }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The device was changed meanwhile; retry');
+      throw error;
+    }
+  },
+
+  async listByPort(port) {
+    const items: StoredDevice[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'byPort',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':prefix': 'DEVICE#' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...device } = item;
+        items.push(device as StoredDevice);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  },
+};

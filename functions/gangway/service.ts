@@ -1,0 +1,201 @@
+// Recording gangway events: each stored once, presence moved by the newest capture, alerts raised
+// once per cause, and the bus told. A repeat of an event re-applies what a crash might have cut
+// short, and changes nothing else.
+import { alertIdFor, type AlertStore } from '#alerts/store.ts';
+import type { Alert } from '#alerts/schema.ts';
+import type { DeclarationStore } from '#arrival/store.ts';
+import type { CallStore } from '#calls/store.ts';
+import type { Principal } from '#shared/auth.ts';
+import type { Clock } from '#shared/clock.ts';
+import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
+import { detailsFromZod } from '#shared/errors.ts';
+import type { DomainEvent, EventPublisher } from '#shared/events.ts';
+import { violation } from '#shared/i18n.ts';
+import type { CrewMember, Passenger } from '#shared/people.ts';
+import { canView } from '#calls/rules.ts';
+import { type GangwaySettings, SEVERITY, alertsFor, forbiddenFields, nextPresence, scoreBand, shoreLeaveOverdue } from './rules.ts';
+import { type EventResult, GangwayEvent, type PersonOnCall, type StoredEvent } from './schema.ts';
+import type { GangwayStore, StoredPresence } from './store.ts';
+
+export interface GangwayDeps {
+  gangway: GangwayStore;
+  alerts: AlertStore;
+  calls: CallStore;
+  declarations: DeclarationStore;
+  events: EventPublisher;
+  clock: Clock;
+  settings: GangwaySettings & { retentionDays: number };
+}
+
+type DevicePrincipal = Extract<Principal, { role: 'device' }>;
+
+async function declaredPersons(deps: Pick<GangwayDeps, 'declarations'>, callId: string, version: number | undefined) {
+  const persons = new Map<string, { person: CrewMember | Passenger; list: 'CREW' | 'PASSENGER' }>();
+  if (!version) return persons;
+  const stored = await deps.declarations.get(callId, version);
+  for (const p of stored?.declaration.crew ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
+  for (const p of stored?.declaration.passengers ?? []) persons.set(p.ref, { person: p, list: 'PASSENGER' });
+  return persons;
+}
+
+/** Takes the body as posted: one event or `{ events: [...] }`. */
+export function eventsOf(body: unknown): unknown[] {
+  const forbidden = forbiddenFields(body);
+  if (forbidden.length) {
+    // Refused whole, before anything is stored: biometrics never enter the system.
+    throw new RuleViolationError(
+      'Images, face templates and MRZ data are never accepted',
+      forbidden.map((path) =>
+        violation(path, 'BIOMETRIC_DATA_REFUSED', 'biometric or document-scan data is not accepted: send the match result only', '不接受生物特征或证件扫描数据：只需发送比对结果'),
+      ),
+    );
+  }
+  return body && typeof body === 'object' && 'events' in body && Array.isArray((body as { events: unknown }).events)
+    ? (body as { events: unknown[] }).events
+    : [body];
+}
+
+export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, raw: unknown[]): Promise<{
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  results: EventResult[];
+}> {
+  const now = deps.clock.now();
+  const call = await deps.calls.get(device.callId);
+  if (!call) throw new NotFoundError(`No call ${device.callId}`);
+  const declared = await declaredPersons(deps, call.callId, call.arrival?.version);
+  const presence = new Map((await deps.gangway.presence(call.callId)).map((p) => [p.ref, p]));
+  const results: EventResult[] = [];
+  const published: DomainEvent[] = [];
+
+  for (const [index, input] of raw.entries()) {
+    const parsed = GangwayEvent.safeParse(input);
+    if (!parsed.success) {
+      const eventId = (input as { eventId?: unknown })?.eventId;
+      results.push({
+        index,
+        ...(typeof eventId === 'string' && { eventId }),
+        status: 'rejected',
+        reason: 'INVALID_EVENT',
+        details: detailsFromZod(parsed.error),
+      });
+      continue;
+    }
+    const e = parsed.data;
+    if (e.callId !== device.callId) {
+      results.push({ index, eventId: e.eventId, status: 'rejected', reason: 'DEVICE_NOT_ASSIGNED_TO_CALL' });
+      continue;
+    }
+    const stored: StoredEvent = {
+      eventId: e.eventId,
+      callId: e.callId,
+      deviceId: device.deviceId,
+      personRef: e.personRef,
+      direction: e.direction,
+      method: e.method,
+      ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, deps.settings.matchThreshold) }),
+      ...(e.livenessPassed !== undefined && { livenessPassed: e.livenessPassed }),
+      ...(e.algorithm && { algorithm: e.algorithm }),
+      capturedAt: e.capturedAt,
+      receivedAt: now.toISOString(),
+    };
+    const expiresAt = Math.floor(Date.parse(e.capturedAt) / 1000) + deps.settings.retentionDays * 86_400;
+    const isNew = await deps.gangway.putEvent(stored, expiresAt);
+
+    const person = declared.get(e.personRef);
+    const before = presence.get(e.personRef);
+    for (const alert of alertsFor(e, { person: person?.person, before, callStatus: call.status, now, settings: deps.settings })) {
+      const raised: Alert = {
+        alertId: alertIdFor(call.callId, alert.rule, e.personRef, e.eventId),
+        callId: call.callId,
+        port: call.port,
+        personRef: e.personRef,
+        rule: alert.rule,
+        severity: SEVERITY[alert.rule],
+        detail: alert.detail,
+        evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(stored.scoreBand && { scoreBand: stored.scoreBand }) },
+        status: 'OPEN',
+        raisedAt: now.toISOString(),
+      };
+      if (await deps.alerts.raise(raised)) {
+        published.push({ type: 'AlertRaised', callId: call.callId, port: call.port, detail: { alertId: raised.alertId, rule: raised.rule, severity: raised.severity, personRef: e.personRef } });
+      }
+    }
+
+    const next = nextPresence(before, { ...e, deviceId: device.deviceId });
+    if (next) {
+      const moved: StoredPresence = { ...next, callId: call.callId, port: call.port };
+      if (await deps.gangway.movePresence(moved)) {
+        presence.set(e.personRef, moved);
+        published.push({
+          type: e.direction === 'BOARD' ? 'PersonBoarded' : 'PersonLanded',
+          callId: call.callId,
+          port: call.port,
+          detail: { personRef: e.personRef, eventId: e.eventId, capturedAt: e.capturedAt, deviceId: device.deviceId },
+        });
+      }
+    }
+    results.push({ index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' });
+  }
+  if (published.length) await deps.events.publish(published);
+  const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
+  return { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
+}
+
+/** Everyone on the call's lists (and anyone seen who is not), with where they are. */
+export async function personsOnCall(deps: Pick<GangwayDeps, 'calls' | 'declarations' | 'gangway'>, principal: Principal, callId: string) {
+  const call = await deps.calls.get(callId);
+  if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
+  const declared = await declaredPersons(deps, callId, call.arrival?.version);
+  const presence = new Map((await deps.gangway.presence(callId)).map((p) => [p.ref, p]));
+  const persons: PersonOnCall[] = [];
+  for (const [ref, { person, list }] of declared) {
+    const p = presence.get(ref);
+    persons.push({
+      ref,
+      list,
+      familyName: person.familyName,
+      givenNames: person.givenNames,
+      ...('rank' in person && { rank: person.rank }),
+      nationality: person.nationality,
+      // Declared on arrival means on board until a gangway event says otherwise.
+      state: p?.state ?? 'ON_BOARD',
+      ...(p?.lastEvent && { lastEvent: p.lastEvent }),
+    });
+  }
+  for (const [ref, p] of presence) {
+    if (!declared.has(ref)) persons.push({ ref, list: 'NOT_DECLARED', state: p.state, ...(p.lastEvent && { lastEvent: p.lastEvent }) });
+  }
+  const count = (state: string) => persons.filter((p) => p.state === state).length;
+  return { callId, counts: { onBoard: count('ON_BOARD'), ashore: count('ASHORE'), unknown: count('UNKNOWN') }, persons };
+}
+
+/** Raises an alert for everyone ashore past the shore-leave limit (once per landing). */
+export async function sweepShoreLeave(deps: Pick<GangwayDeps, 'gangway' | 'alerts' | 'events' | 'clock' | 'settings'>): Promise<number> {
+  const now = deps.clock.now();
+  const cutoff = new Date(now.getTime() - deps.settings.shoreLeaveHours * 3_600_000).toISOString();
+  let raised = 0;
+  const published: DomainEvent[] = [];
+  for (const p of await deps.gangway.ashoreSince(cutoff)) {
+    if (!p.landedAt || !shoreLeaveOverdue(p.landedAt, now, deps.settings)) continue;
+    const alert: Alert = {
+      alertId: alertIdFor(p.callId, 'SHORE_LEAVE_OVERDUE', p.ref, p.lastEvent?.eventId ?? p.landedAt),
+      callId: p.callId,
+      port: p.port,
+      personRef: p.ref,
+      rule: 'SHORE_LEAVE_OVERDUE',
+      severity: SEVERITY.SHORE_LEAVE_OVERDUE,
+      detail: `ashore since ${p.landedAt}, over ${deps.settings.shoreLeaveHours} h`,
+      evidence: { ...(p.lastEvent && { eventId: p.lastEvent.eventId, deviceId: p.lastEvent.deviceId, capturedAt: p.lastEvent.capturedAt }) },
+      status: 'OPEN',
+      raisedAt: now.toISOString(),
+    };
+    if (await deps.alerts.raise(alert)) {
+      raised += 1;
+      published.push({ type: 'AlertRaised', callId: p.callId, port: p.port, detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: p.ref } });
+    }
+  }
+  if (published.length) await deps.events.publish(published);
+  return raised;
+}

@@ -1,0 +1,124 @@
+// Gangway events (deduplicated on the device's event id, expiring by TTL) and each person's
+// presence (moved only by a newer capture) in the single table.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '#shared/aws.ts';
+import { keys } from '#shared/table.ts';
+import type { Presence, StoredEvent } from './schema.ts';
+
+const ASHORE = 'ASHORE';
+
+export interface StoredPresence extends Presence {
+  callId: string;
+  port: string;
+  landedAt?: string;
+}
+
+export interface GangwayStore {
+  /** Stores the event once; false when that event id was already stored. */
+  putEvent(event: StoredEvent, expiresAt: number): Promise<boolean>;
+  presence(callId: string): Promise<StoredPresence[]>;
+  /** Moves presence to `next` unless a newer capture already did; false if it did not move. */
+  movePresence(next: StoredPresence): Promise<boolean>;
+  /** People ashore since before `landedBefore`, across ports. */
+  ashoreSince(landedBefore: string): Promise<StoredPresence[]>;
+}
+
+const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+export const dynamoGangwayStore: GangwayStore = {
+  async putEvent(event, expiresAt) {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            pk: keys.callPartition(event.callId),
+            sk: `EVENT#${event.eventId}`,
+            gsi3pk: `CALLEVENTS#${event.callId}`,
+            gsi3sk: `${event.capturedAt}#${event.eventId}`,
+            ttl: expiresAt,
+            ...event,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  async presence(callId) {
+    const items: StoredPresence[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': 'PERSON#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const i of out.Items ?? []) {
+        const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, lastCapturedAt: _c, ...p } = i;
+        items.push(p as StoredPresence);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  },
+
+  async movePresence(next) {
+    const capturedAt = next.lastEvent!.capturedAt;
+    const ashore = next.state === 'ASHORE';
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            pk: keys.callPartition(next.callId),
+            sk: `PERSON#${next.ref}`,
+            lastCapturedAt: capturedAt,
+            ...(ashore && { gsi2pk: ASHORE, gsi2sk: `${capturedAt}#${next.callId}#${next.ref}` }),
+            ...next,
+            ...(ashore && { landedAt: capturedAt }),
+          },
+          // Newest captured-at wins: devices upload buffered events late and out of order.
+          ConditionExpression: 'attribute_not_exists(lastCapturedAt) OR lastCapturedAt < :capturedAt',
+          ExpressionAttributeValues: { ':capturedAt': capturedAt },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  async ashoreSince(landedBefore) {
+    const items: StoredPresence[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'byStatus',
+          KeyConditionExpression: 'gsi2pk = :ashore AND gsi2sk < :before',
+          ExpressionAttributeValues: { ':ashore': ASHORE, ':before': landedBefore },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const i of out.Items ?? []) {
+        const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, lastCapturedAt: _c, ...p } = i;
+        items.push(p as StoredPresence);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  },
+};
+
