@@ -10,6 +10,9 @@ import { Api } from './constructs/http-api.ts';
 import { ClearanceTable } from './constructs/clearance-table.ts';
 import { Identity } from './constructs/identity.ts';
 import { Workflows } from './constructs/workflows.ts';
+import { DeviceKeySecret } from './constructs/device-key-secret.ts';
+import { Schedules } from './constructs/schedules.ts';
+import { schedules } from '../functions/schedules.ts';
 
 export interface ThreeZerosProps extends StackProps {
   routes?: readonly Route[];
@@ -27,6 +30,7 @@ export class ThreeZerosStack extends Stack {
     const bus = new EventBus(this, 'Events', { description: 'Three Zeros domain events' });
     const identity = new Identity(this, 'Identity');
     const shared = { EVENT_BUS_NAME: bus.eventBusName };
+    const deviceKeySecret = new DeviceKeySecret(this, 'DeviceKeys', this.data.key);
 
     this.flows = new Workflows(this, 'Workflows', {
       specs: props.workflows ?? registry,
@@ -45,7 +49,9 @@ export class ThreeZerosStack extends Stack {
       userPool: identity.userPool,
       client: identity.client,
       environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
+      deviceKeySecret: deviceKeySecret.secret,
     });
+    new Schedules(this, 'Schedules', { schedules, data: this.data, bus, environment: shared });
     // Each route gets exactly the workflow rights its table entry declares.
     for (const route of props.routes ?? routeList) {
       const fn = this.api.functions.get(route.name)!;

@@ -17,6 +17,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Route } from '../../functions/routes.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -29,6 +30,8 @@ export interface ApiProps {
   client: UserPoolClient;
   /** Environment every function gets (workflow ARNs, bus name…). */
   environment: Record<string, string>;
+  /** The secret device keys are derived from, for the routes that declare `deviceKeys`. */
+  deviceKeySecret: ISecret;
 }
 
 export class Api extends Construct {
@@ -89,18 +92,29 @@ export class Api extends Construct {
       // Reads only for GET; writes announce themselves on the bus.
       fn.bindTable(props.data, route.method === 'GET' ? 'RO' : 'RW');
       if (route.method !== 'GET') props.bus.grantPutEventsTo(fn);
+      if (route.deviceKeys) {
+        props.deviceKeySecret.grantRead(fn);
+        fn.addEnvironment('DEVICE_KEY_SECRET_ARN', props.deviceKeySecret.secretArn);
+      }
       this.functions.set(route.name, fn);
+      const signedByDevice = route.roles !== 'public' && route.roles.includes('device');
 
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`Int-${route.name}`, fn),
-        authorizer: route.roles === 'public' ? new HttpNoneAuthorizer() : authorizer,
+        authorizer: route.roles === 'public' || signedByDevice ? new HttpNoneAuthorizer() : authorizer,
       });
       if (route.roles === 'public') {
         Validations.of(httpRoute!).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.path} is public by design: liveness and the API contract, no data`,
+          reason: `${route.path} is public by design: liveness, the API contract or permit verification, no personal data`,
+        });
+      }
+      if (signedByDevice) {
+        Validations.of(httpRoute!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.path} is authenticated in the handler by the device's HMAC signature over the raw body, which an API Gateway authoriser cannot see`,
         });
       }
     }

@@ -44,7 +44,7 @@ describe('HTTP API', () => {
     for (const route of routeList) expect(handlers).toContain(`index.${route.name}`);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
-      expect(fn.Properties.Timeout).toBeLessThanOrEqual(30);
+      expect(fn.Properties.Timeout).toBeLessThanOrEqual(60);
     }
   });
 
@@ -54,7 +54,8 @@ describe('HTTP API', () => {
     for (const route of routeList) {
       const props = byKey.get(`${route.method} ${route.path}`);
       expect(props, `${route.method} ${route.path}`).toBeDefined();
-      if (route.roles === 'public') expect(props!.AuthorizationType).toBe('NONE');
+      // Devices sign their requests; the handler checks the HMAC over the raw body.
+      if (route.roles === 'public' || route.roles.includes('device')) expect(props!.AuthorizationType).toBe('NONE');
       else expect(props!.AuthorizationType).toBe('JWT');
     }
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
@@ -82,6 +83,24 @@ describe('HTTP API', () => {
     const getActions = JSON.stringify(getCallPolicy.Properties.PolicyDocument);
     expect(getActions).toContain('dynamodb:Query');
     expect(getActions).not.toContain('dynamodb:PutItem');
+  });
+});
+
+describe('gangway devices and timed jobs', () => {
+  it('lets only the key-issuing and event routes read the device key secret', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const reads = policies
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
+      .map((p) => JSON.stringify(p.Properties.Roles).match(/Fn(\w+?)Role/)?.[1])
+      .sort();
+    expect(reads).toEqual(['createDevice', 'postGangwayEvents', 'rotateDeviceKey']);
+  });
+
+  it('runs the shore-leave sweep on a schedule with a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: { MaximumRetryAttempts: 2 } })],
+    });
   });
 });
 
