@@ -27,12 +27,12 @@ describe('gangway rules', () => {
     expect(alertsFor(event(), ctx)).toEqual([]);
   });
 
-  it.each([
-    ['CARD', { method: 'CARD' as const, matchScore: undefined, livenessPassed: undefined }, []],
+  it.each<[string, Partial<GangwayEvent>, string[], Partial<typeof ctx>]>([
+    ['CARD', { method: 'CARD', matchScore: undefined, livenessPassed: undefined }, [], {}],
     ['after departure clearance', {}, ['AFTER_DEPARTURE_CLEARANCE'], { callStatus: 'DEPARTURE_CLEARED' }],
-    ['score at the threshold', { matchScore: 0.8 }, []],
-    ['score under the threshold', { matchScore: 0.79 }, ['LOW_MATCH']],
-  ])('rate a scan: %s', (_case, change, rules, extra = {}) => {
+    ['score at the threshold', { matchScore: 0.8 }, [], {}],
+    ['score under the threshold', { matchScore: 0.79 }, ['LOW_MATCH'], {}],
+  ])('rate a scan: %s', (_case, change, rules, extra) => {
     expect(alertsFor(event(change), { ...ctx, ...extra }).map((a) => a.rule)).toEqual(rules);
   });
 
