@@ -27,10 +27,10 @@ let template: Template;
 
 beforeAll(() => {
   // Skip esbuild bundling: the assertions are about the template.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true } });
   stack = new ThreeZerosStack(app, 'Test', {
     workflows: [drill],
-    env: { account: '123456789012', region: 'cn-north-1' },
+    env: { account: '123456789012', region: 'ap-southeast-1' },
   });
   template = Template.fromStack(stack);
 });
@@ -151,8 +151,8 @@ describe('workflows', () => {
   });
 
   it('builds the registered clearance workflows with every placeholder bound', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const real = Template.fromStack(new ThreeZerosStack(app, 'Real', { env: { account: '123456789012', region: 'cn-north-1' } }));
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true } });
+    const real = Template.fromStack(new ThreeZerosStack(app, 'Real', { env: { account: '123456789012', region: 'ap-southeast-1' } }));
     const machines = Object.values(real.findResources('AWS::StepFunctions::StateMachine'));
     expect(machines).toHaveLength(registry.length);
     for (const spec of registry) {
