@@ -4,7 +4,8 @@ import { scheduleViolations } from '#calls/rules.ts';
 import type { Call } from '#calls/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
 import { type Person, normalisedName } from '#shared/people.ts';
-import type { ArrivalDeclaration, RiskReason } from './schema.ts';
+import type { RiskReason } from '#clearance/schema.ts';
+import type { ArrivalDeclaration } from './schema.ts';
 
 const DAY = 86_400_000;
 

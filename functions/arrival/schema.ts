@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Instant, UnLocode } from '#shared/values.ts';
 import { CalendarDate, CrewMember, Passenger } from '#shared/people.ts';
+import type { Stored } from '#clearance/store.ts';
 
 export const PortOfCall = z.strictObject({
   port: UnLocode,
@@ -74,37 +75,7 @@ export const StoredDeclaration = z
     declaration: ArrivalDeclaration,
   })
   .meta({ id: 'StoredArrivalDeclaration' });
-export type StoredDeclaration = z.infer<typeof StoredDeclaration>;
+export type StoredDeclaration = Stored<ArrivalDeclaration>;
 
 export const DeclarationQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
 
-/** Where the clearance of one declaration version stands, kept on the call for everyone to see. */
-export const ClearanceState = z.enum([
-  'RUNNING',
-  'IN_REVIEW',
-  'CLEARED',
-  'REJECTED',
-  'AMENDMENT_REQUESTED',
-  'SUPERSEDED',
-  'FAILED',
-]);
-
-export const RiskReason = z.object({
-  code: z.string(),
-  severity: z.enum(['MAJOR', 'MINOR']),
-  detail: z.string(),
-  personRef: z.string().optional(),
-});
-export type RiskReason = z.infer<typeof RiskReason>;
-
-export const ArrivalClearance = z.object({
-  version: z.number().int(),
-  state: ClearanceState,
-  reasons: z.array(RiskReason),
-  updatedAt: z.string(),
-  /** SHA-256 of the declaration as submitted: a resubmission of the same text is a retry. */
-  contentHash: z.string(),
-  reviewId: z.string().optional(),
-  error: z.string().optional(),
-});
-export type ArrivalClearance = z.infer<typeof ArrivalClearance>;

@@ -15,7 +15,7 @@ import type { DeclarationStore } from './store.ts';
 export const ARRIVAL_WORKFLOW = 'arrival-clearance';
 
 export interface ArrivalDeps extends CallDeps {
-  declarations: DeclarationStore;
+  declarations: DeclarationStore<ArrivalDeclaration>;
   workflows: WorkflowClient;
   reviews: ReviewDeps['reviews'];
 }

@@ -15,7 +15,7 @@ import { Superseded, stepHandler } from '#shared/steps.ts';
 import { dynamoWatchListStore } from '#watchlist/store.ts';
 import { personKeys } from '#watchlist/rules.ts';
 import { assess, healthFindings, reviewTimeoutSeconds, vesselFindings } from './rules.ts';
-import { type RiskReason, RiskReason as RiskReasonSchema } from './schema.ts';
+import { type RiskReason, RiskReason as RiskReasonSchema } from '#clearance/schema.ts';
 import { dynamoDeclarationStore } from './store.ts';
 
 const deps = { store: dynamoCallStore, clock };

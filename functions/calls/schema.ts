@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
 import { Instant, UnLocode } from '#shared/values.ts';
-import { ArrivalClearance } from '#arrival/schema.ts';
+import { Clearance } from '#clearance/schema.ts';
 
 export { Instant, UnLocode };
 
@@ -84,7 +84,9 @@ export const Call = z
     updatedAt: z.string(),
     cancelReason: z.string().optional(),
     /** The clearance of the newest arrival declaration. */
-    arrival: ArrivalClearance.optional(),
+    arrival: Clearance.optional(),
+    /** The clearance of the newest departure declaration. */
+    departure: Clearance.optional(),
   })
   .meta({ id: 'Call' });
 export type Call = z.infer<typeof Call>;

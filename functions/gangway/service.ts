@@ -4,6 +4,7 @@
 import { alertIdFor, type AlertStore } from '#alerts/store.ts';
 import type { Alert } from '#alerts/schema.ts';
 import type { DeclarationStore } from '#arrival/store.ts';
+import type { ArrivalDeclaration } from '#arrival/schema.ts';
 import type { CallStore } from '#calls/store.ts';
 import type { Principal } from '#shared/auth.ts';
 import type { Clock } from '#shared/clock.ts';
@@ -21,7 +22,7 @@ export interface GangwayDeps {
   gangway: GangwayStore;
   alerts: AlertStore;
   calls: CallStore;
-  declarations: DeclarationStore;
+  declarations: DeclarationStore<ArrivalDeclaration>;
   events: EventPublisher;
   clock: Clock;
   settings: GangwaySettings & { retentionDays: number };

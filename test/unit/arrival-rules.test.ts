@@ -1,7 +1,7 @@
 // Arrival rules as an officer would state them.
 import { describe, expect, it } from 'vitest';
 import { assess, declarationViolations, healthFindings, reviewTimeoutSeconds, vesselFindings } from '#arrival/rules.ts';
-import type { RiskReason } from '#arrival/schema.ts';
+import type { RiskReason } from '#clearance/schema.ts';
 import { normalisedName } from '#shared/people.ts';
 import { announcement, crewMember, declaration } from '../support/fixtures.ts';
 

@@ -1,0 +1,41 @@
+// What arrival and departure clearance share: where a declaration version's clearance stands, and
+// the reasons that keep it from clearing by itself.
+import { z } from 'zod';
+
+export const ClearanceKind = z.enum(['arrival', 'departure']);
+export type ClearanceKind = z.infer<typeof ClearanceKind>;
+
+/** Where the clearance of one declaration version stands, kept on the call for everyone to see. */
+export const ClearanceState = z.enum([
+  'RUNNING',
+  'IN_REVIEW',
+  'CLEARED',
+  /** Arrival refused by an officer; for departure, held. */
+  'REJECTED',
+  'AMENDMENT_REQUESTED',
+  'SUPERSEDED',
+  'FAILED',
+]);
+
+export const RiskReason = z.object({
+  code: z.string(),
+  severity: z.enum(['MAJOR', 'MINOR']),
+  detail: z.string(),
+  personRef: z.string().optional(),
+});
+export type RiskReason = z.infer<typeof RiskReason>;
+
+export const Clearance = z.object({
+  version: z.number().int(),
+  state: ClearanceState,
+  reasons: z.array(RiskReason),
+  updatedAt: z.string(),
+  /** SHA-256 of the declaration as submitted: a resubmission of the same text is a retry. */
+  contentHash: z.string(),
+  reviewId: z.string().optional(),
+  /** How many times the clearance re-ran for the same version (departure re-checks). */
+  round: z.number().int().optional(),
+  clearedAt: z.string().optional(),
+  error: z.string().optional(),
+});
+export type Clearance = z.infer<typeof Clearance>;
