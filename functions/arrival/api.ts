@@ -7,7 +7,7 @@ import { stepFunctions } from '#shared/workflows.ts';
 import { dynamoCallStore } from '#calls/store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { routes } from '#functions/routes.ts';
-import { readDeclaration, submitArrival } from './service.ts';
+import { readArrival, submitArrival } from './service.ts';
 import { dynamoDeclarationStore } from './store.ts';
 
 const deps = {
@@ -24,5 +24,5 @@ export const putArrival = httpHandler(routes.putArrival).handler(async ({ path, 
 );
 
 export const getArrival = httpHandler(routes.getArrival).handler(async ({ path, query, principal }) =>
-  ok(await readDeclaration(deps, principal, path.callId, query.version)),
+  ok(await readArrival(deps, principal, path.callId, query.version)),
 );
