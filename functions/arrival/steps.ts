@@ -2,12 +2,12 @@
 // (call id and declaration version), so no personal data passes through execution history.
 import { z } from 'zod';
 import { dynamoAgentStore } from '#agents/store.ts';
-import { type RiskReason, RiskReason as RiskReasonSchema } from '#clearance/schema.ts';
+import { RiskReason as RiskReasonSchema } from '#clearance/schema.ts';
 import { Ref, changeClearance, currentCall as sharedCurrentCall, sharedSteps, systemActor } from '#clearance/steps.ts';
 import { clock } from '#shared/clock.ts';
 import { stepHandler } from '#shared/steps.ts';
 import { dynamoWatchListStore } from '#watchlist/store.ts';
-import { personKeys } from '#watchlist/rules.ts';
+import { screen } from '#watchlist/screening.ts';
 import { assess, healthFindings, reviewTimeoutSeconds, vesselFindings } from './rules.ts';
 import { dynamoDeclarationStore } from './store.ts';
 
@@ -40,16 +40,7 @@ export const screenPersons = stepHandler(
   async ({ callId, version, from, to }) => {
     const d = await declarationOf(callId, version);
     const persons = [...d.crew, ...d.passengers].slice(from, to);
-    const wanted = persons.flatMap((p) => personKeys(p).map((k) => ({ ...k, ref: p.ref })));
-    const found = new Map((await dynamoWatchListStore.lookup(wanted.map((w) => w.key))).map((e) => [e.key, e]));
-    const hits: RiskReason[] = wanted
-      .filter((w) => found.has(w.key))
-      .map((w) => ({
-        code: 'WATCH_LIST_HIT',
-        severity: 'MAJOR',
-        personRef: w.ref,
-        detail: `watch-list match on ${w.matchedOn === 'DOCUMENT' ? 'travel document' : 'name and date of birth'}: ${found.get(w.key)!.entry.reason}`,
-      }));
+    const hits = await screen(dynamoWatchListStore, persons);
     return { hits };
   },
 );

@@ -14,7 +14,12 @@ import { eventBridgePublisher as events } from '#shared/events.ts';
 import { Superseded, stepHandler } from '#shared/steps.ts';
 import type { Clearance, ClearanceKind } from './schema.ts';
 
-export const Ref = z.looseObject({ callId: z.string(), version: z.number().int() });
+export const Ref = z.looseObject({
+  callId: z.string(),
+  version: z.number().int(),
+  /** Departure re-checks run the same version again as a new round. */
+  round: z.number().int().min(0).default(0),
+});
 const WithDecision = Ref.extend({ decision: DecisionOutput.optional() });
 const deps = { store: dynamoCallStore, clock };
 
@@ -37,10 +42,13 @@ export function systemActor(kind: ClearanceKind): Actor {
   return { role: 'system', id: `${kind}-clearance` };
 }
 
-/** The call, if `version` is still the declaration being cleared. */
-export async function currentCall(kind: ClearanceKind, callId: string, version: number): Promise<StoredCall> {
+/** The call, if `version` (and its round) is still the declaration being cleared. */
+export async function currentCall(kind: ClearanceKind, callId: string, version: number, round = 0): Promise<StoredCall> {
   const call = await dynamoCallStore.get(callId);
-  if (!call || clearanceOf(call, kind)?.version !== version || call.status === 'CANCELLED') throw new Superseded();
+  const clearance = call && clearanceOf(call, kind);
+  if (!call || clearance?.version !== version || (clearance.round ?? 0) !== round || call.status === 'CANCELLED') {
+    throw new Superseded();
+  }
   return call;
 }
 
@@ -50,10 +58,11 @@ export function changeClearance(
   callId: string,
   version: number,
   decide: (call: StoredCall, clearance: Clearance) => CallChange | undefined,
+  round = 0,
 ): Promise<StoredCall> {
   return changeCall(deps, callId, (fresh) => {
     const clearance = clearanceOf(fresh, kind);
-    if (clearance?.version !== version) throw new Superseded();
+    if (clearance?.version !== version || (clearance.round ?? 0) !== round) throw new Superseded();
     return decide(fresh, clearance);
   });
 }
@@ -68,10 +77,10 @@ export function sharedSteps(flow: ClearanceFlow) {
   const openReview = stepHandler(
     `${kind}.openReview`,
     Ref.extend({ taskToken: z.string().min(1), escalated: z.boolean().default(false) }),
-    async ({ callId, version, taskToken, escalated }) => {
-      const call = await currentCall(kind, callId, version);
+    async ({ callId, version, round, taskToken, escalated }) => {
+      const call = await currentCall(kind, callId, version, round);
       const now = clock.now();
-      const reviewId = `${callId}-${flow.reviewTag}${version}`;
+      const reviewId = `${callId}-${flow.reviewTag}${version}${round ? `r${round}` : ''}`;
       const reasons = clearanceOf(call, kind)?.reasons ?? [];
       const deadline = new Date(now.getTime() + flow.reviewSeconds(call, now) * 1000).toISOString();
       const opened = await dynamoReviewStore.open({
@@ -103,7 +112,7 @@ export function sharedSteps(flow: ClearanceFlow) {
             reason: `${kind} review ${reviewId} due ${deadline}: ${reasons.map((r) => r.code).join(', ') || 'no findings'}`,
           },
         };
-      });
+      }, round);
       await events.publish([
         {
           type: escalated ? 'ReviewEscalated' : 'ReviewRequested',
@@ -116,8 +125,8 @@ export function sharedSteps(flow: ClearanceFlow) {
     },
   );
 
-  const issuePermit = stepHandler(`${kind}.issuePermit`, WithDecision, async ({ callId, version, decision }) => {
-    const call = await currentCall(kind, callId, version);
+  const issuePermit = stepHandler(`${kind}.issuePermit`, WithDecision, async ({ callId, version, round, decision }) => {
+    const call = await currentCall(kind, callId, version, round);
     const now = clock.now().toISOString();
     const permit = await dynamoPermitStore.issue({
       callId,
@@ -142,7 +151,7 @@ export function sharedSteps(flow: ClearanceFlow) {
           reason: decision ? `approved by officer${decision.reason ? `: ${decision.reason}` : ''}` : 'all clear: cleared automatically',
         },
       };
-    });
+    }, round);
     await events.publish([
       { type: flow.events.cleared, callId, port: call.port, detail: { version, automatic: !decision, issuedAt: permit.issuedAt } },
     ]);
@@ -150,8 +159,8 @@ export function sharedSteps(flow: ClearanceFlow) {
   });
 
   function closeWith(state: 'REJECTED' | 'AMENDMENT_REQUESTED', status: CallStatus, action: string, event: string) {
-    return stepHandler(`${kind}.${action}`, WithDecision, async ({ callId, version, decision }) => {
-      const call = await currentCall(kind, callId, version);
+    return stepHandler(`${kind}.${action}`, WithDecision, async ({ callId, version, round, decision }) => {
+      const call = await currentCall(kind, callId, version, round);
       const now = clock.now().toISOString();
       await changeClearance(kind, callId, version, (fresh, clearance) => {
         if (clearance.state === state) return undefined;
@@ -159,7 +168,7 @@ export function sharedSteps(flow: ClearanceFlow) {
           patch: { status, [kind]: { ...clearance, state, updatedAt: now } },
           fact: { actor: deciderOf(kind, decision), action, fromStatus: fresh.status, toStatus: status, ...(decision?.reason && { reason: decision.reason }) },
         };
-      });
+      }, round);
       await events.publish([{ type: event, callId, port: call.port, detail: { version, reason: decision?.reason } }]);
       return {};
     });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RiskReason } from '#clearance/schema.ts';
 
-export const ReviewId = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}-[AD]\d{1,6}$/, 'must be a review id');
+export const ReviewId = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}-[AD]\d{1,6}(r\d{1,4})?$/, 'must be a review id');
 
 export const Decision = z.enum(['APPROVE', 'REJECT', 'REQUEST_AMENDMENT']);
 export type Decision = z.infer<typeof Decision>;
