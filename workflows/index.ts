@@ -23,4 +23,24 @@ export const arrivalClearance: WorkflowSpec = {
   },
 };
 
-export const workflows: readonly WorkflowSpec[] = [arrivalClearance];
+const departureStep = (name: string): StepRef => ({ module: 'departure/steps.ts', export: name });
+
+export const departureClearance: WorkflowSpec = {
+  name: 'departure-clearance',
+  definitionPath: file('departure-clearance.asl.json'),
+  steps: {
+    LoadDepartureFunction: departureStep('loadDeparture'),
+    ReconcilePersonsFunction: departureStep('reconcilePersons'),
+    CheckOpenAlertsFunction: departureStep('checkOpenAlerts'),
+    AskAgenciesFunction: departureStep('askAgencies'),
+    ScreenSignOnsFunction: departureStep('screenSignOns'),
+    AssessDepartureFunction: departureStep('assessDeparture'),
+    OpenDepartureReviewFunction: departureStep('openDepartureReview'),
+    IssueDeparturePermitFunction: departureStep('issueDeparturePermit'),
+    HoldDepartureFunction: departureStep('holdDeparture'),
+    RequestDepartureAmendmentFunction: departureStep('requestDepartureAmendment'),
+    RecordDepartureFailureFunction: departureStep('recordDepartureFailure'),
+  },
+};
+
+export const workflows: readonly WorkflowSpec[] = [arrivalClearance, departureClearance];

@@ -5,6 +5,11 @@ import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { routes } from '#functions/routes.ts';
+import { dynamoCallStore } from '#calls/store.ts';
+import { recheckDeparture } from '#departure/recheck.ts';
+import { dynamoReviewStore } from '#review/store.ts';
+import { eventBridgePublisher } from '#shared/events.ts';
+import { stepFunctions } from '#shared/workflows.ts';
 import type { Alert } from './schema.ts';
 import { dynamoAlertStore as alerts } from './store.ts';
 
@@ -46,5 +51,9 @@ export const resolveAlert = httpHandler(routes.resolveAlert).handler(async ({ pa
     resolution: body.resolution,
   };
   await alerts.transition(next, alert.status);
+  // A resolved high alert may have been all that held the departure.
+  if (alert.severity === 'HIGH') {
+    await recheckDeparture({ store: dynamoCallStore, reviews: dynamoReviewStore, workflows: stepFunctions, events: eventBridgePublisher, clock }, alert.callId, `alert ${alert.alertId} resolved`);
+  }
   return ok(next);
 });

@@ -25,14 +25,23 @@ export interface AlertStore {
   /** Saves a changed alert if its status is still `from`. */
   transition(alert: Alert, from: Alert['status']): Promise<void>;
   list(port: string, status: Alert['status'], limit: number, nextToken?: string): Promise<{ items: Alert[]; nextToken?: string }>;
+  /** Every alert of a call, whatever its status. */
+  ofCall(callId: string): Promise<Alert[]>;
 }
 
 function item(alert: Alert) {
-  return { ...key(alert.alertId), gsi2pk: statusIndex(alert.port, alert.status), gsi2sk: `${alert.raisedAt}#${alert.alertId}`, ...alert };
+  return {
+    ...key(alert.alertId),
+    gsi2pk: statusIndex(alert.port, alert.status),
+    gsi2sk: `${alert.raisedAt}#${alert.alertId}`,
+    gsi3pk: `CALLALERTS#${alert.callId}`,
+    gsi3sk: `${alert.raisedAt}#${alert.alertId}`,
+    ...alert,
+  };
 }
 
 function strip(i: Record<string, unknown>): Alert {
-  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, ...alert } = i;
+  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, gsi3pk: _g3, gsi3sk: _s3, ...alert } = i;
   return alert as Alert;
 }
 
@@ -85,5 +94,24 @@ export const dynamoAlertStore: AlertStore = {
       }),
     );
     return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
+  },
+
+  async ofCall(callId) {
+    const items: Alert[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'byOwner',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': `CALLALERTS#${callId}` },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(out.Items ?? []).map(strip));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   },
 };

@@ -4,8 +4,9 @@ import { eventBridgePublisher } from '#shared/events.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
 import { routes } from '#functions/routes.ts';
-import { announceCall, cancelCall as cancel, getCall as get, listCalls as list } from './service.ts';
+import { announceCall, cancelCall as cancel, getCall as get, listCalls as list, publicView as publicCall } from './service.ts';
 import { dynamoCallStore } from './store.ts';
+import { recordArrival, recordDeparture } from './movements.ts';
 
 const deps = { store: dynamoCallStore, clock, events: eventBridgePublisher };
 
@@ -24,4 +25,12 @@ export const getCall = httpHandler(routes.getCall).handler(async ({ path, princi
 
 export const cancelCall = httpHandler(routes.cancelCall).handler(async ({ path, body, principal }) =>
   ok(await cancel(deps, principal, path.callId, body.reason)),
+);
+
+export const recordShipArrival = httpHandler(routes.recordShipArrival).handler(async ({ path, body, principal }) =>
+  ok(publicCall(await recordArrival(principal, path.callId, body.at))),
+);
+
+export const recordShipDeparture = httpHandler(routes.recordShipDeparture).handler(async ({ path, body, principal }) =>
+  ok(publicCall(await recordDeparture(principal, path.callId, body.at))),
 );

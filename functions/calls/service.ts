@@ -22,7 +22,7 @@ export function actorOf(principal: Principal): Actor {
   return { role: principal.role, id: principal.role === 'agent' ? principal.agentId : principal.sub };
 }
 
-function publicView(call: StoredCall): Call {
+export function publicView(call: StoredCall): Call {
   const { lastAudit: _audit, ...view } = call;
   return view;
 }

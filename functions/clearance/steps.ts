@@ -98,21 +98,27 @@ export function sharedSteps(flow: ClearanceFlow) {
         taskToken,
       });
       if (!opened) throw new Superseded('The review was closed before it could be opened');
-      await changeClearance(kind, callId, version, (fresh, clearance) => {
-        if (fresh.status === flow.statuses.review && clearance.reviewId === reviewId && clearance.state === 'IN_REVIEW' && !escalated) {
-          return undefined;
-        }
-        return {
-          patch: { status: flow.statuses.review, [kind]: { ...clearance, state: 'IN_REVIEW', reviewId, updatedAt: now.toISOString() } },
-          fact: {
-            actor: systemActor(kind),
-            action: escalated ? 'REVIEW_ESCALATED' : 'REVIEW_OPENED',
-            fromStatus: fresh.status,
-            toStatus: flow.statuses.review,
-            reason: `${kind} review ${reviewId} due ${deadline}: ${reasons.map((r) => r.code).join(', ') || 'no findings'}`,
-          },
-        };
-      }, round);
+      try {
+        await changeClearance(kind, callId, version, (fresh, clearance) => {
+          if (fresh.status === flow.statuses.review && clearance.reviewId === reviewId && clearance.state === 'IN_REVIEW' && !escalated) {
+            return undefined;
+          }
+          return {
+            patch: { status: flow.statuses.review, [kind]: { ...clearance, state: 'IN_REVIEW', reviewId, updatedAt: now.toISOString() } },
+            fact: {
+              actor: systemActor(kind),
+              action: escalated ? 'REVIEW_ESCALATED' : 'REVIEW_OPENED',
+              fromStatus: fresh.status,
+              toStatus: flow.statuses.review,
+              reason: `${kind} review ${reviewId} due ${deadline}: ${reasons.map((r) => r.code).join(', ') || 'no findings'}`,
+            },
+          };
+        }, round);
+      } catch (error) {
+        // Overtaken between opening the review and recording it: take the review back off the queue.
+        if (error instanceof Superseded) await dynamoReviewStore.close(reviewId, { status: 'SUPERSEDED' });
+        throw error;
+      }
       await events.publish([
         {
           type: escalated ? 'ReviewEscalated' : 'ReviewRequested',

@@ -5,7 +5,8 @@ import { alertIdFor, type AlertStore } from '#alerts/store.ts';
 import type { Alert } from '#alerts/schema.ts';
 import type { DeclarationStore } from '#arrival/store.ts';
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
-import type { CallStore } from '#calls/store.ts';
+import type { CallStore, StoredCall } from '#calls/store.ts';
+import type { DepartureDeclaration } from '#departure/schema.ts';
 import type { Principal } from '#shared/auth.ts';
 import type { Clock } from '#shared/clock.ts';
 import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
@@ -23,6 +24,9 @@ export interface GangwayDeps {
   alerts: AlertStore;
   calls: CallStore;
   declarations: DeclarationStore<ArrivalDeclaration>;
+  departures: DeclarationStore<DepartureDeclaration>;
+  /** Re-runs the departure clearance when what it depends on changes (the zero-delay guard). */
+  recheck: (callId: string, why: string) => Promise<unknown>;
   events: EventPublisher;
   clock: Clock;
   settings: GangwaySettings & { retentionDays: number };
@@ -30,12 +34,17 @@ export interface GangwayDeps {
 
 type DevicePrincipal = Extract<Principal, { role: 'device' }>;
 
-async function declaredPersons(deps: Pick<GangwayDeps, 'declarations'>, callId: string, version: number | undefined) {
+/** Everyone declared for the call: the arrival lists, and crew signing on for departure. */
+async function declaredPersons(deps: Pick<GangwayDeps, 'declarations' | 'departures'>, call: StoredCall) {
   const persons = new Map<string, { person: CrewMember | Passenger; list: 'CREW' | 'PASSENGER' }>();
-  if (!version) return persons;
-  const stored = await deps.declarations.get(callId, version);
+  if (!call.arrival) return persons;
+  const stored = await deps.declarations.get(call.callId, call.arrival.version);
   for (const p of stored?.declaration.crew ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   for (const p of stored?.declaration.passengers ?? []) persons.set(p.ref, { person: p, list: 'PASSENGER' });
+  if (call.departure) {
+    const departure = await deps.departures.get(call.callId, call.departure.version);
+    for (const p of departure?.declaration.signOn ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
+  }
   return persons;
 }
 
@@ -65,7 +74,7 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
   const now = deps.clock.now();
   const call = await deps.calls.get(device.callId);
   if (!call) throw new NotFoundError(`No call ${device.callId}`);
-  const declared = await declaredPersons(deps, call.callId, call.arrival?.version);
+  const declared = await declaredPersons(deps, call);
   const presence = new Map((await deps.gangway.presence(call.callId)).map((p) => [p.ref, p]));
   const results: EventResult[] = [];
   const published: DomainEvent[] = [];
@@ -140,15 +149,21 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
     results.push({ index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' });
   }
   if (published.length) await deps.events.publish(published);
+  // Zero delay guard: someone moved, or a high alert came up, after the departure was checked.
+  const moved = published.filter((e) => e.type === 'PersonBoarded' || e.type === 'PersonLanded').length;
+  const highAlerts = published.filter((e) => e.type === 'AlertRaised' && e.detail.severity === 'HIGH').length;
+  if (moved || highAlerts) {
+    await deps.recheck(call.callId, [moved && `${moved} gangway movements`, highAlerts && `${highAlerts} high alerts`].filter(Boolean).join(', '));
+  }
   const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
   return { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
 }
 
 /** Everyone on the call's lists (and anyone seen who is not), with where they are. */
-export async function personsOnCall(deps: Pick<GangwayDeps, 'calls' | 'declarations' | 'gangway'>, principal: Principal, callId: string) {
+export async function personsOnCall(deps: Pick<GangwayDeps, 'calls' | 'declarations' | 'departures' | 'gangway'>, principal: Principal, callId: string) {
   const call = await deps.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
-  const declared = await declaredPersons(deps, callId, call.arrival?.version);
+  const declared = await declaredPersons(deps, call);
   const presence = new Map((await deps.gangway.presence(callId)).map((p) => [p.ref, p]));
   const persons: PersonOnCall[] = [];
   for (const [ref, { person, list }] of declared) {

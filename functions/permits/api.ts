@@ -21,10 +21,11 @@ export const verifyPermit = httpHandler(routes.verifyPermit).handler(async ({ pa
   const permit: Permit | undefined = ref && (await permits.get(ref.callId, ref.kind));
   // Only what a third party needs to trust the paper in front of them: no persons, no call id.
   if (!ref || !permit) throw new NotFoundError('No permit has this code');
-  const current = permit.version === ref.version;
+  const current = permit.version === ref.version && permit.verificationCode === path.code;
+  const status = !current ? 'SUPERSEDED' : permit.suspendedAt ? 'SUSPENDED' : 'VALID';
   return ok({
-    valid: current,
-    status: current ? 'VALID' : 'SUPERSEDED',
+    valid: status === 'VALID',
+    status,
     kind: permit.kind,
     vesselName: permit.vesselName,
     imo: permit.imo,

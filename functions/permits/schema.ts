@@ -15,6 +15,9 @@ export const Permit = z
     vesselName: z.string(),
     imo: z.string(),
     port: z.string(),
+    /** Set while the permit is suspended (departure: something changed after it was issued). */
+    suspendedAt: z.string().optional(),
+    suspendedBecause: z.string().optional(),
   })
   .meta({ id: 'Permit' });
 export type Permit = z.infer<typeof Permit>;
@@ -29,7 +32,7 @@ export const VerifyPath = z.object({ code: z.string().regex(/^[0-9A-HJKMNP-TV-Z]
 export const PermitVerification = z
   .object({
     valid: z.boolean(),
-    status: z.enum(['VALID', 'SUPERSEDED']),
+    status: z.enum(['VALID', 'SUPERSEDED', 'SUSPENDED']),
     kind: PermitKind,
     vesselName: z.string(),
     imo: z.string(),

@@ -23,6 +23,8 @@ export interface PermitStore {
   issue(permit: Permit): Promise<Permit>;
   get(callId: string, kind: PermitKind): Promise<Permit | undefined>;
   byCode(code: string): Promise<{ callId: string; kind: PermitKind; version: number } | undefined>;
+  /** Suspends the standing permit until a clearance issues it again. */
+  suspend(callId: string, kind: PermitKind, why: string): Promise<void>;
 }
 
 export const dynamoPermitStore: PermitStore = {
@@ -33,7 +35,8 @@ export const dynamoPermitStore: PermitStore = {
         new PutCommand({
           TableName: tableName(),
           Item: { ...permitKey(permit.callId, permit.kind), ...permit },
-          ConditionExpression: 'attribute_not_exists(pk) OR version < :v',
+          // A newer version, or the same version re-issued after a suspension.
+          ConditionExpression: 'attribute_not_exists(pk) OR version < :v OR (version = :v AND attribute_exists(suspendedAt))',
           ExpressionAttributeValues: { ':v': permit.version },
         }),
       );
@@ -56,6 +59,17 @@ export const dynamoPermitStore: PermitStore = {
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...permit } = out.Item;
     return permit as Permit;
+  },
+
+  async suspend(callId, kind, why) {
+    const current = await this.get(callId, kind);
+    if (!current || current.suspendedAt) return;
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...permitKey(callId, kind), ...current, suspendedAt: new Date().toISOString(), suspendedBecause: why },
+      }),
+    );
   },
 
   async byCode(code) {

@@ -1,0 +1,51 @@
+// The departure declaration: who sails (by reference to the arrival lists), who signs on with full
+// particulars, who signs off, and when the ship leaves.
+import { z } from 'zod';
+import { CrewMember } from '#shared/people.ts';
+import { Instant } from '#shared/values.ts';
+import type { Stored } from '#clearance/store.ts';
+
+const Ref = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be a person reference');
+
+export const DepartureDeclaration = z
+  .strictObject({
+    sailing: z.array(Ref).max(12_000).describe('References, from the arrival lists, of everyone sailing'),
+    signOn: z.array(CrewMember).max(2_000).default([]),
+    signOff: z.array(Ref).max(2_000).default([]),
+    etd: Instant,
+    personsOnBoard: z.number().int().min(1).max(12_000),
+  })
+  .meta({ id: 'DepartureDeclaration' });
+export type DepartureDeclaration = z.infer<typeof DepartureDeclaration>;
+export type StoredDeparture = Stored<DepartureDeclaration>;
+
+export const StoredDepartureDeclaration = z
+  .object({ callId: z.string(), version: z.number().int(), submittedAt: z.string(), submittedBy: z.string(), declaration: DepartureDeclaration })
+  .meta({ id: 'StoredDepartureDeclaration' });
+
+export const DepartureDraft = z
+  .object({
+    draft: DepartureDeclaration,
+    basedOn: z.object({ arrivalVersion: z.number().int(), departureVersion: z.number().int().optional() }),
+  })
+  .meta({ id: 'DepartureDraft' });
+
+export const DepartureQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+
+export const DepartureAccepted = z
+  .object({ callId: z.string(), version: z.number().int(), status: z.string(), duplicate: z.boolean() })
+  .meta({ id: 'DepartureAccepted' });
+
+export const AgencyName = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be an agency name such as customs');
+export const AgencyPath = z.object({ callId: z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id'), agency: AgencyName });
+
+export const AgencyAnswer = z
+  .strictObject({ status: z.enum(['CLEAR', 'HOLD']), note: z.string().trim().max(500).optional() })
+  .meta({ id: 'AgencyAnswer' });
+export type AgencyAnswer = z.infer<typeof AgencyAnswer>;
+
+export const RecordedAgencyAnswer = AgencyAnswer.extend({ agency: z.string(), recordedBy: z.string(), recordedAt: z.string() }).meta({
+  id: 'RecordedAgencyAnswer',
+});
+
+export const Movement = z.strictObject({ at: Instant.optional() }).meta({ id: 'Movement' });

@@ -1,0 +1,76 @@
+// Departure declarations: a pre-filled draft from the arrival lists, and submission through the
+// shared declaration flow with the departure rules.
+import type { ArrivalDeclaration } from '#arrival/schema.ts';
+import type { DeclarationStore } from '#clearance/store.ts';
+import { type DeclarationSpec, type SubmitDeps, readDeclaration, submitDeclaration } from '#clearance/submit.ts';
+import type { CallStatus } from '#calls/schema.ts';
+import { canView } from '#calls/rules.ts';
+import type { StoredCall } from '#calls/store.ts';
+import type { Principal } from '#shared/auth.ts';
+import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import { DEPARTURE_WORKFLOW } from './recheck.ts';
+import { arrivalRefs, departureViolations } from './rules.ts';
+import type { DepartureDeclaration } from './schema.ts';
+
+export interface DepartureDeps extends SubmitDeps {
+  arrivals: DeclarationStore<ArrivalDeclaration>;
+  departures: DeclarationStore<DepartureDeclaration>;
+}
+
+/** Departure is declared once arrival is cleared, until the ship has left; a permit can be amended. */
+const OPEN_FOR_DEPARTURE = new Set<CallStatus>(['ARRIVAL_CLEARED', 'IN_PORT', 'DEPARTURE_SUBMITTED', 'IN_REVIEW', 'DEPARTURE_CLEARED']);
+
+async function arrivalOf(deps: DepartureDeps, call: StoredCall): Promise<ArrivalDeclaration> {
+  if (call.arrival?.state !== 'CLEARED') {
+    throw new ConflictError('The arrival must be cleared before the departure is declared', [
+      { path: 'status', message: `arrival is ${call.arrival?.state ?? 'not declared'}` },
+    ]);
+  }
+  const stored = await deps.arrivals.get(call.callId, call.arrival.version);
+  if (!stored) throw new NotFoundError('The arrival declaration is missing');
+  return stored.declaration;
+}
+
+function spec(deps: DepartureDeps, arrival: ArrivalDeclaration | undefined): DeclarationSpec<DepartureDeclaration> {
+  return {
+    kind: 'departure',
+    workflow: DEPARTURE_WORKFLOW,
+    declarations: deps.departures,
+    openStatuses: OPEN_FOR_DEPARTURE,
+    submittedStatus: 'DEPARTURE_SUBMITTED',
+    violations: (d, _call, now) => departureViolations(d, arrival!, now),
+    patch: (_call, d) => ({ etd: d.etd }),
+    actions: { first: 'DEPARTURE_DECLARED', amend: 'DEPARTURE_AMENDED' },
+    event: 'DepartureSubmitted',
+  };
+}
+
+async function visibleCall(deps: DepartureDeps, principal: Principal, callId: string): Promise<StoredCall> {
+  const call = await deps.store.get(callId);
+  if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
+  return call;
+}
+
+export async function submitDeparture(deps: DepartureDeps, principal: Principal, callId: string, declaration: DepartureDeclaration) {
+  const call = await visibleCall(deps, principal, callId);
+  const arrival = OPEN_FOR_DEPARTURE.has(call.status) ? await arrivalOf(deps, call) : undefined;
+  return submitDeclaration(deps, spec(deps, arrival), principal, callId, declaration);
+}
+
+export function readDeparture(deps: DepartureDeps, principal: Principal, callId: string, version: number) {
+  return readDeclaration(deps, spec(deps, undefined), principal, callId, version);
+}
+
+/** What the agent confirms rather than retypes: everyone from arrival sails, less those signed off. */
+export async function departureDraft(deps: DepartureDeps, principal: Principal, callId: string) {
+  const call = await visibleCall(deps, principal, callId);
+  const arrival = await arrivalOf(deps, call);
+  const latest = call.departure ? (await deps.departures.get(callId, call.departure.version))?.declaration : undefined;
+  const signOff = latest?.signOff ?? [];
+  const signOn = latest?.signOn ?? [];
+  const sailing = arrivalRefs(arrival).filter((ref) => !signOff.includes(ref));
+  return {
+    draft: { sailing, signOn, signOff, etd: call.etd, personsOnBoard: sailing.length + signOn.length },
+    basedOn: { arrivalVersion: call.arrival!.version, ...(call.departure && { departureVersion: call.departure.version }) },
+  };
+}

@@ -1,0 +1,191 @@
+// Zero delay, over HTTP on the embedded runtime: the departure is cleared one-stop from what the
+// system already holds, before ETD, and re-checked whenever that changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DeviceCredentials, postSigned, scan } from '#local/device-client.ts';
+import { announcement, crewMember, declaration } from '../support/fixtures.ts';
+import { type TestSystem, startTestSystem } from '../support/runtime.ts';
+
+let sys: TestSystem;
+let agent: string;
+let otherAgent: string;
+let officer: string;
+let supervisor: string;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  agent = await sys.token({ role: 'agent', agentId: 'ACME-SHIPPING' });
+  otherAgent = await sys.token({ role: 'agent', agentId: 'OTHER-AGENCY' });
+  officer = await sys.token({ role: 'officer', port: 'CNTXG' });
+  supervisor = await sys.token({ role: 'supervisor', port: 'CNTXG' });
+});
+afterAll(() => sys.stop());
+
+const callOf = async (callId: string) => (await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body;
+
+async function until(callId: string, test: (call: any) => boolean, what: string) {
+  for (let i = 0; i < 300; i++) {
+    const call = await callOf(callId);
+    if (test(call)) return call;
+    await new Promise((r) => setTimeout(r, 15));
+  }
+  throw new Error(`call never reached ${what}: ${JSON.stringify((await callOf(callId)).departure)}`);
+}
+const departureState = (callId: string, state: string) => until(callId, (c) => c.departure?.state === state, state);
+
+/** A call in port, cleared on arrival with the example crew C01–C03, and a device at its gangway. */
+async function callInPort() {
+  const a = announcement();
+  const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
+  await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
+  await until(callId, (c) => c.status === 'ARRIVAL_CLEARED', 'ARRIVAL_CLEARED');
+  const arrived = await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: agent, body: {} });
+  expect(arrived.body.status).toBe('IN_PORT');
+  const created = await sys.request('POST', '/v1/devices', { token: supervisor, body: { label: 'gangway', kind: 'FACE' } });
+  await sys.request('POST', `/v1/devices/${created.body.deviceId}/assign`, { token: supervisor, body: { callId } });
+  const device: DeviceCredentials = { deviceId: created.body.deviceId, key: created.body.key };
+  return { callId, etd: a.etd, device };
+}
+
+async function declareDeparture(callId: string, change: (d: any) => void = () => undefined) {
+  const draft = await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent });
+  expect(draft.status).toBe(200);
+  const body = structuredClone(draft.body.draft);
+  change(body);
+  const res = await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: agent, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return res.body;
+}
+
+async function reviewOf(callId: string) {
+  const res = await sys.request('GET', '/v1/reviews', { token: officer });
+  return res.body.items.find((r: { callId: string; kind: string }) => r.callId === callId && r.kind === 'DEPARTURE');
+}
+
+describe('one-stop departure', () => {
+  it('pre-fills the departure from the arrival lists', async () => {
+    const { callId, etd } = await callInPort();
+    const draft = await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent });
+    expect(draft.body.draft).toEqual({ sailing: ['C01', 'C02', 'C03'], signOn: [], signOff: [], etd, personsOnBoard: 3 });
+  });
+
+  it('clears at once, before ETD, when everyone is on board and all is clear', async () => {
+    const { callId, etd } = await callInPort();
+    await declareDeparture(callId);
+    const call = await departureState(callId, 'CLEARED');
+    expect(call.status).toBe('DEPARTURE_CLEARED');
+    expect(Date.parse(call.departure.clearedAt)).toBeLessThan(Date.parse(etd));
+    const permit = await sys.request('GET', `/v1/calls/${callId}/permits/departure`, { token: agent });
+    expect(permit.body).toMatchObject({ kind: 'departure', issuedBy: 'system' });
+    expect(sys.runtime.bus.recent().some((e) => e.detailType === 'DepartureCleared' && e.detail.callId === callId)).toBe(true);
+
+    const departed = await sys.request('POST', `/v1/calls/${callId}/departed`, { token: officer, body: {} });
+    expect(departed.body.status).toBe('DEPARTED');
+    const devices = await sys.request('GET', '/v1/devices', { token: supervisor });
+    expect(devices.body.items.filter((d: { callId?: string }) => d.callId === callId)).toEqual([]);
+  });
+
+  it('sends a call with someone still ashore to review naming them, and clears once they board', async () => {
+    const { callId, device } = await callInPort();
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C02', direction: 'DISEMBARK' }));
+    await declareDeparture(callId);
+    await departureState(callId, 'IN_REVIEW');
+    const review = await reviewOf(callId);
+    expect(review.reasons).toContainEqual(expect.objectContaining({ code: 'SAILING_PERSON_ASHORE', personRef: 'C02' }));
+
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C02', direction: 'BOARD' }));
+    const call = await departureState(callId, 'CLEARED');
+    expect(call.status).toBe('DEPARTURE_CLEARED');
+    expect(await reviewOf(callId)).toBeUndefined();
+  });
+
+  it('suspends the permit when someone lands after it, and reviews the call again', async () => {
+    const { callId, device } = await callInPort();
+    await declareDeparture(callId);
+    await departureState(callId, 'CLEARED');
+    const permit = await sys.request('GET', `/v1/calls/${callId}/permits/departure`, { token: agent });
+
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C03', direction: 'DISEMBARK' }));
+    const call = await departureState(callId, 'IN_REVIEW');
+    expect(call.timeline.map((e: { action: string }) => e.action)).toContain('DEPARTURE_PERMIT_SUSPENDED');
+    const verified = await sys.request('GET', `/v1/permits/verify/${permit.body.verificationCode}`);
+    expect(verified.body).toMatchObject({ valid: false, status: 'SUSPENDED' });
+    expect((await reviewOf(callId)).reasons).toContainEqual(expect.objectContaining({ personRef: 'C03' }));
+    expect(sys.runtime.bus.recent().some((e) => e.detailType === 'DeparturePermitSuspended' && e.detail.callId === callId)).toBe(true);
+  });
+
+  it('is blocked by an unresolved high alert, and clears when it is resolved', async () => {
+    const { callId, device } = await callInPort();
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'BOARD', livenessPassed: false }));
+    await declareDeparture(callId);
+    await departureState(callId, 'IN_REVIEW');
+    expect((await reviewOf(callId)).reasons.map((r: { code: string }) => r.code)).toContain('UNRESOLVED_HIGH_ALERT');
+    const alerts = await sys.request('GET', `/v1/alerts?callId=${callId}`, { token: officer });
+    for (const alert of alerts.body.items) {
+      await sys.request('POST', `/v1/alerts/${alert.alertId}/resolve`, { token: officer, body: { resolution: 'master identified in person' } });
+    }
+    await departureState(callId, 'CLEARED');
+  });
+
+  it('is held by an agency, and its release clears it', async () => {
+    const { callId } = await callInPort();
+    const hold = await sys.request('PUT', `/v1/calls/${callId}/agencies/customs`, { token: officer, body: { status: 'HOLD', note: 'duty unpaid' } });
+    expect(hold.status).toBe(200);
+    await declareDeparture(callId);
+    await departureState(callId, 'IN_REVIEW');
+    expect((await reviewOf(callId)).reasons).toContainEqual(expect.objectContaining({ code: 'AGENCY_HOLD', detail: 'customs holds the departure: duty unpaid' }));
+    await sys.request('PUT', `/v1/calls/${callId}/agencies/customs`, { token: officer, body: { status: 'CLEAR' } });
+    await departureState(callId, 'CLEARED');
+  });
+
+  it('sends a sign-on who is on the watch list to review', async () => {
+    await sys.request('PUT', '/v1/watchlist', {
+      token: supervisor,
+      body: { entries: [{ kind: 'DOCUMENT', issuingState: 'SGP', number: 'SIDC77000', reason: 'deserted another ship' }] },
+    });
+    const { callId, device } = await callInPort();
+    await declareDeparture(callId, (d) => {
+      d.signOn = [crewMember('C77')];
+      d.personsOnBoard = 4;
+    });
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C77', direction: 'BOARD' }));
+    await until(callId, (c) => c.departure?.state === 'IN_REVIEW' && c.departure.reasons.every((r: { code: string }) => r.code !== 'SIGN_ON_NOT_BOARDED'), 'review of the sign-on');
+    const review = await reviewOf(callId);
+    expect(review.reasons).toEqual([expect.objectContaining({ code: 'WATCH_LIST_HIT', personRef: 'C77' })]);
+    const decided = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, { token: officer, body: { decision: 'REJECT', reason: 'sign-on refused' } });
+    expect(decided.status).toBe(200);
+    const held = await departureState(callId, 'REJECTED');
+    expect(held.status).toBe('IN_PORT');
+  });
+
+  it('takes an amendment as a new version, and refuses an inconsistent one with 422', async () => {
+    const { callId, device } = await callInPort();
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C03', direction: 'DISEMBARK' }));
+    await declareDeparture(callId);
+    await departureState(callId, 'IN_REVIEW');
+    const bad = await sys.request('PUT', `/v1/calls/${callId}/departure`, {
+      token: agent,
+      body: { sailing: ['C01', 'C02'], signOn: [], signOff: [], etd: (await callOf(callId)).etd, personsOnBoard: 3 },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((d: { rule: string }) => d.rule)).toEqual(expect.arrayContaining(['PERSON_UNACCOUNTED', 'PERSONS_ON_BOARD_MISMATCH']));
+    const amended = await declareDeparture(callId, (d) => {
+      d.sailing = ['C01', 'C02'];
+      d.signOff = ['C03'];
+      d.personsOnBoard = 2;
+    });
+    expect(amended.version).toBe(2);
+    await departureState(callId, 'CLEARED');
+  });
+
+  it('keeps other agents out and refuses a departure before arrival clearance', async () => {
+    const { callId } = await callInPort();
+    expect((await sys.request('GET', `/v1/calls/${callId}/departure`, { token: otherAgent })).status).toBe(404);
+    const draft = (await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent })).body.draft;
+    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: otherAgent, body: draft })).status).toBe(404);
+    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: officer, body: draft })).status).toBe(403);
+    const a = announcement();
+    const fresh = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId;
+    expect((await sys.request('PUT', `/v1/calls/${fresh}/departure`, { token: agent, body: { ...draft, etd: a.etd } })).status).toBe(409);
+    expect((await sys.request('POST', `/v1/calls/${fresh}/departed`, { token: agent, body: {} })).status).toBe(409);
+  });
+});
