@@ -21,6 +21,7 @@ import { AgentPath, AgentProfile, AgentTrust } from '#agents/schema.ts';
 import { Alert, AlertPage, AlertPath, AlertQuery, ResolveAlert } from '#alerts/schema.ts';
 import { AssignDevice, Device, DevicePage, DevicePath, DeviceWithKey, RegisterDevice } from '#devices/schema.ts';
 import { GangwayPost, GangwayReceipt, PersonsOnCall } from '#gangway/schema.ts';
+import { Overview, OverviewPath, OverviewQuery } from '#port/schema.ts';
 import {
   AgencyAnswer,
   AgencyPath,
@@ -383,6 +384,17 @@ export const routes = defineRoutes({
     params: DevicePath,
     responses: { 200: Device },
     errors: [400, 401, 403, 404],
+  },
+  portOverview: {
+    method: 'GET',
+    path: '/v1/ports/{port}/overview',
+    module: 'port/api.ts',
+    roles: ['officer'],
+    summary: 'Calls by status and the three-zeros figures, overall, per agent (ranked) and per call; ?format=csv for the ranking',
+    params: OverviewPath,
+    query: OverviewQuery,
+    responses: { 200: Overview },
+    errors: [400, 401, 403],
   },
   setAgentTrust: {
     method: 'PUT',

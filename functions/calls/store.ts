@@ -33,6 +33,8 @@ export interface CallStore {
   /** Applies `patch` if the call is still at the version read; the new audit entry is the commit. */
   update(current: StoredCall, patch: Partial<Call>, audit: AuditEntry): Promise<StoredCall>;
   timeline(callId: string): Promise<AuditEntry[]>;
+  /** Calls of a port with ETA in [from, to]. */
+  inWindow(port: string, from: string, to: string): Promise<StoredCall[]>;
 }
 
 const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => ({
@@ -169,6 +171,25 @@ export const dynamoCallStore: CallStore = {
     }
     await putAudit(callId, audit);
     return next;
+  },
+
+  async inWindow(port, from, to) {
+    const items: StoredCall[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'byPort',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':from': `CALL#${from}`, ':to': `CALL#${to}~` },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(out.Items ?? []).map(fromItem));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   },
 
   async timeline(callId) {

@@ -20,6 +20,8 @@ export interface GangwayStore {
   presence(callId: string): Promise<StoredPresence[]>;
   /** Moves presence to `next` unless a newer capture already did; false if it did not move. */
   movePresence(next: StoredPresence): Promise<boolean>;
+  /** How many gangway passes the call has had (within the retention period). */
+  countEvents(callId: string): Promise<number>;
   /** People ashore since before `landedBefore`, across ports. */
   ashoreSince(landedBefore: string): Promise<StoredPresence[]>;
 }
@@ -97,6 +99,26 @@ export const dynamoGangwayStore: GangwayStore = {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  },
+
+  async countEvents(callId) {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'byOwner',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': `CALLEVENTS#${callId}` },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += out.Count ?? 0;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return count;
   },
 
   async ashoreSince(landedBefore) {

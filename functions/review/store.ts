@@ -18,6 +18,8 @@ export interface ReviewStore {
   open(review: StoredReview): Promise<boolean>;
   get(reviewId: string): Promise<StoredReview | undefined>;
   listOpen(port: string, limit: number, nextToken?: string): Promise<{ items: StoredReview[]; nextToken?: string }>;
+  /** Every review of a call, open or closed. */
+  ofCall(callId: string): Promise<StoredReview[]>;
   /** Closes an open review; false if it was not open any more. */
   close(reviewId: string, change: { status: 'DECIDED' | 'SUPERSEDED'; decision?: Decision; decisionReason?: string; decidedBy?: string; decidedAt?: string }): Promise<boolean>;
 }
@@ -30,7 +32,14 @@ export const dynamoReviewStore: ReviewStore = {
       await documentClient().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { ...key(review.reviewId), gsi2pk: openIndex(review.port), gsi2sk: `${review.openedAt}#${review.reviewId}`, ...review },
+          Item: {
+            ...key(review.reviewId),
+            gsi2pk: openIndex(review.port),
+            gsi2sk: `${review.openedAt}#${review.reviewId}`,
+            gsi3pk: `CALLREVIEWS#${review.callId}`,
+            gsi3sk: `${review.openedAt}#${review.reviewId}`,
+            ...review,
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':open': 'OPEN' },
@@ -62,6 +71,18 @@ export const dynamoReviewStore: ReviewStore = {
     return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
   },
 
+  async ofCall(callId) {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byOwner',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CALLREVIEWS#${callId}` },
+      }),
+    );
+    return (out.Items ?? []).map(strip);
+  },
+
   async close(reviewId, change) {
     const fields = Object.entries(change).filter(([, v]) => v !== undefined);
     try {
@@ -84,7 +105,7 @@ export const dynamoReviewStore: ReviewStore = {
 };
 
 function strip(item: Record<string, unknown>): StoredReview {
-  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, gsi3pk: _g3, gsi3sk: _s3, ...rest } = item;
   return rest as unknown as StoredReview;
 }
 

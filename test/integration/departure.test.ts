@@ -189,3 +189,30 @@ describe('one-stop departure', () => {
     expect((await sys.request('POST', `/v1/calls/${fresh}/departed`, { token: agent, body: {} })).status).toBe(409);
   });
 });
+
+describe('the three zeros, measured', () => {
+  it('shows zero waiting and zero delay for a call cleared ahead, and ranks agents in CSV', async () => {
+    const { callId, device } = await callInPort();
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C02', direction: 'DISEMBARK' }));
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C02', direction: 'BOARD' }));
+    await declareDeparture(callId);
+    await departureState(callId, 'CLEARED');
+
+    const overview = await sys.request('GET', '/v1/ports/CNTXG/overview', { token: officer });
+    expect(overview.status).toBe(200);
+    const mine = overview.body.calls.find((c: { callId: string }) => c.callId === callId);
+    expect(mine).toMatchObject({ waitingMinutes: 0, delayMinutes: 0, atRiskOfDelay: false });
+    expect(overview.body.figures.zeroDelayShare).toBe(1);
+    expect(overview.body.figures.contactlessShare).toBeGreaterThan(0);
+    expect(overview.body.countsByStatus.DEPARTURE_CLEARED).toBeGreaterThanOrEqual(1);
+
+    const csv = await sys.request('GET', '/v1/ports/CNTXG/overview?format=csv', { token: officer });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const [header, ...rows] = (csv.body as string).trim().split('\n');
+    expect(header).toMatch(/^agentId,calls,zeroWaitingShare,zeroDelayShare/);
+    expect(rows.some((r) => r.startsWith('ACME-SHIPPING,'))).toBe(true);
+
+    expect((await sys.request('GET', '/v1/ports/CNSHA/overview', { token: officer })).status).toBe(403);
+    expect((await sys.request('GET', '/v1/ports/CNTXG/overview', { token: agent })).status).toBe(403);
+  });
+});
