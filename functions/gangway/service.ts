@@ -117,7 +117,8 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
     const before = presence.get(e.personRef);
     for (const alert of alertsFor(e, { person: person?.person, before, callStatus: call.status, now, settings: deps.settings })) {
       const raised: Alert = {
-        alertId: alertIdFor(call.callId, alert.rule, e.personRef, e.eventId),
+        // Someone on no list is one cause however often they pass; the others are per event.
+        alertId: alertIdFor(call.callId, alert.rule, e.personRef, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
         callId: call.callId,
         port: call.port,
         personRef: e.personRef,
