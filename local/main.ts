@@ -23,7 +23,8 @@ try {
 }
 
 console.log(`Three Zeros is running at ${runtime.url} (ready in ${Date.now() - started} ms)
-  data:      ${settings.STORE === 'memory' ? 'in memory (lost on exit)' : settings.DATA_DIR}
+  data:      ${settings.STORE === 'memory' ? 'in memory (lost on exit)' : settings.DATA_DIR}${runtime.redriven ? `
+  resumed:   ${runtime.redriven} clearances that were under way` : ''}
   contract:  ${runtime.url}/openapi.json
   a token:   npm run -s token -- --role agent --agent-id ACME-SHIPPING
              npm run -s token -- --role officer --port CNTXG

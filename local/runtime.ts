@@ -16,6 +16,7 @@ import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
 import { startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
+import { redriveClearances } from './redrive.ts';
 import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   url: string;
+  /** Clearances found under way in the store at start, and started again. */
+  redriven: number;
   identity: DevIdentity;
   bus: LocalEventBus;
   stepFunctions: LocalStepFunctions;
@@ -120,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     server.once('error', fail);
     server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => ok());
   });
+  const redriven = await redriveClearances(stepFunctions, workflowArns);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
@@ -127,6 +131,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let stopping: Promise<void> | undefined;
   return {
     url,
+    redriven,
     identity,
     bus,
     stepFunctions,

@@ -3,11 +3,12 @@
 import type { CallStatus } from '#calls/schema.ts';
 import { type DeclarationSpec, type SubmitDeps, clearanceExecutionName, readDeclaration, submitDeclaration } from '#clearance/submit.ts';
 import type { Principal } from '#shared/auth.ts';
+import { CLEARANCE_WORKFLOWS } from '#clearance/workflows.ts';
 import { declarationViolations, effectiveSchedule } from './rules.ts';
 import type { ArrivalDeclaration } from './schema.ts';
 import type { DeclarationStore } from './store.ts';
 
-export const ARRIVAL_WORKFLOW = 'arrival-clearance';
+export const ARRIVAL_WORKFLOW = CLEARANCE_WORKFLOWS.arrival;
 
 export interface ArrivalDeps extends SubmitDeps {
   declarations: DeclarationStore<ArrivalDeclaration>;

@@ -8,6 +8,8 @@ import { dynamoCallStore, type StoredCall } from '#calls/store.ts';
 import { dynamoPermitStore, newVerificationCode } from '#permits/store.ts';
 import { DecisionOutput } from '#review/schema.ts';
 import { dynamoReviewStore } from '#review/store.ts';
+import { decisionOf } from '#review/service.ts';
+import { stepFunctions } from '#shared/workflows.ts';
 import type { Actor } from '#shared/audit.ts';
 import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher as events } from '#shared/events.ts';
@@ -97,7 +99,13 @@ export function sharedSteps(flow: ClearanceFlow) {
         call: { vesselName: call.vessel.name, imo: call.vessel.imo, eta: call.eta, etd: call.etd, agentId: call.agentId },
         taskToken,
       });
-      if (!opened) throw new Superseded('The review was closed before it could be opened');
+      if (!opened.opened) {
+        // Decided while no task was waiting (a resumed clearance): hand this task the decision.
+        const decision = decisionOf(opened.closed);
+        if (!decision) throw new Superseded('The review was closed before it could be opened');
+        await stepFunctions.succeed(taskToken, decision);
+        return {};
+      }
       try {
         await changeClearance(kind, callId, version, (fresh, clearance) => {
           if (fresh.status === flow.statuses.review && clearance.reviewId === reviewId && clearance.state === 'IN_REVIEW' && !escalated) {

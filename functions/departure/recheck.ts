@@ -3,12 +3,13 @@
 // again for the same version. A permit already out is suspended until it clears again.
 import { changeCall, type CallDeps } from '#calls/service.ts';
 import { startClearance } from '#clearance/submit.ts';
+import { CLEARANCE_WORKFLOWS } from '#clearance/workflows.ts';
 import { systemActor } from '#clearance/steps.ts';
 import { dynamoPermitStore } from '#permits/store.ts';
 import { type ReviewDeps, supersede } from '#review/service.ts';
 import type { WorkflowClient } from '#shared/workflows.ts';
 
-export const DEPARTURE_WORKFLOW = 'departure-clearance';
+export const DEPARTURE_WORKFLOW = CLEARANCE_WORKFLOWS.departure;
 
 export interface RecheckDeps extends Pick<CallDeps, 'store' | 'clock' | 'events'> {
   workflows: WorkflowClient;

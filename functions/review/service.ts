@@ -19,6 +19,17 @@ export async function openReviews(deps: ReviewDeps, principal: Principal, limit:
   return { items: page.items.map(publicReview), ...(page.nextToken && { nextToken: page.nextToken }) };
 }
 
+/** The answer a decided review gives its workflow. */
+export function decisionOf(review: Review): DecisionOutput | undefined {
+  if (review.status !== 'DECIDED' || !review.decision) return undefined;
+  return {
+    decision: review.decision,
+    ...(review.decisionReason && { reason: review.decisionReason }),
+    officer: review.decidedBy ?? 'unknown',
+    decidedAt: review.decidedAt ?? new Date(0).toISOString(),
+  };
+}
+
 export async function decide(deps: ReviewDeps, principal: Principal, reviewId: string, input: ReviewDecision): Promise<Review> {
   const review = await deps.reviews.get(reviewId);
   if (!review || principal.role === 'agent' || review.port !== principal.port) throw new NotFoundError(`No review ${reviewId}`);
@@ -38,7 +49,11 @@ export async function decide(deps: ReviewDeps, principal: Principal, reviewId: s
       decidedAt: output.decidedAt,
     });
     if (closed) {
-      await deps.workflows.succeed(review.taskToken, output);
+      await deps.workflows.succeed(review.taskToken, output).catch((error: unknown) => {
+        // No task is waiting (the clearance is being resumed after a restart): the decision is
+        // stored, and the resumed workflow takes it when it reaches the review again.
+        if (!(error instanceof ConflictError)) throw error;
+      });
       return publicReview({ ...review, status: 'DECIDED', decision: output.decision, decisionReason: output.reason, decidedBy: output.officer, decidedAt: output.decidedAt });
     }
   }

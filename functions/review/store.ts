@@ -14,8 +14,8 @@ const key = (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' });
 const openIndex = (port: string) => `PORT#${port}#REVIEW#OPEN`;
 
 export interface ReviewStore {
-  /** Opens the review, or hands an open one a fresh task token; false if it is already closed. */
-  open(review: StoredReview): Promise<boolean>;
+  /** Opens the review, or hands an open one a fresh task token; otherwise answers the closed one. */
+  open(review: StoredReview): Promise<{ opened: true } | { opened: false; closed: StoredReview }>;
   get(reviewId: string): Promise<StoredReview | undefined>;
   listOpen(port: string, limit: number, nextToken?: string): Promise<{ items: StoredReview[]; nextToken?: string }>;
   /** Every review of a call, open or closed. */
@@ -45,10 +45,10 @@ export const dynamoReviewStore: ReviewStore = {
           ExpressionAttributeValues: { ':open': 'OPEN' },
         }),
       );
-      return true;
+      return { opened: true };
     } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      return { opened: false, closed: (await this.get(review.reviewId))! };
     }
   },
 

@@ -2,7 +2,7 @@
 // substituted with the ARNs of the step functions built for them.
 import { readFileSync } from 'node:fs';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -58,6 +58,12 @@ export class Workflows extends Construct {
       machine.addToRolePolicy(
         new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: functions.map((fn) => fn.functionArn) }),
       );
+      // The review step answers its own task when a decision arrived while it was being resumed.
+      // A separate policy, not the functions' default one, avoids a machine ↔ function cycle.
+      new Policy(this, `${spec.name}-answers`, {
+        roles: functions.map((fn) => fn.role!),
+        statements: [new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [machine.stateMachineArn] })],
+      });
       Validations.of(machine.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'X-Ray tracing and CloudWatch Logs delivery actions support no resource-level permissions',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devIdentity } from '#local/dev-auth.ts';
-import { announcement } from '../support/fixtures.ts';
+import { announcement, declaration } from '../support/fixtures.ts';
 import { startProcess } from '../support/process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'three-zeros-restart-'));
@@ -45,6 +45,46 @@ describe('restart', () => {
     expect(read.body.timeline).toHaveLength(2);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
+  });
+
+  it('resumes a clearance waiting for an officer after a kill, so the decision still clears the call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'three-zeros-resume-'));
+    try {
+      const identity = await devIdentity(dir);
+      const agent = await identity.mint({ role: 'agent', agentId: 'ACME-SHIPPING' });
+      const officer = await identity.mint({ role: 'officer', port: 'CNTXG' });
+      const supervisor = await identity.mint({ role: 'supervisor', port: 'CNTXG' });
+      const first = await startProcess({ DATA_DIR: dir });
+      await call(first.url, supervisor, 'PUT', '/v1/watchlist', {
+        entries: [{ kind: 'DOCUMENT', issuingState: 'PHL', number: 'SID0045521', reason: 'reported stolen' }],
+      });
+      const a = announcement();
+      const callId = (await call(first.url, agent, 'POST', '/v1/calls', a)).body.callId;
+      await call(first.url, agent, 'PUT', `/v1/calls/${callId}/arrival`, declaration(a.eta));
+      let reviews: any[] = [];
+      for (let i = 0; i < 100 && !reviews.length; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        reviews = (await call(first.url, officer, 'GET', '/v1/reviews')).body.items;
+      }
+      expect(reviews).toHaveLength(1);
+      first.child.kill('SIGKILL');
+      await first.exited;
+
+      const second = await startProcess({ DATA_DIR: dir });
+      expect(second.output()).toMatch(/resumed: +1 clearances/);
+      const decided = await call(second.url, officer, 'POST', `/v1/reviews/${reviews[0].reviewId}/decision`, { decision: 'APPROVE' });
+      expect(decided.status).toBe(200);
+      let status = '';
+      for (let i = 0; i < 100 && status !== 'ARRIVAL_CLEARED'; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        status = (await call(second.url, agent, 'GET', `/v1/calls/${callId}`)).body.status;
+      }
+      expect(status).toBe('ARRIVAL_CLEARED');
+      second.child.kill('SIGTERM');
+      await second.exited;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start a second system on the same data folder, saying why', async () => {
