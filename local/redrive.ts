@@ -14,6 +14,7 @@ export async function redriveClearances(sfn: LocalStepFunctions, arns: Record<st
   let started = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
+    // A scan is fine here: one machine's store, once per start.
     const page = await documentClient().send(
       new ScanCommand({
         TableName: tableName(),

@@ -6,6 +6,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
+import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import type { Alert } from './schema.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -40,10 +41,7 @@ function item(alert: Alert) {
   };
 }
 
-function strip(i: Record<string, unknown>): Alert {
-  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, gsi3pk: _g3, gsi3sk: _s3, ...alert } = i;
-  return alert as Alert;
-}
+const strip = (i: Record<string, unknown>) => withoutKeys<Alert>(i);
 
 export const dynamoAlertStore: AlertStore = {
   async raise(alert) {
@@ -97,21 +95,7 @@ export const dynamoAlertStore: AlertStore = {
   },
 
   async ofCall(callId) {
-    const items: Alert[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'byOwner',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': `CALLALERTS#${callId}` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []).map(strip));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll({ IndexName: 'byOwner', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': `CALLALERTS#${callId}` } });
+    return items.map(strip);
   },
 };

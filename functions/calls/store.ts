@@ -8,6 +8,7 @@ import type { AuditEntry } from '#shared/audit.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
+import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { keys } from '#shared/table.ts';
 import type { Call, CallStatus } from './schema.ts';
 
@@ -50,13 +51,7 @@ function indexKeys(call: Call) {
   };
 }
 
-const STORAGE_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
-
-function fromItem(item: Record<string, unknown>): StoredCall {
-  const out = { ...item };
-  for (const attr of STORAGE_ATTRS) delete out[attr];
-  return out as unknown as StoredCall;
-}
+const fromItem = (item: Record<string, unknown>) => withoutKeys<StoredCall>(item);
 
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
 
@@ -174,47 +169,22 @@ export const dynamoCallStore: CallStore = {
   },
 
   async inWindow(port, from, to) {
-    const items: StoredCall[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'byPort',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':from': `CALL#${from}`, ':to': `CALL#${to}~` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []).map(fromItem));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll({
+      IndexName: 'byPort',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':from': `CALL#${from}`, ':to': `CALL#${to}~` },
+    });
+    return items.map(fromItem);
   },
 
   async timeline(callId) {
-    const entries: AuditEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': keys.auditPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      entries.push(...(out.Items ?? []).map((i) => strip(i) as AuditEntry));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': keys.auditPrefix },
+    });
+    return items.map((i) => withoutKeys<AuditEntry>(i));
   },
 };
-
-function strip(item: Record<string, unknown>) {
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest;
-}
 
 // Written after the call item (the commit point, which carries the same entry as `lastAudit`),
 // so a retry after a crash in between can always complete the trail.

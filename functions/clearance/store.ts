@@ -4,6 +4,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { keys } from '#shared/table.ts';
+import { withoutKeys } from '#shared/dynamo.ts';
 import type { ClearanceKind } from './schema.ts';
 
 export interface Stored<D> {
@@ -48,9 +49,7 @@ export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore
       const out = await documentClient().send(
         new GetCommand({ TableName: tableName(), Key: { pk: keys.callPartition(callId), sk: sk(version) }, ConsistentRead: true }),
       );
-      if (!out.Item) return undefined;
-      const { pk: _pk, sk: _sk, basedOnCallVersion: _b, ...rest } = out.Item;
-      return rest as Stored<D>;
+      return out.Item ? withoutKeys<Stored<D>>(out.Item) : undefined;
     },
   };
 }

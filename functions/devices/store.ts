@@ -1,6 +1,7 @@
 // Devices in the single table, listed per port on the byPort index.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { z } from 'zod';
@@ -23,9 +24,7 @@ export interface DeviceStore {
 export const dynamoDeviceStore: DeviceStore = {
   async get(deviceId) {
     const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(deviceId), ConsistentRead: true }));
-    if (!out.Item) return undefined;
-    const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...device } = out.Item;
-    return device as StoredDevice;
+    return out.Item ? withoutKeys<StoredDevice>(out.Item) : undefined;
   },
 
   async save(device) {
@@ -45,24 +44,11 @@ export const dynamoDeviceStore: DeviceStore = {
   },
 
   async listByPort(port) {
-    const items: StoredDevice[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'byPort',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':prefix': 'DEVICE#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...device } = item;
-        items.push(device as StoredDevice);
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll({
+      IndexName: 'byPort',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':prefix': 'DEVICE#' },
+    });
+    return items.map((i) => withoutKeys<StoredDevice>(i));
   },
 };

@@ -1,7 +1,8 @@
 // Gangway events (deduplicated on the device's event id, expiring by TTL) and each person's
 // presence (moved only by a newer capture) in the single table.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { countAll, queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { keys } from '#shared/table.ts';
 import type { Presence, StoredEvent } from './schema.ts';
@@ -53,25 +54,12 @@ export const dynamoGangwayStore: GangwayStore = {
   },
 
   async presence(callId) {
-    const items: StoredPresence[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': 'PERSON#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of out.Items ?? []) {
-        const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, lastCapturedAt: _c, ...p } = i;
-        items.push(p as StoredPresence);
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': 'PERSON#' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => withoutKeys<StoredPresence>(i));
   },
 
   async movePresence(next) {
@@ -101,46 +89,17 @@ export const dynamoGangwayStore: GangwayStore = {
     }
   },
 
-  async countEvents(callId) {
-    let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'byOwner',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': `CALLEVENTS#${callId}` },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+  countEvents(callId) {
+    return countAll({ IndexName: 'byOwner', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': `CALLEVENTS#${callId}` } });
   },
 
   async ashoreSince(landedBefore) {
-    const items: StoredPresence[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'byStatus',
-          KeyConditionExpression: 'gsi2pk = :ashore AND gsi2sk < :before',
-          ExpressionAttributeValues: { ':ashore': ASHORE, ':before': landedBefore },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of out.Items ?? []) {
-        const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, lastCapturedAt: _c, ...p } = i;
-        items.push(p as StoredPresence);
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll({
+      IndexName: 'byStatus',
+      KeyConditionExpression: 'gsi2pk = :ashore AND gsi2sk < :before',
+      ExpressionAttributeValues: { ':ashore': ASHORE, ':before': landedBefore },
+    });
+    return items.map((i) => withoutKeys<StoredPresence>(i));
   },
 };
 

@@ -4,6 +4,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
+import { withoutKeys } from '#shared/dynamo.ts';
 import type { Decision, Review } from './schema.ts';
 
 export interface StoredReview extends Review {
@@ -104,10 +105,7 @@ export const dynamoReviewStore: ReviewStore = {
   },
 };
 
-function strip(item: Record<string, unknown>): StoredReview {
-  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, gsi3pk: _g3, gsi3sk: _s3, ...rest } = item;
-  return rest as unknown as StoredReview;
-}
+const strip = (item: Record<string, unknown>) => withoutKeys<StoredReview>(item);
 
 export function publicReview(review: StoredReview): Review {
   const { taskToken: _token, ...rest } = review;

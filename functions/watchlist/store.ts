@@ -3,6 +3,7 @@
 import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
+import { withoutKeys } from '#shared/dynamo.ts';
 import type { StoredWatchEntry } from './schema.ts';
 
 const pk = (key: string) => `WATCH#${key}`;
@@ -61,7 +62,4 @@ export const dynamoWatchListStore: WatchListStore = {
   },
 };
 
-function strip(item: Record<string, unknown>): StoredWatchEntry {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest } = item;
-  return rest as StoredWatchEntry;
-}
+const strip = (item: Record<string, unknown>) => withoutKeys<StoredWatchEntry>(item);
