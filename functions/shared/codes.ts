@@ -1,16 +1,20 @@
 // Reference codes the border uses: ISO 3166 countries (flags alpha-2, documents alpha-3 as printed
 // on travel documents) and UN/LOCODE ports.
-import countries from 'i18n-iso-countries';
+// The code table only: the package's entry point would pull every language's country names in.
+import codes from 'i18n-iso-countries/codes.json' with { type: 'json' };
+
+const ALPHA2 = new Set(codes.map((c) => c[0]));
+const ALPHA3 = new Set(codes.map((c) => c[1]));
 
 /** ICAO 9303 document codes that are not ISO 3166 countries but appear on real documents. */
 const ICAO_EXTRA_ALPHA3 = new Set(['D', 'GBD', 'GBN', 'GBO', 'GBP', 'GBS', 'UNO', 'UNA', 'UNK', 'XXA', 'XXB', 'XXC', 'XXX', 'EUE', 'XOM', 'XPO', 'XCC', 'XES', 'XMP', 'XBA', 'XIM', 'XDC', 'XCO']);
 
 export function isCountryAlpha2(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+  return ALPHA2.has(code);
 }
 
 export function isCountryAlpha3(code: string): boolean {
-  return (/^[A-Z]{3}$/.test(code) && countries.isValid(code)) || ICAO_EXTRA_ALPHA3.has(code);
+  return ALPHA3.has(code) || ICAO_EXTRA_ALPHA3.has(code);
 }
 
 /** UN/LOCODE: the ISO country of the port, then three letters or digits 2–9. */
