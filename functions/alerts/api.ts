@@ -23,9 +23,13 @@ async function ownAlert(principal: Principal, alertId: string): Promise<Alert> {
 
 export const listAlerts = httpHandler(routes.listAlerts).handler(async ({ query, principal }) => {
   if (principal.role === 'agent' || principal.role === 'device') return ok({ items: [] });
+  if (query.callId) {
+    // One call's alerts come from the call's own index: complete, never a short page.
+    const ofCall = await alerts.ofCall(query.callId);
+    return ok({ items: ofCall.filter((a) => a.port === principal.port && a.status === query.status).reverse() });
+  }
   const page = await alerts.list(principal.port, query.status, query.limit, query.nextToken);
-  const items = query.callId ? page.items.filter((a) => a.callId === query.callId) : page.items;
-  return ok({ items, ...(page.nextToken && { nextToken: page.nextToken }) });
+  return ok({ items: page.items, ...(page.nextToken && { nextToken: page.nextToken }) });
 });
 
 export const ackAlert = httpHandler(routes.ackAlert).handler(async ({ path, principal }) => {
