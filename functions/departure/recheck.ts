@@ -24,11 +24,14 @@ export async function recheckDeparture(deps: RecheckDeps, callId: string, why: s
   const departure = call?.departure;
   if (!call || !departure || !WATCHED.has(departure.state) || call.status === 'DEPARTED' || call.status === 'CANCELLED') return false;
   const round = (departure.round ?? 0) + 1;
-  const wasCleared = departure.state === 'CLEARED';
-  const previousReview = departure.reviewId;
+  // Read from the call as it is changed, not as first read: a review may have opened in between.
+  let wasCleared = false;
+  let previousReview: string | undefined;
   const updated = await changeCall(deps, callId, (fresh) => {
     const d = fresh.departure;
     if (!d || d.version !== departure.version || (d.round ?? 0) !== round - 1) return undefined; // someone else re-ran it
+    wasCleared = d.state === 'CLEARED';
+    previousReview = d.reviewId;
     return {
       patch: { status: 'DEPARTURE_SUBMITTED', departure: { ...d, state: 'RUNNING', round, reasons: [], reviewId: undefined, updatedAt: deps.clock.now().toISOString() } },
       fact: {

@@ -34,15 +34,30 @@ export interface GangwayDeps {
 
 type DevicePrincipal = Extract<Principal, { role: 'device' }>;
 
+// Declaration versions never change once stored: a warm container keeps the ones it has read.
+const declarationCache = new Map<string, Promise<unknown>>();
+function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+  if (!declarationCache.has(key)) {
+    if (declarationCache.size > 500) declarationCache.clear();
+    declarationCache.set(key, read().catch((error: unknown) => {
+      declarationCache.delete(key);
+      throw error;
+    }));
+  }
+  return declarationCache.get(key) as Promise<T>;
+}
+
 /** Everyone declared for the call: the arrival lists, and crew signing on for departure. */
 async function declaredPersons(deps: Pick<GangwayDeps, 'declarations' | 'departures'>, call: StoredCall) {
   const persons = new Map<string, { person: CrewMember | Passenger; list: 'CREW' | 'PASSENGER' }>();
   if (!call.arrival) return persons;
-  const stored = await deps.declarations.get(call.callId, call.arrival.version);
+  const arrivalVersion = call.arrival.version;
+  const stored = await cached(`A#${call.callId}#${arrivalVersion}`, () => deps.declarations.get(call.callId, arrivalVersion));
   for (const p of stored?.declaration.crew ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   for (const p of stored?.declaration.passengers ?? []) persons.set(p.ref, { person: p, list: 'PASSENGER' });
   if (call.departure) {
-    const departure = await deps.departures.get(call.callId, call.departure.version);
+    const departureVersion = call.departure.version;
+    const departure = await cached(`D#${call.callId}#${departureVersion}`, () => deps.departures.get(call.callId, departureVersion));
     for (const p of departure?.declaration.signOn ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   }
   return persons;
@@ -74,88 +89,96 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
   const now = deps.clock.now();
   const call = await deps.calls.get(device.callId);
   if (!call) throw new NotFoundError(`No call ${device.callId}`);
-  const declared = await declaredPersons(deps, call);
-  const presence = new Map((await deps.gangway.presence(call.callId)).map((p) => [p.ref, p]));
-  const results: EventResult[] = [];
-  const published: DomainEvent[] = [];
+  const results: EventResult[] = new Array(raw.length);
 
+  // Check every event first; then each person's events in order, different persons at once.
+  const byPerson = new Map<string, { index: number; event: GangwayEvent }[]>();
   for (const [index, input] of raw.entries()) {
     const parsed = GangwayEvent.safeParse(input);
     if (!parsed.success) {
       const eventId = (input as { eventId?: unknown })?.eventId;
-      results.push({
-        index,
-        ...(typeof eventId === 'string' && { eventId }),
-        status: 'rejected',
-        reason: 'INVALID_EVENT',
-        details: detailsFromZod(parsed.error),
-      });
-      continue;
+      results[index] = { index, ...(typeof eventId === 'string' && { eventId }), status: 'rejected', reason: 'INVALID_EVENT', details: detailsFromZod(parsed.error) };
+    } else if (parsed.data.callId !== device.callId) {
+      results[index] = { index, eventId: parsed.data.eventId, status: 'rejected', reason: 'DEVICE_NOT_ASSIGNED_TO_CALL' };
+    } else {
+      byPerson.set(parsed.data.personRef, [...(byPerson.get(parsed.data.personRef) ?? []), { index, event: parsed.data }]);
     }
-    const e = parsed.data;
-    if (e.callId !== device.callId) {
-      results.push({ index, eventId: e.eventId, status: 'rejected', reason: 'DEVICE_NOT_ASSIGNED_TO_CALL' });
-      continue;
-    }
-    const stored: StoredEvent = {
-      eventId: e.eventId,
-      callId: e.callId,
-      deviceId: device.deviceId,
-      personRef: e.personRef,
-      direction: e.direction,
-      method: e.method,
-      ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, deps.settings.matchThreshold) }),
-      ...(e.livenessPassed !== undefined && { livenessPassed: e.livenessPassed }),
-      ...(e.algorithm && { algorithm: e.algorithm }),
-      capturedAt: e.capturedAt,
-      receivedAt: now.toISOString(),
-    };
-    const expiresAt = Math.floor(Date.parse(e.capturedAt) / 1000) + deps.settings.retentionDays * 86_400;
-    const isNew = await deps.gangway.putEvent(stored, expiresAt);
-
-    const person = declared.get(e.personRef);
-    const before = presence.get(e.personRef);
-    for (const alert of alertsFor(e, { person: person?.person, before, callStatus: call.status, now, settings: deps.settings })) {
-      const raised: Alert = {
-        // Someone on no list is one cause however often they pass; the others are per event.
-        alertId: alertIdFor(call.callId, alert.rule, e.personRef, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
-        callId: call.callId,
-        port: call.port,
-        personRef: e.personRef,
-        rule: alert.rule,
-        severity: SEVERITY[alert.rule],
-        detail: alert.detail,
-        evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(stored.scoreBand && { scoreBand: stored.scoreBand }) },
-        status: 'OPEN',
-        raisedAt: now.toISOString(),
-      };
-      if (await deps.alerts.raise(raised)) {
-        published.push({ type: 'AlertRaised', callId: call.callId, port: call.port, detail: { alertId: raised.alertId, rule: raised.rule, severity: raised.severity, personRef: e.personRef } });
-      }
-    }
-
-    const next = nextPresence(before, { ...e, deviceId: device.deviceId });
-    if (next) {
-      const moved: StoredPresence = { ...next, callId: call.callId, port: call.port };
-      if (await deps.gangway.movePresence(moved)) {
-        presence.set(e.personRef, moved);
-        published.push({
-          type: e.direction === 'BOARD' ? 'PersonBoarded' : 'PersonLanded',
-          callId: call.callId,
-          port: call.port,
-          detail: { personRef: e.personRef, eventId: e.eventId, capturedAt: e.capturedAt, deviceId: device.deviceId },
-        });
-      }
-    }
-    results.push({ index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' });
   }
+  if (!byPerson.size) return summary(results);
+
+  const declared = await declaredPersons(deps, call);
+  const presence = new Map((await deps.gangway.presenceOf(call.callId, [...byPerson.keys()])).map((p) => [p.ref, p]));
+  const published: DomainEvent[] = [];
+
+  await Promise.all(
+    [...byPerson].map(async ([ref, events]) => {
+      for (const { index, event: e } of events) {
+        const stored: StoredEvent = {
+          eventId: e.eventId,
+          callId: e.callId,
+          deviceId: device.deviceId,
+          personRef: ref,
+          direction: e.direction,
+          method: e.method,
+          ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, deps.settings.matchThreshold) }),
+          ...(e.livenessPassed !== undefined && { livenessPassed: e.livenessPassed }),
+          ...(e.algorithm && { algorithm: e.algorithm }),
+          capturedAt: e.capturedAt,
+          receivedAt: now.toISOString(),
+        };
+        const expiresAt = Math.floor(Date.parse(e.capturedAt) / 1000) + deps.settings.retentionDays * 86_400;
+        const isNew = await deps.gangway.putEvent(stored, expiresAt);
+
+        const before = presence.get(ref);
+        for (const alert of alertsFor(e, { person: declared.get(ref)?.person, before, callStatus: call.status, now, settings: deps.settings })) {
+          const raised: Alert = {
+            // Someone on no list is one cause however often they pass; the others are per event.
+            alertId: alertIdFor(call.callId, alert.rule, ref, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
+            callId: call.callId,
+            port: call.port,
+            personRef: ref,
+            rule: alert.rule,
+            severity: SEVERITY[alert.rule],
+            detail: alert.detail,
+            evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(stored.scoreBand && { scoreBand: stored.scoreBand }) },
+            status: 'OPEN',
+            raisedAt: now.toISOString(),
+          };
+          if (await deps.alerts.raise(raised)) {
+            published.push({ type: 'AlertRaised', callId: call.callId, port: call.port, detail: { alertId: raised.alertId, rule: raised.rule, severity: raised.severity, personRef: ref } });
+          }
+        }
+
+        // A repeat re-applies what a crash may have cut short; newest captured-at still wins.
+        const next = nextPresence(before, { ...e, deviceId: device.deviceId });
+        if (next) {
+          const moved: StoredPresence = { ...next, callId: call.callId, port: call.port };
+          if (await deps.gangway.movePresence(moved)) {
+            presence.set(ref, moved);
+            published.push({
+              type: e.direction === 'BOARD' ? 'PersonBoarded' : 'PersonLanded',
+              callId: call.callId,
+              port: call.port,
+              detail: { personRef: ref, eventId: e.eventId, capturedAt: e.capturedAt, deviceId: device.deviceId },
+            });
+          }
+        }
+        results[index] = { index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' };
+      }
+    }),
+  );
+
   if (published.length) await deps.events.publish(published);
-  // Zero delay guard: someone moved, or a high alert came up, after the departure was checked.
+  // Zero delay guard: someone moved, or a high alert came up, while the departure is being cleared.
   const moved = published.filter((e) => e.type === 'PersonBoarded' || e.type === 'PersonLanded').length;
   const highAlerts = published.filter((e) => e.type === 'AlertRaised' && e.detail.severity === 'HIGH').length;
-  if (moved || highAlerts) {
+  if (call.departure && (moved || highAlerts)) {
     await deps.recheck(call.callId, [moved && `${moved} gangway movements`, highAlerts && `${highAlerts} high alerts`].filter(Boolean).join(', '));
   }
+  return summary(results);
+}
+
+function summary(results: EventResult[]) {
   const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
   return { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
 }

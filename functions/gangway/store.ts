@@ -1,7 +1,7 @@
 // Gangway events (deduplicated on the device's event id, expiring by TTL) and each person's
 // presence (moved only by a newer capture) in the single table.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { countAll, queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { keys } from '#shared/table.ts';
@@ -19,6 +19,8 @@ export interface GangwayStore {
   /** Stores the event once; false when that event id was already stored. */
   putEvent(event: StoredEvent, expiresAt: number): Promise<boolean>;
   presence(callId: string): Promise<StoredPresence[]>;
+  /** The presence of just these persons. */
+  presenceOf(callId: string, refs: string[]): Promise<StoredPresence[]>;
   /** Moves presence to `next` unless a newer capture already did; false if it did not move. */
   movePresence(next: StoredPresence): Promise<boolean>;
   /** How many gangway passes the call has had (within the retention period). */
@@ -60,6 +62,21 @@ export const dynamoGangwayStore: GangwayStore = {
       ConsistentRead: true,
     });
     return items.map((i) => withoutKeys<StoredPresence>(i));
+  },
+
+  async presenceOf(callId, refs) {
+    const found: StoredPresence[] = [];
+    for (let i = 0; i < refs.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+        [tableName()]: { Keys: refs.slice(i, i + 100).map((ref) => ({ pk: keys.callPartition(callId), sk: `PERSON#${ref}` })), ConsistentRead: true },
+      };
+      while (request && Object.keys(request).length) {
+        const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
+        found.push(...(out.Responses?.[tableName()] ?? []).map((item) => withoutKeys<StoredPresence>(item)));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
   },
 
   async movePresence(next) {

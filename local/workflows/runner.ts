@@ -31,6 +31,9 @@ export interface ExecutionRecord {
   cause?: string;
   /** How many states were entered: what Step Functions bills as state transitions. */
   transitions: number;
+  /** Task invocations (Lambda invocations on AWS) and the time spent in them. */
+  tasks: number;
+  taskMs: number;
   done: Promise<void>;
 }
 
@@ -134,7 +137,7 @@ export class LocalStepFunctions {
       throw new SfnError('ExecutionAlreadyExists', `Execution ${executionName} already exists`);
     }
 
-    const handlers = this.#localHandlers(executionArn, entry.workflow, entry.tasks);
+    const handlers = this.#localHandlers(executionArn, entry.workflow, entry.tasks, () => record);
     const startDate = new Date();
     const run = entry.machine.run(parsedInput as never, {
       overrides: { taskResourceLocalHandlers: handlers as never, retryIntervalOverrides: entry.retryOverrides },
@@ -152,6 +155,8 @@ export class LocalStepFunctions {
       status: 'RUNNING',
       startDate,
       transitions: 0,
+      tasks: 0,
+      taskMs: 0,
       done: Promise.resolve(),
     };
     this.#executions.set(executionArn, record);
@@ -244,10 +249,21 @@ export class LocalStepFunctions {
     }
   }
 
-  #localHandlers(executionArn: string, workflow: LocalWorkflow, tasks: TaskState[]) {
+  #localHandlers(executionArn: string, workflow: LocalWorkflow, tasks: TaskState[], record: () => ExecutionRecord) {
     const bound: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const task of tasks) {
-      const handler = workflow.handlers[task.invocation.placeholder]!;
+      const step = workflow.handlers[task.invocation.placeholder]!;
+      // Counted as AWS bills them: one invocation each, for as long as it runs.
+      const handler: StepHandler = async (event, context) => {
+        const t0 = performance.now();
+        try {
+          return await step(event, context);
+        } finally {
+          const r = record();
+          r.tasks += 1;
+          r.taskMs += performance.now() - t0;
+        }
+      };
       const context = () => lambdaContext(task.invocation.placeholder, (task.timeoutSeconds ?? 60) * 1000);
       switch (task.invocation.kind) {
         case 'direct':
