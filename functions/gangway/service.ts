@@ -107,66 +107,67 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
   if (!byPerson.size) return summary(results);
 
   const declared = await declaredPersons(deps, call);
-  const presence = new Map((await deps.gangway.presenceOf(call.callId, [...byPerson.keys()])).map((p) => [p.ref, p]));
+  const refs = [...byPerson.keys()];
+  const all = [...byPerson.values()].flat();
+  const [presence, seen] = await Promise.all([
+    deps.gangway.presenceOf(call.callId, refs).then((list) => new Map(list.map((p) => [p.ref, p]))),
+    deps.gangway.existingEvents(call.callId, all.map((x) => x.event.eventId)),
+  ]);
+
+  // New events in as few requests as the store allows; a repeat is recognised by its event id.
+  const fresh = all.filter((x) => !seen.has(x.event.eventId));
+  await deps.gangway.putEvents(fresh.map((x) => storedEvent(x.event, device.deviceId, now, deps.settings)), deps.settings.retentionDays);
   const published: DomainEvent[] = [];
+  const alerts: Alert[] = [];
+  const moves: StoredPresence[] = [];
 
-  await Promise.all(
-    [...byPerson].map(async ([ref, events]) => {
-      for (const { index, event: e } of events) {
-        const stored: StoredEvent = {
-          eventId: e.eventId,
-          callId: e.callId,
-          deviceId: device.deviceId,
+  for (const [ref, events] of byPerson) {
+    // In capture order, so "boarded twice" and presence read the person's real sequence. A repeat
+    // is re-applied too, in case a crash cut it short: newest captured-at still wins.
+    let before = presence.get(ref);
+    let moved: StoredPresence | undefined;
+    for (const { index, event: e } of [...events].sort((x, y) => x.event.capturedAt.localeCompare(y.event.capturedAt))) {
+      for (const alert of alertsFor(e, { person: declared.get(ref)?.person, before, callStatus: call.status, now, settings: deps.settings })) {
+        alerts.push({
+          // Someone on no list is one cause however often they pass; the others are per event.
+          alertId: alertIdFor(call.callId, alert.rule, ref, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
+          callId: call.callId,
+          port: call.port,
           personRef: ref,
-          direction: e.direction,
-          method: e.method,
-          ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, deps.settings.matchThreshold) }),
-          ...(e.livenessPassed !== undefined && { livenessPassed: e.livenessPassed }),
-          ...(e.algorithm && { algorithm: e.algorithm }),
-          capturedAt: e.capturedAt,
-          receivedAt: now.toISOString(),
-        };
-        const expiresAt = Math.floor(Date.parse(e.capturedAt) / 1000) + deps.settings.retentionDays * 86_400;
-        const isNew = await deps.gangway.putEvent(stored, expiresAt);
+          rule: alert.rule,
+          severity: SEVERITY[alert.rule],
+          detail: alert.detail,
+          evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, deps.settings.matchThreshold) }) },
+          status: 'OPEN',
+          raisedAt: now.toISOString(),
+        });
+      }
+      const next = nextPresence(before, { ...e, deviceId: device.deviceId });
+      if (next) before = moved = { ...next, callId: call.callId, port: call.port };
+      // The same event id twice in one upload is stored once, like one sent twice.
+      results[index] = { index, eventId: e.eventId, status: seen.has(e.eventId) ? 'duplicate' : 'accepted' };
+      seen.add(e.eventId);
+    }
+    if (moved) moves.push(moved);
+  }
 
-        const before = presence.get(ref);
-        for (const alert of alertsFor(e, { person: declared.get(ref)?.person, before, callStatus: call.status, now, settings: deps.settings })) {
-          const raised: Alert = {
-            // Someone on no list is one cause however often they pass; the others are per event.
-            alertId: alertIdFor(call.callId, alert.rule, ref, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
-            callId: call.callId,
-            port: call.port,
-            personRef: ref,
-            rule: alert.rule,
-            severity: SEVERITY[alert.rule],
-            detail: alert.detail,
-            evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(stored.scoreBand && { scoreBand: stored.scoreBand }) },
-            status: 'OPEN',
-            raisedAt: now.toISOString(),
-          };
-          if (await deps.alerts.raise(raised)) {
-            published.push({ type: 'AlertRaised', callId: call.callId, port: call.port, detail: { alertId: raised.alertId, rule: raised.rule, severity: raised.severity, personRef: ref } });
-          }
-        }
-
-        // A repeat re-applies what a crash may have cut short; newest captured-at still wins.
-        const next = nextPresence(before, { ...e, deviceId: device.deviceId });
-        if (next) {
-          const moved: StoredPresence = { ...next, callId: call.callId, port: call.port };
-          if (await deps.gangway.movePresence(moved)) {
-            presence.set(ref, moved);
-            published.push({
-              type: e.direction === 'BOARD' ? 'PersonBoarded' : 'PersonLanded',
-              callId: call.callId,
-              port: call.port,
-              detail: { personRef: ref, eventId: e.eventId, capturedAt: e.capturedAt, deviceId: device.deviceId },
-            });
-          }
-        }
-        results[index] = { index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' };
+  await Promise.all([
+    ...moves.map(async (m) => {
+      if (!(await deps.gangway.movePresence(m))) return;
+      const last = m.lastEvent!;
+      published.push({
+        type: last.direction === 'BOARD' ? 'PersonBoarded' : 'PersonLanded',
+        callId: call.callId,
+        port: call.port,
+        detail: { personRef: m.ref, eventId: last.eventId, capturedAt: last.capturedAt, deviceId: device.deviceId },
+      });
+    }),
+    ...alerts.map(async (alert) => {
+      if (await deps.alerts.raise(alert)) {
+        published.push({ type: 'AlertRaised', callId: call.callId, port: call.port, detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: alert.personRef } });
       }
     }),
-  );
+  ]);
 
   if (published.length) await deps.events.publish(published);
   // Zero delay guard: someone moved, or a high alert came up, while the departure is being cleared.
@@ -176,6 +177,23 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
     await deps.recheck(call.callId, [moved && `${moved} gangway movements`, highAlerts && `${highAlerts} high alerts`].filter(Boolean).join(', '));
   }
   return summary(results);
+}
+
+/** What is kept of an event: the decision, a score band, liveness and algorithm; no score, no face. */
+function storedEvent(e: GangwayEvent, deviceId: string, now: Date, settings: GangwayDeps['settings']): StoredEvent {
+  return {
+    eventId: e.eventId,
+    callId: e.callId,
+    deviceId,
+    personRef: e.personRef,
+    direction: e.direction,
+    method: e.method,
+    ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, settings.matchThreshold) }),
+    ...(e.livenessPassed !== undefined && { livenessPassed: e.livenessPassed }),
+    ...(e.algorithm && { algorithm: e.algorithm }),
+    capturedAt: e.capturedAt,
+    receivedAt: now.toISOString(),
+  };
 }
 
 function summary(results: EventResult[]) {

@@ -1,7 +1,7 @@
 // Gangway events (deduplicated on the device's event id, expiring by TTL) and each person's
 // presence (moved only by a newer capture) in the single table.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { countAll, queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { keys } from '#shared/table.ts';
@@ -16,8 +16,10 @@ export interface StoredPresence extends Presence {
 }
 
 export interface GangwayStore {
-  /** Stores the event once; false when that event id was already stored. */
-  putEvent(event: StoredEvent, expiresAt: number): Promise<boolean>;
+  /** The ids among `eventIds` already stored for the call. */
+  existingEvents(callId: string, eventIds: string[]): Promise<Set<string>>;
+  /** Stores events (not seen before), expiring `retentionDays` after capture. */
+  putEvents(events: StoredEvent[], retentionDays: number): Promise<void>;
   presence(callId: string): Promise<StoredPresence[]>;
   /** The presence of just these persons. */
   presenceOf(callId: string, refs: string[]): Promise<StoredPresence[]>;
@@ -32,26 +34,35 @@ export interface GangwayStore {
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
 
 export const dynamoGangwayStore: GangwayStore = {
-  async putEvent(event, expiresAt) {
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: {
-            pk: keys.callPartition(event.callId),
-            sk: `EVENT#${event.eventId}`,
-            gsi3pk: `CALLEVENTS#${event.callId}`,
-            gsi3sk: `${event.capturedAt}#${event.eventId}`,
-            ttl: expiresAt,
-            ...event,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+  async existingEvents(callId, eventIds) {
+    const keysOf = [...new Set(eventIds)].map((id) => ({ pk: keys.callPartition(callId), sk: `EVENT#${id}` }));
+    const seen = new Set<string>();
+    for (const item of await batchGet(keysOf, ['eventId'])) seen.add(item.eventId as string);
+    return seen;
+  },
+
+  async putEvents(events, retentionDays) {
+    const items = events.map((event) => ({
+      PutRequest: {
+        Item: {
+          pk: keys.callPartition(event.callId),
+          sk: `EVENT#${event.eventId}`,
+          gsi3pk: `CALLEVENTS#${event.callId}`,
+          gsi3sk: `${event.capturedAt}#${event.eventId}`,
+          ttl: Math.floor(Date.parse(event.capturedAt) / 1000) + retentionDays * 86_400,
+          ...event,
+        },
+      },
+    }));
+    // The same event id twice in one batch would be refused by the store: keep the first.
+    const unique = [...new Map(items.map((i) => [i.PutRequest.Item.sk, i])).values()];
+    for (let i = 0; i < unique.length; i += 25) {
+      let request: Record<string, typeof unique> | undefined = { [tableName()]: unique.slice(i, i + 25) };
+      for (let round = 0; request && Object.keys(request).length; round++) {
+        if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** round)));
+        const out = await documentClient().send(new BatchWriteCommand({ RequestItems: request }));
+        request = out.UnprocessedItems as typeof request;
+      }
     }
   },
 
@@ -65,18 +76,8 @@ export const dynamoGangwayStore: GangwayStore = {
   },
 
   async presenceOf(callId, refs) {
-    const found: StoredPresence[] = [];
-    for (let i = 0; i < refs.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-        [tableName()]: { Keys: refs.slice(i, i + 100).map((ref) => ({ pk: keys.callPartition(callId), sk: `PERSON#${ref}` })), ConsistentRead: true },
-      };
-      while (request && Object.keys(request).length) {
-        const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...(out.Responses?.[tableName()] ?? []).map((item) => withoutKeys<StoredPresence>(item)));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
+    const items = await batchGet(refs.map((ref) => ({ pk: keys.callPartition(callId), sk: `PERSON#${ref}` })));
+    return items.map((item) => withoutKeys<StoredPresence>(item));
   },
 
   async movePresence(next) {
@@ -120,3 +121,20 @@ export const dynamoGangwayStore: GangwayStore = {
   },
 };
 
+
+/** Consistent batch reads, 100 keys a request, asking again for what the store left unprocessed. */
+async function batchGet(wanted: Record<string, unknown>[], attributes?: string[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < wanted.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean; ProjectionExpression?: string }> | undefined = {
+      [tableName()]: { Keys: wanted.slice(i, i + 100), ConsistentRead: true, ...(attributes && { ProjectionExpression: attributes.join(', ') }) },
+    };
+    for (let round = 0; request && Object.keys(request).length; round++) {
+      if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** round)));
+      const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(out.Responses?.[tableName()] ?? []));
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
