@@ -1,8 +1,7 @@
-// The embedded store: dynalite (the DynamoDB API on LevelDB) on loopback, with the single table
-// created on start and a sweeper standing in for DynamoDB's TTL.
+// The embedded store: dynalite (the DynamoDB API on LevelDB) on loopback, in a worker thread of its
+// own, with the single table created on start and a sweeper standing in for DynamoDB's TTL.
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -10,7 +9,6 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
 import { TABLE } from '#shared/table.ts';
 
 export interface LocalStore {
@@ -32,17 +30,12 @@ export interface StoreOptions {
 
 export async function startStore(options: StoreOptions): Promise<LocalStore> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const server: Server = dynalite({
-    ...(options.dataDir && { path: options.dataDir }),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
+  const worker = new Worker(new URL('./store-server.ts', import.meta.url), { workerData: { dataDir: options.dataDir } });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (m: { port?: number; error?: string }) => (m.port ? resolve(m.port) : reject(new Error(m.error))));
+    worker.once('error', reject);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: options.credentials });
   await ensureTable(client, options.tableName);
   const doc = DynamoDBDocumentClient.from(client);
@@ -81,8 +74,10 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
     async close() {
       if (timer) clearInterval(timer);
       client.destroy();
-      server.closeAllConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      worker.postMessage({ close: true });
+      await closed;
+      await worker.terminate();
     },
   };
 }

@@ -106,6 +106,9 @@ export async function retireDevice(deps: DeviceDeps, principal: Principal, devic
   return publicDevice(await change(deps, device, { status: 'RETIRED', callId: undefined, assignedAt: undefined, keys: [] }));
 }
 
+/** How stale a warm container's copy of a device may be when it authenticates a request. */
+export const DEVICE_CACHE_MS = 5_000;
+
 export interface SignedRequest {
   deviceId: string | undefined;
   timestamp: string | undefined;
@@ -123,7 +126,7 @@ export async function authenticateDevice(deps: Pick<DeviceDeps, 'devices' | 'clo
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
     throw new UnauthorizedError(`x-timestamp must be Unix seconds within ${SIGNATURE_WINDOW_SECONDS} s of the server clock`);
   }
-  const device = /^D[0-9A-HJKMNP-TV-Z]{26}$/.test(deviceId) ? await deps.devices.get(deviceId) : undefined;
+  const device = /^D[0-9A-HJKMNP-TV-Z]{26}$/.test(deviceId) ? await deps.devices.recent(deviceId, DEVICE_CACHE_MS) : undefined;
   if (!device || device.status !== 'ACTIVE') throw new UnauthorizedError('Unknown or retired device');
   const usable = device.keys.filter((k) => !k.validUntil || Date.parse(k.validUntil) > now.getTime());
   let matched = false;

@@ -16,18 +16,35 @@ const key = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
 
 export interface DeviceStore {
   get(deviceId: string): Promise<StoredDevice | undefined>;
+  /**
+   * The device as read at most `maxAgeMs` ago by this container: for authenticating each gangway
+   * request without a read. A change made here is seen at once; one made elsewhere within maxAgeMs.
+   */
+  recent(deviceId: string, maxAgeMs: number): Promise<StoredDevice | undefined>;
   /** Writes the device if it is still at `rev - 1` (or new when rev is 1). */
   save(device: StoredDevice): Promise<void>;
   listByPort(port: string): Promise<StoredDevice[]>;
 }
 
+const recentlyRead = new Map<string, { device: StoredDevice | undefined; at: number }>();
+
 export const dynamoDeviceStore: DeviceStore = {
+  async recent(deviceId, maxAgeMs) {
+    const hit = recentlyRead.get(deviceId);
+    if (hit && performance.now() - hit.at < maxAgeMs) return hit.device;
+    const device = await this.get(deviceId);
+    if (recentlyRead.size > 10_000) recentlyRead.clear();
+    recentlyRead.set(deviceId, { device, at: performance.now() });
+    return device;
+  },
+
   async get(deviceId) {
     const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(deviceId), ConsistentRead: true }));
     return out.Item ? withoutKeys<StoredDevice>(out.Item) : undefined;
   },
 
   async save(device) {
+    recentlyRead.delete(device.deviceId);
     try {
       await documentClient().send(
         new PutCommand({

@@ -12,6 +12,7 @@ function memoryDevices(): DeviceStore {
   const items = new Map<string, StoredDevice>();
   return {
     get: async (id) => structuredClone(items.get(id)),
+    recent: async (id) => structuredClone(items.get(id)),
     save: async (d) => void items.set(d.deviceId, structuredClone(d)),
     listByPort: async (port) => [...items.values()].filter((d) => d.port === port),
   };
