@@ -15,7 +15,7 @@ import type { DomainEvent, EventPublisher } from '#shared/events.ts';
 import { violation } from '#shared/i18n.ts';
 import type { CrewMember, Passenger } from '#shared/people.ts';
 import { canView } from '#calls/rules.ts';
-import { type GangwaySettings, SEVERITY, alertsFor, forbiddenFields, nextPresence, scoreBand, shoreLeaveOverdue } from './rules.ts';
+import { type AlertRule, type GangwaySettings, SEVERITY, alertsFor, forbiddenFields, nextPresence, scoreBand, shoreLeaveOverdue } from './rules.ts';
 import { type EventResult, GangwayEvent, type PersonOnCall, type StoredEvent } from './schema.ts';
 import type { GangwayStore, StoredPresence } from './store.ts';
 
@@ -107,8 +107,13 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
   if (!byPerson.size) return summary(results);
 
   const declared = await declaredPersons(deps, call);
-  const refs = [...byPerson.keys()];
+  const published: DomainEvent[] = [];
   const all = [...byPerson.values()].flat();
+  if (all.length === 1) {
+    await recordOne(deps, call, device, declared, all[0]!, now, results, published);
+    return finish(deps, call, results, published);
+  }
+  const refs = [...byPerson.keys()];
   const [presence, seen] = await Promise.all([
     deps.gangway.presenceOf(call.callId, refs).then((list) => new Map(list.map((p) => [p.ref, p]))),
     deps.gangway.existingEvents(call.callId, all.map((x) => x.event.eventId)),
@@ -117,7 +122,6 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
   // New events in as few requests as the store allows; a repeat is recognised by its event id.
   const fresh = all.filter((x) => !seen.has(x.event.eventId));
   await deps.gangway.putEvents(fresh.map((x) => storedEvent(x.event, device.deviceId, now, deps.settings)), deps.settings.retentionDays);
-  const published: DomainEvent[] = [];
   const alerts: Alert[] = [];
   const moves: StoredPresence[] = [];
 
@@ -130,16 +134,7 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
       for (const alert of alertsFor(e, { person: declared.get(ref)?.person, before, callStatus: call.status, now, settings: deps.settings })) {
         alerts.push({
           // Someone on no list is one cause however often they pass; the others are per event.
-          alertId: alertIdFor(call.callId, alert.rule, ref, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
-          callId: call.callId,
-          port: call.port,
-          personRef: ref,
-          rule: alert.rule,
-          severity: SEVERITY[alert.rule],
-          detail: alert.detail,
-          evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, deps.settings.matchThreshold) }) },
-          status: 'OPEN',
-          raisedAt: now.toISOString(),
+          ...alertOf(call, device, e, alert, now, deps.settings),
         });
       }
       const next = nextPresence(before, { ...e, deviceId: device.deviceId });
@@ -153,22 +148,72 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
 
   await Promise.all([
     ...moves.map(async (m) => {
-      if (!(await deps.gangway.movePresence(m))) return;
-      const last = m.lastEvent!;
-      published.push({
-        type: last.direction === 'BOARD' ? 'PersonBoarded' : 'PersonLanded',
-        callId: call.callId,
-        port: call.port,
-        detail: { personRef: m.ref, eventId: last.eventId, capturedAt: last.capturedAt, deviceId: device.deviceId },
-      });
+      if (await deps.gangway.movePresence(m)) published.push(movement(m));
     }),
     ...alerts.map(async (alert) => {
-      if (await deps.alerts.raise(alert)) {
-        published.push({ type: 'AlertRaised', callId: call.callId, port: call.port, detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: alert.personRef } });
-      }
+      if (await deps.alerts.raise(alert)) published.push(alertRaised(alert));
     }),
   ]);
+  return finish(deps, call, results, published);
+}
 
+type Declared = Awaited<ReturnType<typeof declaredPersons>>;
+
+/** One event, in as few store requests as it takes: a conditional put each for event and presence. */
+async function recordOne(
+  deps: GangwayDeps,
+  call: StoredCall,
+  device: DevicePrincipal,
+  declared: Declared,
+  { index, event: e }: { index: number; event: GangwayEvent },
+  now: Date,
+  results: EventResult[],
+  published: DomainEvent[],
+) {
+  const isNew = await deps.gangway.putEvent(storedEvent(e, device.deviceId, now, deps.settings), deps.settings.retentionDays);
+  const candidate = nextPresence(undefined, { ...e, deviceId: device.deviceId })!;
+  const move = await deps.gangway.movePresenceFrom({ ...candidate, callId: call.callId, port: call.port });
+  // An older capture than the one on record moves nothing and cannot be a second boarding.
+  const before = move.moved ? move.previous : undefined;
+  if (move.moved) published.push(movement({ ...candidate, callId: call.callId, port: call.port }));
+  for (const alert of alertsFor(e, { person: declared.get(e.personRef)?.person, before, callStatus: call.status, now, settings: deps.settings })) {
+    const raised = alertOf(call, device, e, alert, now, deps.settings);
+    if (await deps.alerts.raise(raised)) published.push(alertRaised(raised));
+  }
+  results[index] = { index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' };
+}
+
+function alertOf(call: StoredCall, device: DevicePrincipal, e: GangwayEvent, alert: { rule: AlertRule; detail: string }, now: Date, settings: GangwayDeps['settings']): Alert {
+  return {
+    // Someone on no list is one cause however often they pass; the others are per event.
+    alertId: alertIdFor(call.callId, alert.rule, e.personRef, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
+    callId: call.callId,
+    port: call.port,
+    personRef: e.personRef,
+    rule: alert.rule,
+    severity: SEVERITY[alert.rule],
+    detail: alert.detail,
+    evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, settings.matchThreshold) }) },
+    status: 'OPEN',
+    raisedAt: now.toISOString(),
+  };
+}
+
+function movement(m: StoredPresence): DomainEvent {
+  const last = m.lastEvent!;
+  return {
+    type: last.direction === 'BOARD' ? 'PersonBoarded' : 'PersonLanded',
+    callId: m.callId,
+    port: m.port,
+    detail: { personRef: m.ref, eventId: last.eventId, capturedAt: last.capturedAt, deviceId: last.deviceId },
+  };
+}
+
+function alertRaised(alert: Alert): DomainEvent {
+  return { type: 'AlertRaised', callId: alert.callId, port: alert.port, detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: alert.personRef } };
+}
+
+async function finish(deps: GangwayDeps, call: StoredCall, results: EventResult[], published: DomainEvent[]) {
   if (published.length) await deps.events.publish(published);
   // Zero delay guard: someone moved, or a high alert came up, while the departure is being cleared.
   const moved = published.filter((e) => e.type === 'PersonBoarded' || e.type === 'PersonLanded').length;

@@ -18,6 +18,8 @@ export interface StoredPresence extends Presence {
 export interface GangwayStore {
   /** The ids among `eventIds` already stored for the call. */
   existingEvents(callId: string, eventIds: string[]): Promise<Set<string>>;
+  /** Stores one event unless its id is stored already (then false): the single-event path. */
+  putEvent(event: StoredEvent, retentionDays: number): Promise<boolean>;
   /** Stores events (not seen before), expiring `retentionDays` after capture. */
   putEvents(events: StoredEvent[], retentionDays: number): Promise<void>;
   presence(callId: string): Promise<StoredPresence[]>;
@@ -25,6 +27,8 @@ export interface GangwayStore {
   presenceOf(callId: string, refs: string[]): Promise<StoredPresence[]>;
   /** Moves presence to `next` unless a newer capture already did; false if it did not move. */
   movePresence(next: StoredPresence): Promise<boolean>;
+  /** The same, answering what the presence was before when it moved. */
+  movePresenceFrom(next: StoredPresence): Promise<{ moved: false } | { moved: true; previous: StoredPresence | undefined }>;
   /** How many gangway passes the call has had (within the retention period). */
   countEvents(callId: string): Promise<number>;
   /** People ashore since before `landedBefore`, across ports. */
@@ -41,19 +45,20 @@ export const dynamoGangwayStore: GangwayStore = {
     return seen;
   },
 
+  async putEvent(event, retentionDays) {
+    try {
+      await documentClient().send(
+        new PutCommand({ TableName: tableName(), Item: eventItem(event, retentionDays), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
   async putEvents(events, retentionDays) {
-    const items = events.map((event) => ({
-      PutRequest: {
-        Item: {
-          pk: keys.callPartition(event.callId),
-          sk: `EVENT#${event.eventId}`,
-          gsi3pk: `CALLEVENTS#${event.callId}`,
-          gsi3sk: `${event.capturedAt}#${event.eventId}`,
-          ttl: Math.floor(Date.parse(event.capturedAt) / 1000) + retentionDays * 86_400,
-          ...event,
-        },
-      },
-    }));
+    const items = events.map((event) => ({ PutRequest: { Item: eventItem(event, retentionDays) } }));
     // The same event id twice in one batch would be refused by the store: keep the first.
     const unique = [...new Map(items.map((i) => [i.PutRequest.Item.sk, i])).values()];
     for (let i = 0; i < unique.length; i += 25) {
@@ -81,10 +86,14 @@ export const dynamoGangwayStore: GangwayStore = {
   },
 
   async movePresence(next) {
+    return (await this.movePresenceFrom(next)).moved;
+  },
+
+  async movePresenceFrom(next) {
     const capturedAt = next.lastEvent!.capturedAt;
     const ashore = next.state === 'ASHORE';
     try {
-      await documentClient().send(
+      const out = await documentClient().send(
         new PutCommand({
           TableName: tableName(),
           Item: {
@@ -98,11 +107,12 @@ export const dynamoGangwayStore: GangwayStore = {
           // Newest captured-at wins: devices upload buffered events late and out of order.
           ConditionExpression: 'attribute_not_exists(lastCapturedAt) OR lastCapturedAt < :capturedAt',
           ExpressionAttributeValues: { ':capturedAt': capturedAt },
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return true;
+      return { moved: true, previous: out.Attributes ? withoutKeys<StoredPresence>(out.Attributes) : undefined };
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return { moved: false };
       throw error;
     }
   },
@@ -137,4 +147,15 @@ async function batchGet(wanted: Record<string, unknown>[], attributes?: string[]
     }
   }
   return found;
+}
+
+function eventItem(event: StoredEvent, retentionDays: number) {
+  return {
+    pk: keys.callPartition(event.callId),
+    sk: `EVENT#${event.eventId}`,
+    gsi3pk: `CALLEVENTS#${event.callId}`,
+    gsi3sk: `${event.capturedAt}#${event.eventId}`,
+    ttl: Math.floor(Date.parse(event.capturedAt) / 1000) + retentionDays * 86_400,
+    ...event,
+  };
 }
