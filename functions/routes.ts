@@ -1,6 +1,6 @@
 // The route table: method, path, handler, who may call it and the schemas of what goes in and
 // out. The local gateway, the CDK app and the OpenAPI document are all built from this one list.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Role } from '#shared/auth.ts';
 import {
   CallAnnouncement,

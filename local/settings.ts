@@ -1,6 +1,6 @@
 // Settings of the embedded runtime, from the environment (see the README's configuration table).
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Settings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,6 +1,6 @@
 // Shipping agents known to the border: whether they are AEO-certified (trusted), which earns
 // their calls the lighter risk path.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AgentPath = z.object({ agentId: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'must be an agent id') });
 

@@ -1,5 +1,5 @@
 // Gangway alerts: what happened, to whom, on which evidence; who owns it and how it ended.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AlertId = z.string().regex(/^A[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an alert id');
 export const AlertStatus = z.enum(['OPEN', 'ACKNOWLEDGED', 'RESOLVED']);

@@ -1,6 +1,6 @@
 // The arrival declaration an agent submits before the ship arrives: FAL 1 general declaration,
 // FAL 5 crew list, FAL 6 passenger list, Maritime Declaration of Health, ISPS security information.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant, UnLocode } from '#shared/values.ts';
 import { CalendarDate, CrewMember, Passenger } from '#shared/people.ts';
 import type { Stored } from '#clearance/store.ts';

@@ -1,6 +1,6 @@
 // The arrival clearance workflow's steps. Each reads what it needs from the table by reference
 // (call id and declaration version), so no personal data passes through execution history.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoAgentStore } from '#agents/store.ts';
 import { RiskReason as RiskReasonSchema } from '#clearance/schema.ts';
 import { Ref, changeClearance, currentCall as sharedCurrentCall, sharedSteps, systemActor } from '#clearance/steps.ts';

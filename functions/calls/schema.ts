@@ -1,5 +1,5 @@
 // Port calls: the announcement an agent sends, the call as stored and shown, and list queries.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
 import { Instant, UnLocode } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';

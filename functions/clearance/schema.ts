@@ -1,6 +1,6 @@
 // What arrival and departure clearance share: where a declaration version's clearance stands, and
 // the reasons that keep it from clearing by itself.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ClearanceKind = z.enum(['arrival', 'departure']);
 export type ClearanceKind = z.infer<typeof ClearanceKind>;

@@ -1,7 +1,7 @@
 // Workflow steps that arrival and departure clearance share: open an officer review, issue the
 // permit, close with a rejection or an amendment request, record a failure. Each checks that its
 // declaration version is still the one being cleared, and ends quietly (Superseded) if not.
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CallChange, changeCall } from '#calls/service.ts';
 import type { CallStatus } from '#calls/schema.ts';
 import { dynamoCallStore, type StoredCall } from '#calls/store.ts';

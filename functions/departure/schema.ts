@@ -1,6 +1,6 @@
 // The departure declaration: who sails (by reference to the arrival lists), who signs on with full
 // particulars, who signs off, and when the ship leaves.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CrewMember } from '#shared/people.ts';
 import { Instant } from '#shared/values.ts';
 import type { Stored } from '#clearance/store.ts';

@@ -1,6 +1,6 @@
 // The departure clearance workflow's steps: one-stop checks from data the system already holds —
 // the gangway record, open alerts, other agencies, screening of those signing on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoAlertStore } from '#alerts/store.ts';
 import { RiskReason } from '#clearance/schema.ts';
 import { Ref, changeClearance, currentCall, sharedSteps, systemActor } from '#clearance/steps.ts';

@@ -1,6 +1,6 @@
 // Gangway devices: face-recognition terminals and card readers, registered by supervisors, each
 // with its own signing key, assigned to the call whose gangway it watches.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DeviceId = z.string().regex(/^D[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a device id');
 export const DevicePath = z.object({ deviceId: DeviceId });

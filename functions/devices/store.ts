@@ -4,7 +4,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Device, DeviceKeyRecord } from './schema.ts';
 
 export interface StoredDevice extends Device {

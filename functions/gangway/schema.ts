@@ -1,6 +1,6 @@
 // Gangway scan events as devices post them, and what the system keeps of them. The device matches
 // the face against the document itself: no image, template or MRZ is ever accepted.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant } from '#shared/values.ts';
 
 export const GangwayEvent = z

@@ -1,5 +1,5 @@
 // Clearance permits: what was cleared, when, and a code anyone can verify.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PermitKind = z.enum(['arrival', 'departure']);
 export type PermitKind = z.infer<typeof PermitKind>;

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 contract, generated from the route table and its zod schemas, so the document
 // cannot drift from what the handlers validate.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorBody } from '#shared/errors.ts';
 import { routeList } from '#functions/routes.ts';
 

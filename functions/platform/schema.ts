@@ -1,5 +1,5 @@
 // Platform endpoints: liveness.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Health = z
   .object({ status: z.literal('ok'), time: z.string(), version: z.string() })

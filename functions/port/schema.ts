@@ -1,6 +1,6 @@
 // The port overview: calls by status and the three-zeros figures, for officers and for the
 // published clearance-time rankings.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant, UnLocode } from '#shared/values.ts';
 
 export const OverviewPath = z.object({ port: UnLocode });

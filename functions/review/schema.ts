@@ -1,5 +1,5 @@
 // Officers' reviews: why a call was sent to an officer, by when, and what was decided.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RiskReason } from '#clearance/schema.ts';
 
 export const ReviewId = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}-[AD]\d{1,6}(r\d{1,4})?$/, 'must be a review id');

@@ -1,7 +1,7 @@
 // The audit trail: append-only entries, each chained to the one before by SHA-256, so a reader
 // can verify that nothing was changed or left out.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Actor = z.object({
   role: z.enum(['agent', 'officer', 'supervisor', 'system', 'device']),

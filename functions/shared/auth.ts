@@ -1,6 +1,6 @@
 // Who is calling, read from the JWT claims that API Gateway's authoriser (or the local gateway,
 // which verifies the same way) puts on the event. Handlers never see a raw token.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
 
 /** Roles people hold, carried in JWT groups. */

@@ -1,6 +1,6 @@
 // Typed configuration, read once from the environment. Both runtimes set the same variables:
 // infra/ on each Lambda, local/ before it loads a handler.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Env = z.object({
   TABLE_NAME: z.string().min(3),

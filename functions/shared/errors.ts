@@ -1,5 +1,5 @@
 // Domain and HTTP errors as values with a code; `http.ts` maps them to responses in one place.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lang, Violation } from './i18n.ts';
 
 export const ErrorDetail = z.object({

@@ -5,7 +5,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
 import { type ErrorDetail, ValidationError, detailsFromZod } from './errors.ts';
 import { errorMapper } from './http-errors.ts';

@@ -1,6 +1,6 @@
 // Messages an agent can act on, in English or Chinese (Accept-Language: zh). Rules return both
 // texts; the error mapping picks the caller's language.
-import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -21,7 +21,8 @@ export function violation(path: string, rule: string, en: string, zh: string): V
   return { path, rule, en, zh };
 }
 
-/** zod's own messages in the caller's language (messages written into a schema stay English). */
+/** zod's own messages in the caller's language (messages written into a schema stay English).
+ *  Only this locale is imported, so bundles do not carry zod's other forty. */
 export function zodErrorMap(lang: Lang) {
-  return lang === 'zh' ? z.locales.zhCN().localeError : undefined;
+  return lang === 'zh' ? zhCN().localeError : undefined;
 }

@@ -1,5 +1,5 @@
 // Persons on board as the FAL forms describe them: crew (FAL 5) and passengers (FAL 6).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCountryAlpha3 } from './codes.ts';
 
 /** A calendar date, YYYY-MM-DD, that exists. */

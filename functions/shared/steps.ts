@@ -1,7 +1,7 @@
 // Workflow step handlers: validate the state's input with zod and run one domain call. The same
 // export runs as a Lambda behind Step Functions and in-process under the embedded runner.
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from './logger.ts';
 
 /** The newer declaration version took over: the old execution ends quietly. */

@@ -1,5 +1,5 @@
 // Value formats shared by every payload: instants and port codes.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** ISO 8601 instant; any offset is accepted and normalised to UTC so keys sort by time. */
 export const Instant = z.iso

@@ -1,6 +1,6 @@
 // The watch list: documents, persons (name and date of birth), vessels and flags that always send
 // a call to an officer. Loaded by supervisors as JSON.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Alpha3, CalendarDate } from '#shared/people.ts';
 
 const Reason = z.string().trim().min(1).max(300);
