@@ -1,7 +1,6 @@
 // Device keys and request signatures. A device key is derived from the deployment's secret and a
 // per-key random nonce, so the table holds nothing a thief could sign with.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 
 /** The allowed distance between the device's x-timestamp and the server clock. */
 export const SIGNATURE_WINDOW_SECONDS = 300;
@@ -14,7 +13,8 @@ export async function deviceKeySecret(): Promise<Buffer> {
   if (inline && inline.length >= 32) return Buffer.from(inline);
   if (cachedSecret) return cachedSecret;
   const arn = process.env.DEVICE_KEY_SECRET_ARN;
-  const value = arn ? await getSecret(arn, { maxAge: 300 }) : undefined;
+  // Loaded only on AWS, where the secret lives in Secrets Manager.
+  const value = arn ? await (await import('@aws-lambda-powertools/parameters/secrets')).getSecret(arn, { maxAge: 300 }) : undefined;
   if (typeof value !== 'string' || value.length < 32) {
     throw new Error('Invalid configuration: DEVICE_KEY_SECRET or DEVICE_KEY_SECRET_ARN must give a secret of 32+ characters');
   }

@@ -1,8 +1,10 @@
 // AWS SDK clients, created once per cold start. In the embedded runtime the endpoints point at
 // the loopback stand-ins (dynalite, the local Step Functions and EventBridge endpoints).
+// Step Functions and EventBridge are loaded on first use: most handlers never call them, and
+// loading a client is most of a cold start.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.ts';
 
@@ -24,14 +26,16 @@ export function documentClient(): DynamoDBDocumentClient {
   return doc;
 }
 
-export function stepFunctionsClient(): SFNClient {
+export async function stepFunctionsClient(): Promise<SFNClient> {
   const { AWS_REGION, STEPFUNCTIONS_ENDPOINT } = config();
+  const { SFNClient } = await import('@aws-sdk/client-sfn');
   sfn ??= new SFNClient({ region: AWS_REGION, ...(STEPFUNCTIONS_ENDPOINT && { endpoint: STEPFUNCTIONS_ENDPOINT }) });
   return sfn;
 }
 
-export function eventBridgeClient(): EventBridgeClient {
+export async function eventBridgeClient(): Promise<EventBridgeClient> {
   const { AWS_REGION, EVENTBRIDGE_ENDPOINT } = config();
+  const { EventBridgeClient } = await import('@aws-sdk/client-eventbridge');
   events ??= new EventBridgeClient({
     region: AWS_REGION,
     ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }),

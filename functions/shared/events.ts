@@ -1,5 +1,4 @@
 // Domain events out to the bus (EventBridge on AWS, the in-process bus locally, same API).
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { eventBridgeClient } from './aws.ts';
 import { config } from './config.ts';
 
@@ -21,7 +20,8 @@ export const eventBridgePublisher: EventPublisher = {
     // PutEvents takes at most 10 entries per call.
     for (let i = 0; i < events.length; i += 10) {
       const batch = events.slice(i, i + 10);
-      const out = await eventBridgeClient().send(
+      const { PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
+      const out = await (await eventBridgeClient()).send(
         new PutEventsCommand({
           Entries: batch.map((e) => ({
             EventBusName: config().EVENT_BUS_NAME,

@@ -1,13 +1,7 @@
 // The small surface handlers use to drive workflows: Step Functions on AWS, the embedded runner
 // behind the same API locally.
-import {
-  ExecutionAlreadyExists,
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  StartExecutionCommand,
-  TaskDoesNotExist,
-  TaskTimedOut,
-} from '@aws-sdk/client-sfn';
+// The Step Functions client module is loaded on first use (see aws.ts).
+const sdk = () => import('@aws-sdk/client-sfn');
 import { stepFunctionsClient } from './aws.ts';
 import { config } from './config.ts';
 import { ConflictError } from './errors.ts';
@@ -36,9 +30,10 @@ export function executionName(...parts: (string | number)[]): string {
 export const stepFunctions: WorkflowClient = {
   async start(workflow, name, input) {
     const arn = stateMachineArn(workflow);
+    const { ExecutionAlreadyExists, StartExecutionCommand } = await sdk();
     try {
       // Step Functions answers a repeated name with the same input with the existing execution.
-      const out = await stepFunctionsClient().send(
+      const out = await (await stepFunctionsClient()).send(
         new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }),
       );
       return { executionArn: out.executionArn! };
@@ -50,22 +45,25 @@ export const stepFunctions: WorkflowClient = {
     }
   },
   async succeed(taskToken, output) {
+    const { SendTaskSuccessCommand } = await sdk();
     try {
-      await stepFunctionsClient().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      await (await stepFunctionsClient()).send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     } catch (error) {
-      throw closedTask(error);
+      throw await closedTask(error);
     }
   },
   async fail(taskToken, error, cause) {
+    const { SendTaskFailureCommand } = await sdk();
     try {
-      await stepFunctionsClient().send(new SendTaskFailureCommand({ taskToken, error, cause }));
+      await (await stepFunctionsClient()).send(new SendTaskFailureCommand({ taskToken, error, cause }));
     } catch (err) {
-      throw closedTask(err);
+      throw await closedTask(err);
     }
   },
 };
 
-function closedTask(error: unknown): unknown {
+async function closedTask(error: unknown): Promise<unknown> {
+  const { TaskDoesNotExist, TaskTimedOut } = await sdk();
   if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut) {
     return new ConflictError('The workflow task is no longer waiting for an answer');
   }
