@@ -37,14 +37,15 @@ export async function tokens(runtime: Runtime): Promise<Tokens> {
 }
 
 /** Resolves when the bus carries `type` for `callId`; the bench's clock for end-to-end latency. */
-export function waitForEvent(runtime: Runtime, type: string, callId: string, timeoutMs = 30_000): Promise<number> {
+export function waitForEvent(runtime: Runtime, type: string | string[], callId: string, timeoutMs = 30_000): Promise<number> {
+  const types = new Set(Array.isArray(type) ? type : [type]);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`${type} for ${callId} not seen in ${timeoutMs} ms`));
+      reject(new Error(`${[...types].join(' or ')} for ${callId} not seen in ${timeoutMs} ms`));
     }, timeoutMs);
     const stop = runtime.bus.subscribe((e) => {
-      if (e.detailType === type && e.detail.callId === callId) {
+      if (types.has(e.detailType) && e.detail.callId === callId) {
         clearTimeout(timer);
         stop();
         resolve(performance.now());

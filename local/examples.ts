@@ -14,9 +14,11 @@ export function readExample(name: string): unknown {
 
 /** A voyage number no other announcement in this run uses. */
 let voyageCounter = 0;
+const RUN = (Date.now() % 46_656_000).toString(36).toUpperCase();
 function uniqueVoyage(): string {
   voyageCounter += 1;
-  return `V${(Date.now() % 1e6).toString(36).toUpperCase()}${voyageCounter.toString(36).toUpperCase()}`.slice(0, 20);
+  // The run's start and a counter, with a separator: no two can spell the same voyage.
+  return `V${RUN}-${voyageCounter.toString(36).toUpperCase()}`;
 }
 
 export function announcement(overrides: Partial<CallAnnouncement> & { daysAhead?: number; at?: Date } = {}): CallAnnouncement {

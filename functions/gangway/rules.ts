@@ -70,7 +70,8 @@ export interface EventContext {
   person: CrewMember | Passenger | undefined;
   /** Presence before this event (declared persons start ON_BOARD). */
   before: Presence | undefined;
-  callStatus: string;
+  /** When the departure permit was issued, while it stands. */
+  departureClearedAt: string | undefined;
   now: Date;
   settings: GangwaySettings;
 }
@@ -87,7 +88,8 @@ export function alertsFor(e: GangwayEvent, ctx: EventContext): RaisedAlert[] {
   if (ctx.person && ctx.person.document.expiry < e.capturedAt.slice(0, 10)) {
     alerts.push({ rule: 'DOCUMENT_EXPIRED', detail: `identity document expired ${ctx.person.document.expiry}` });
   }
-  if (['DEPARTURE_CLEARED', 'DEPARTED'].includes(ctx.callStatus)) {
+  // By when it happened, not when it arrived: a device may upload passes from before the permit.
+  if (ctx.departureClearedAt && e.capturedAt > ctx.departureClearedAt) {
     alerts.push({ rule: 'AFTER_DEPARTURE_CLEARANCE', detail: `${e.direction === 'BOARD' ? 'boarding' : 'landing'} after departure clearance` });
   }
   if (Date.parse(e.capturedAt) - ctx.now.getTime() > settings.clockSkewSeconds * 1000) {

@@ -131,7 +131,7 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
     let before = presence.get(ref);
     let moved: StoredPresence | undefined;
     for (const { index, event: e } of [...events].sort((x, y) => x.event.capturedAt.localeCompare(y.event.capturedAt))) {
-      for (const alert of alertsFor(e, { person: declared.get(ref)?.person, before, callStatus: call.status, now, settings: deps.settings })) {
+      for (const alert of alertsFor(e, { person: declared.get(ref)?.person, before, departureClearedAt: departureClearedAt(call), now, settings: deps.settings })) {
         alerts.push({
           // Someone on no list is one cause however often they pass; the others are per event.
           ...alertOf(call, device, e, alert, now, deps.settings),
@@ -176,7 +176,7 @@ async function recordOne(
   // An older capture than the one on record moves nothing and cannot be a second boarding.
   const before = move.moved ? move.previous : undefined;
   if (move.moved) published.push(movement({ ...candidate, callId: call.callId, port: call.port }));
-  for (const alert of alertsFor(e, { person: declared.get(e.personRef)?.person, before, callStatus: call.status, now, settings: deps.settings })) {
+  for (const alert of alertsFor(e, { person: declared.get(e.personRef)?.person, before, departureClearedAt: departureClearedAt(call), now, settings: deps.settings })) {
     const raised = alertOf(call, device, e, alert, now, deps.settings);
     if (await deps.alerts.raise(raised)) published.push(alertRaised(raised));
   }
@@ -239,6 +239,10 @@ function storedEvent(e: GangwayEvent, deviceId: string, now: Date, settings: Gan
     capturedAt: e.capturedAt,
     receivedAt: now.toISOString(),
   };
+}
+
+function departureClearedAt(call: StoredCall): string | undefined {
+  return call.departure?.state === 'CLEARED' || call.status === 'DEPARTED' ? call.departure?.clearedAt : undefined;
 }
 
 function summary(results: EventResult[]) {

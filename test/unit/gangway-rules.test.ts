@@ -20,7 +20,7 @@ const event = (over: Partial<GangwayEvent> = {}): GangwayEvent => ({
   capturedAt: '2026-12-03T09:00:00.000Z',
   ...over,
 });
-const ctx = { person: crewMember('C01'), before: undefined, callStatus: 'IN_PORT', now: new Date('2026-12-03T09:00:10Z'), settings: DEFAULT_SETTINGS };
+const ctx = { person: crewMember('C01'), before: undefined, departureClearedAt: undefined as string | undefined, now: new Date('2026-12-03T09:00:10Z'), settings: DEFAULT_SETTINGS };
 
 describe('gangway rules', () => {
   it('find nothing wrong with a good face match of a listed person', () => {
@@ -29,7 +29,8 @@ describe('gangway rules', () => {
 
   it.each<[string, Partial<GangwayEvent>, string[], Partial<typeof ctx>]>([
     ['CARD', { method: 'CARD', matchScore: undefined, livenessPassed: undefined }, [], {}],
-    ['after departure clearance', {}, ['AFTER_DEPARTURE_CLEARANCE'], { callStatus: 'DEPARTURE_CLEARED' }],
+    ['after departure clearance', {}, ['AFTER_DEPARTURE_CLEARANCE'], { departureClearedAt: '2026-12-03T08:00:00.000Z' }],
+    ['before departure clearance, uploaded after it', {}, [], { departureClearedAt: '2026-12-03T10:00:00.000Z' }],
     ['score at the threshold', { matchScore: 0.8 }, [], {}],
     ['score under the threshold', { matchScore: 0.79 }, ['LOW_MATCH'], {}],
   ])('rate a scan: %s', (_case, change, rules, extra) => {

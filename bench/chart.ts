@@ -1,0 +1,24 @@
+// A small SVG chart of the simulation: per day of arrival, the shares of calls with zero waiting
+// and zero delay, and the run's contactless share.
+export function chart(days: { day: string; zeroWaitingShare: number | null; zeroDelayShare: number | null }[], figures: { contactlessShare: number | null }): string {
+  const w = 80 + days.length * 60;
+  const h = 260;
+  const y = (share: number | null) => 220 - (share ?? 0) * 180;
+  const bars = days
+    .map((d, i) => {
+      const x = 60 + i * 60;
+      return `<rect x="${x}" y="${y(d.zeroWaitingShare)}" width="20" height="${220 - y(d.zeroWaitingShare)}" fill="#0972d3"/>` +
+        `<rect x="${x + 22}" y="${y(d.zeroDelayShare)}" width="20" height="${220 - y(d.zeroDelayShare)}" fill="#037f0c"/>` +
+        `<text x="${x + 21}" y="238" font-size="10" text-anchor="middle">${d.day.slice(5)}</text>`;
+    })
+    .join('');
+  const contactless = figures.contactlessShare ?? 0;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif">
+<text x="10" y="18" font-size="13">Three zeros by day of arrival — blue: zero waiting, green: zero delay; dashed: contactless share (${Math.round(contactless * 100)}%)</text>
+<line x1="50" y1="220" x2="${w - 10}" y2="220" stroke="#999"/><line x1="50" y1="40" x2="50" y2="220" stroke="#999"/>
+<text x="45" y="44" font-size="10" text-anchor="end">100%</text><text x="45" y="222" font-size="10" text-anchor="end">0%</text>
+${bars}
+<line x1="50" y1="${y(contactless)}" x2="${w - 10}" y2="${y(contactless)}" stroke="#8d6605" stroke-dasharray="4 3"/>
+</svg>
+`;
+}
