@@ -24,6 +24,9 @@ export interface TokenRequest {
   sub?: string;
   /** Lifetime in seconds; default 12 hours. */
   ttlSeconds?: number;
+  /** For tests of the checks: mint with another issuer or audience. */
+  issuer?: string;
+  audience?: string;
 }
 
 /** The identity whose key lives in `dataDir` (created on first use), or a throwaway one. */
@@ -45,7 +48,7 @@ export async function devIdentity(dataDir?: string): Promise<DevIdentity> {
   const verifyKey = (await importJWK(publicJwk, ALG)) as CryptoKey;
 
   return {
-    async mint({ role, agentId, port, sub, ttlSeconds = 12 * 3600 }) {
+    async mint({ role, agentId, port, sub, ttlSeconds = 12 * 3600, issuer = DEV_ISSUER, audience = DEV_AUDIENCE }) {
       if (role === 'agent' && !agentId) throw new Error('An agent token needs --agent-id');
       if (role !== 'agent' && !port) throw new Error(`A ${role} token needs --port (a UN/LOCODE, e.g. CNTXG)`);
       // Cognito puts supervisors in both groups; so do we.
@@ -58,10 +61,10 @@ export async function devIdentity(dataDir?: string): Promise<DevIdentity> {
       })
         .setProtectedHeader({ alg: ALG, kid: privateJwk.kid! })
         .setSubject(sub ?? `${role}-${agentId ?? port}`.toLowerCase())
-        .setIssuer(DEV_ISSUER)
-        .setAudience(DEV_AUDIENCE)
+        .setIssuer(issuer)
+        .setAudience(audience)
         .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
+        .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
         .sign(signingKey);
     },
     async verify(token) {
