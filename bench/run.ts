@@ -18,7 +18,7 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const PERSONS = 25;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'three-zeros-bench-'));
-const runtime = await startRuntime({ port: 0, dataDir });
+const runtime = await startRuntime({ port: 0, dataDir, rateLimit: false });
 const client = api(runtime.url);
 const t = await tokens(runtime);
 const report: Record<string, unknown> = {

@@ -33,7 +33,7 @@ const between = (a: number, b: number) => a + random() * (b - a);
 
 let now = Date.parse('2027-03-01T00:00:00Z');
 useClock({ now: () => new Date(now) });
-const runtime = await startRuntime({ port: 0 });
+const runtime = await startRuntime({ port: 0, rateLimit: false });
 const client = api(runtime.url);
 const t = await tokens(runtime);
 const wallStart = performance.now();

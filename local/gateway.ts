@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { PayloadTooLargeError, UnauthorizedError, NotFoundError, type AppError } from '#shared/errors.ts';
+import { PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, NotFoundError, type AppError } from '#shared/errors.ts';
+import { type RateLimit, TokenBuckets } from './rate-limit.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   routes: readonly Route[];
   identity: DevIdentity;
   maxBodyBytes: number;
+  /** Per-caller limit; undefined turns limiting off (benchmarks, simulations). */
+  rateLimit?: RateLimit;
   /** Extra local-only routes (dashboard, live events), tried before the API routes. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -46,6 +49,11 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
 
 export async function createGateway(options: GatewayOptions): Promise<Server> {
   const compiled = await loadRoutes(options.routes);
+  const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
+  const limit = (key: string) => {
+    const taken = buckets?.take(key);
+    if (taken && !taken.ok) throw new TooManyRequestsError('Too many requests from this caller; slow down', taken.retryAfterSeconds);
+  };
 
   return createServer((req, res) => {
     void serve(req, res).catch((error: unknown) => send(res, toResponse(error)));
@@ -66,6 +74,9 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (!match) throw new NotFoundError(`No route for ${method} ${url.pathname}`);
     const { route } = match.entry;
 
+    if (route.roles === 'public') limit(`ip:${req.socket.remoteAddress}`);
+    // Keyed by address too: a forger naming a device must not use up that device's share.
+    else if (route.roles.includes('device')) limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
     const body = await readBody(req, options.maxBodyBytes);
     let claims: Record<string, string> | undefined;
     // Device routes are authenticated by their HMAC signature in the handler, as on AWS.
@@ -78,6 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       } catch {
         throw new UnauthorizedError('The bearer token is not valid (signature, issuer, audience or expiry)');
       }
+      limit(`sub:${claims.sub}`);
     }
 
     const event = toEvent(req, url, route, match.entry.params, match.values, body, claims);

@@ -13,6 +13,7 @@ try {
     dataDir: settings.STORE === 'memory' ? undefined : settings.DATA_DIR,
     tableName: settings.TABLE_NAME,
     maxBodyBytes: settings.MAX_BODY_BYTES,
+    rateLimit: settings.RATE_LIMIT_PER_SECOND > 0 && { perSecond: settings.RATE_LIMIT_PER_SECOND, burst: settings.RATE_LIMIT_BURST },
   });
 } catch (error) {
   const e = error as NodeJS.ErrnoException;

@@ -14,6 +14,7 @@ import { startAwsEndpoint } from './aws-endpoint.ts';
 import { LocalEventBus } from './bus.ts';
 import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
 import { redriveClearances } from './redrive.ts';
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   workflows?: readonly WorkflowSpec[];
   /** Pause between workflow retries instead of the definitions' backoff. */
   retryDelayMs?: number;
+  /** Requests per second (and burst) each caller may send; false turns limiting off. */
+  rateLimit?: RateLimit | false;
   /** Timed jobs to run; the schedule table's by default. */
   schedules?: readonly Schedule[];
 }
@@ -118,6 +121,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     routes: routeList,
     identity,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -80,6 +80,20 @@ export class RuleViolationError extends AppError {
   }
 }
 
+/** The caller sent more than its share; it may try again after `Retry-After` seconds (429). */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'RATE_LIMITED';
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+  override headers(): Record<string, string> {
+    return { 'retry-after': String(this.retryAfterSeconds) };
+  }
+}
+
 /** A dependency is failing or throttling; the client should retry later (503). */
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;

@@ -21,7 +21,8 @@ export interface TestSystem {
 }
 
 export async function startTestSystem(options: RuntimeOptions = {}): Promise<TestSystem> {
-  const runtime = await startRuntime({ port: 0, retryDelayMs: 5, ...options });
+  // Tests fire requests faster than any caller should: no limit unless a test sets one.
+  const runtime = await startRuntime({ port: 0, retryDelayMs: 5, rateLimit: false, ...options });
   return {
     runtime,
     url: runtime.url,
