@@ -12,6 +12,7 @@ import { Identity } from './constructs/identity.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { DeviceKeySecret } from './constructs/device-key-secret.ts';
 import { Schedules } from './constructs/schedules.ts';
+import { Observability } from './constructs/observability.ts';
 import { schedules } from '../functions/schedules.ts';
 
 export interface ThreeZerosProps extends StackProps {
@@ -23,6 +24,7 @@ export class ThreeZerosStack extends Stack {
   readonly data: ClearanceTable;
   readonly api: Api;
   readonly flows: Workflows;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ThreeZerosProps = {}) {
     super(scope, id, props);
@@ -51,7 +53,14 @@ export class ThreeZerosStack extends Stack {
       environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
       deviceKeySecret: deviceKeySecret.secret,
     });
-    new Schedules(this, 'Schedules', { schedules, data: this.data, bus, environment: shared });
+    const timed = new Schedules(this, 'Schedules', { schedules, data: this.data, bus, environment: shared });
+    this.observability = new Observability(this, 'Observability', {
+      api: this.api.httpApi,
+      functions: [...this.api.functions.values(), ...this.flows.steps.values(), ...timed.functions.values()],
+      stateMachines: [...this.flows.stateMachines.values()],
+      deadLetterQueues: [timed.deadLetters],
+      key: this.data.key,
+    });
     // Each route gets exactly the workflow rights its table entry declares.
     for (const route of props.routes ?? routeList) {
       const fn = this.api.functions.get(route.name)!;

@@ -64,6 +64,8 @@ async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHand
 }
 
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  // No CloudWatch here: business metrics stay off (set before any handler module is loaded).
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const tableName = options.tableName ?? 'three-zeros';
   const dataDir = options.dataDir && resolve(options.dataDir);
   // This run's own credentials: the local AWS endpoint answers no one else.

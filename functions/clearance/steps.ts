@@ -12,6 +12,7 @@ import { decisionOf } from '#review/service.ts';
 import { stepFunctions } from '#shared/workflows.ts';
 import type { Actor } from '#shared/audit.ts';
 import { clock } from '#shared/clock.ts';
+import { count } from '#shared/metrics.ts';
 import { eventBridgePublisher as events } from '#shared/events.ts';
 import { Superseded, stepHandler } from '#shared/steps.ts';
 import type { Clearance, ClearanceKind } from './schema.ts';
@@ -127,6 +128,7 @@ export function sharedSteps(flow: ClearanceFlow) {
         if (error instanceof Superseded) await dynamoReviewStore.close(reviewId, { status: 'SUPERSEDED' });
         throw error;
       }
+      if (escalated) count('ReviewsEscalated');
       await events.publish([
         {
           type: escalated ? 'ReviewEscalated' : 'ReviewRequested',

@@ -18,15 +18,16 @@ export interface SchedulesProps {
 
 export class Schedules extends Construct {
   readonly functions = new Map<string, ServiceFunction>();
+  readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
     // Scheduled invocations are asynchronous: what fails after retries lands here, not nowhere.
-    const deadLetters = new Queue(this, 'DeadLetters', {
+    const deadLetters = (this.deadLetters = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-    });
+    }));
     for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
       Validations.of(deadLetters).acknowledge({ id, reason: 'This queue is itself the dead-letter queue of the scheduled jobs' });
     }

@@ -104,6 +104,19 @@ describe('gangway devices and timed jobs', () => {
   });
 });
 
+describe('operations', () => {
+  it('alarms on server errors, throttles, failed clearances, late reviews and dead letters, to one topic', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const described = alarms.map((a) => a.Properties.AlarmDescription as string).join('\n');
+    for (const what of ['server errors', 'throttled', 'execution failed', 'passed its deadline', 'dead-letter queue']) {
+      expect(described).toContain(what);
+    }
+    for (const a of alarms) expect(a.Properties.AlarmActions).toHaveLength(1);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
 describe('data and identity', () => {
   it('keeps the table on demand, recoverable, encrypted with its own key, with TTL', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
