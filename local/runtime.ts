@@ -15,7 +15,7 @@ import { LocalEventBus } from './bus.ts';
 import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
 import type { RateLimit } from './rate-limit.ts';
-import { startStore } from './store.ts';
+import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
 import { redriveClearances } from './redrive.ts';
 import { localSecret } from './secrets.ts';
@@ -34,6 +34,11 @@ export interface RuntimeOptions {
   retryDelayMs?: number;
   /** Requests per second (and burst) each caller may send; false turns limiting off. */
   rateLimit?: RateLimit | false;
+  /**
+   * Use a DynamoDB-compatible store already running there (DynamoDB Local, for the store-fidelity
+   * tests) instead of starting dynalite. Nothing is swept or locked then.
+   */
+  storeEndpoint?: string;
   /** Timed jobs to run; the schedule table's by default. */
   schedules?: readonly Schedule[];
 }
@@ -74,8 +79,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     secretAccessKey: randomBytes(24).toString('base64url'),
   };
 
-  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const store = await startStore({ dataDir: dataDir && join(dataDir, 'store'), tableName, credentials });
+  const unlock = dataDir && !options.storeEndpoint ? lockDataDir(dataDir) : () => undefined;
+  const store = options.storeEndpoint
+    ? await externalStore(options.storeEndpoint, tableName, credentials)
+    : await startStore({ dataDir: dataDir && join(dataDir, 'store'), tableName, credentials });
   const bus = new LocalEventBus();
   const stepFunctions = new LocalStepFunctions({ retryDelayMs: options.retryDelayMs });
   const endpoint = await startAwsEndpoint({ stepFunctions, bus, accessKeyId: credentials.accessKeyId });

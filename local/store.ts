@@ -82,6 +82,15 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
   };
 }
 
+/** A store someone else runs (DynamoDB Local): the table is created there, nothing else is done. */
+export async function externalStore(endpoint: string, tableName: string, credentials: StoreOptions['credentials']): Promise<LocalStore> {
+  // DynamoDB Local keeps a database per access key and region: use the handlers' region.
+  const client = new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? 'us-east-1', credentials });
+  await ensureTable(client, tableName);
+  client.destroy();
+  return { endpoint, tableName, sweepExpired: async () => 0, close: async () => undefined };
+}
+
 /** Creates the table and its indexes if missing, from the same spec infra/ deploys. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
