@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,

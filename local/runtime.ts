@@ -14,6 +14,7 @@ import { startAwsEndpoint } from './aws-endpoint.ts';
 import { LocalEventBus } from './bus.ts';
 import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
+import { localRoutes } from './dashboard-server.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
@@ -130,6 +131,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     routes: routeList,
     identity,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    extra: localRoutes({ bus, identity }),
     ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
   });
   await new Promise<void>((ok, fail) => {

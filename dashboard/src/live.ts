@@ -1,0 +1,55 @@
+// Live updates: the embedded runtime streams its event bus (server-sent events); elsewhere the
+// dashboard polls. One stream for the whole page, however many views listen to it.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { loadSession } from './api';
+
+let tick = 0;
+const listeners = new Set<() => void>();
+let source: EventSource | undefined;
+let poll: ReturnType<typeof setInterval> | undefined;
+
+function bump() {
+  tick += 1;
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (listeners.size === 1) {
+    const token = loadSession()?.token;
+    if (token && 'EventSource' in window) {
+      source = new EventSource(`/_local/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = bump;
+    }
+    poll = setInterval(bump, source ? 30_000 : 10_000);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (!listeners.size) {
+      source?.close();
+      source = undefined;
+      clearInterval(poll);
+    }
+  };
+}
+
+export function useLive(): number {
+  return useSyncExternalStore(subscribe, () => tick);
+}
+
+/** Loads with `load` now and on every live tick; keeps the last good result while reloading. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
+  const live = useLive();
+  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
+  useEffect(() => {
+    let cancelled = false;
+    load().then(
+      (data) => !cancelled && setState({ data, loading: false }),
+      (error: Error) => !cancelled && setState((s) => ({ ...s, error: error.message, loading: false })),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [live, ...deps]);
+  return state;
+}

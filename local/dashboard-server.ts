@@ -1,0 +1,107 @@
+// What the embedded runtime serves besides the API: the officers' dashboard (dashboard/dist), a
+// development sign-in for loopback callers only, and the event bus as server-sent events.
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JwtRole, principalFromClaims } from '#shared/auth.ts';
+import type { LocalEventBus } from './bus.ts';
+import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
+
+const DIST = fileURLToPath(new URL('../dashboard/dist/', import.meta.url));
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
+
+const isLoopback = (req: IncomingMessage) => ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    return {};
+  }
+}
+
+export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity }) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+
+    if (url.pathname === '/_local/dev-token' && req.method === 'POST') {
+      // Development sign-in: only from this machine, never on AWS (Cognito signs people in there).
+      if (!isLoopback(req)) {
+        json(res, 403, { error: { code: 'FORBIDDEN', message: 'Development sign-in is for this machine only', details: [] } });
+        return true;
+      }
+      const body = await readJson(req);
+      const role = JwtRole.safeParse(body.role);
+      try {
+        if (!role.success) throw new Error('role must be agent, officer or supervisor');
+        const token = await deps.identity.mint({
+          role: role.data,
+          ...(typeof body.port === 'string' && body.port && { port: body.port }),
+          ...(typeof body.agentId === 'string' && body.agentId && { agentId: body.agentId }),
+        });
+        principalFromClaims(authoriserClaims(await deps.identity.verify(token)));
+        json(res, 200, { token });
+      } catch (error) {
+        json(res, 400, { error: { code: 'VALIDATION_FAILED', message: (error as Error).message, details: [] } });
+      }
+      return true;
+    }
+
+    if (url.pathname === '/_local/events' && req.method === 'GET') {
+      // EventSource cannot send headers: the token comes in the query, checked like any other.
+      let port: string;
+      try {
+        const principal = principalFromClaims(authoriserClaims(await deps.identity.verify(url.searchParams.get('token') ?? '')));
+        if (principal.role !== 'officer' && principal.role !== 'supervisor') throw new Error('officers only');
+        port = principal.port;
+      } catch {
+        json(res, 401, { error: { code: 'UNAUTHORIZED', message: 'A valid officer token is required', details: [] } });
+        return true;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const stop = deps.bus.subscribe((event) => {
+        if (event.detail.port !== port) return;
+        res.write(`id: ${event.id}\nevent: message\ndata: ${JSON.stringify({ type: event.detailType, callId: event.detail.callId, time: event.time })}\n\n`);
+      });
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      req.on('close', () => {
+        stop();
+        clearInterval(heartbeat);
+      });
+      return true;
+    }
+
+    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html' || url.pathname.startsWith('/assets/'))) {
+      const file = normalize(join(DIST, url.pathname === '/' ? 'index.html' : url.pathname));
+      if (!file.startsWith(DIST)) return false;
+      if (!existsSync(file)) {
+        res.writeHead(url.pathname === '/' ? 503 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(url.pathname === '/' ? 'The dashboard is not built: run npm run build:dashboard (npm start does it).' : 'Not found');
+        return true;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      res.end(readFileSync(file));
+      return true;
+    }
+    return false;
+  };
+}

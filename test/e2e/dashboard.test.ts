@@ -1,0 +1,101 @@
+// The officers' dashboard in a real browser (Debian's chromium driven by playwright-core) against
+// the embedded runtime: sign in, approve a call in review, see a gangway alert appear, take it.
+// Screenshots of each page are saved under test-results/e2e/.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postSigned, scan } from '#local/device-client.ts';
+import { announcement, declaration } from '../support/fixtures.ts';
+import { type TestSystem, startTestSystem } from '../support/runtime.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+
+let sys: TestSystem;
+let browser: Browser;
+let page: Page;
+let agent: string;
+let supervisor: string;
+
+// Runs wherever Debian's chromium is installed (.ci/run installs it); skipped without a browser.
+describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => {
+  beforeAll(async () => {
+    await build({ configFile: fileURLToPath(new URL('../../dashboard/vite.config.ts', import.meta.url)), logLevel: 'error' });
+    sys = await startTestSystem();
+    agent = await sys.token({ role: 'agent', agentId: 'ACME-SHIPPING' });
+    supervisor = await sys.token({ role: 'supervisor', port: 'CNTXG' });
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // A step that cannot happen fails with its own message, well before the test's time is up.
+    page.setDefaultTimeout(8_000);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.stop();
+  });
+
+  async function callInReview() {
+    const a = announcement();
+    const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
+    await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta, (d) => (d.health.stowaways = true)) });
+    return callId;
+  }
+
+  it('signs an officer in and shows the port overview', async () => {
+    await callInReview();
+    await page.goto(sys.url);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Port overview · CNTXG/ }).waitFor({ state: 'visible' });
+    await page.getByText('Zero waiting').first().waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${SHOTS}overview.png`, fullPage: true });
+  });
+
+  it('approves a call in review, which is then cleared', async () => {
+    const callId = await callInReview();
+    await page.goto(`${sys.url}/#/reviews`);
+    const row = page.getByRole('row').filter({ hasText: 'STOWAWAYS' }).first();
+    await row.waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${SHOTS}reviews.png`, fullPage: true });
+    await page.goto(`${sys.url}/#/calls/${callId}`);
+    await page.getByText('IN_REVIEW').first().waitFor({ state: 'visible', timeout: 5_000 });
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByLabel('Reason').fill('stowaways handed to the police');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('ARRIVAL_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async (e) => {
+      await page.screenshot({ path: `${SHOTS}debug-after.png`, fullPage: true });
+      throw e;
+    });
+    await page.screenshot({ path: `${SHOTS}call.png`, fullPage: true });
+  });
+
+  it('shows an alert when a device reports an unknown person, and lets the officer take it', async () => {
+    const a = announcement();
+    const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
+    await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
+    const device = await sys.request('POST', '/v1/devices', { token: supervisor, body: { label: 'gangway A', kind: 'FACE' } });
+    await sys.request('POST', `/v1/devices/${device.body.deviceId}/assign`, { token: supervisor, body: { callId } });
+    await page.goto(`${sys.url}/#/alerts`);
+    await page.getByRole('heading', { name: /Alerts/ }).waitFor({ state: 'visible' });
+    await postSigned(sys.url, { deviceId: device.body.deviceId, key: device.body.key }, scan({ callId, personRef: 'X404', direction: 'BOARD' }));
+    // Live: the bus pushes the alert without a reload.
+    const row = page.getByRole('row').filter({ hasText: 'X404' });
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: `${SHOTS}alerts.png`, fullPage: true });
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await row.first().waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await row.count()).toBe(0);
+  });
+
+  it('switches the labels to Chinese', async () => {
+    await page.goto(`${sys.url}/#/overview`);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: /口岸概览/ }).first().waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'English' }).click();
+  });
+});
