@@ -3,7 +3,7 @@
 import {
   ConditionalCheckFailedException,
 } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '#shared/audit.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';

@@ -8,9 +8,10 @@ import { canView } from '#calls/rules.ts';
 import type { StoredCall } from '#calls/store.ts';
 import type { Principal } from '#shared/auth.ts';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
-import { DEPARTURE_WORKFLOW } from './recheck.ts';
+import { DEPARTURE_WORKFLOW, recheckDeparture } from './recheck.ts';
 import { arrivalRefs, departureViolations } from './rules.ts';
-import type { DepartureDeclaration } from './schema.ts';
+import type { AgencyAnswer, DepartureDeclaration } from './schema.ts';
+import { agencyAnswers } from './agencies.ts';
 
 export interface DepartureDeps extends SubmitDeps {
   arrivals: DeclarationStore<ArrivalDeclaration>;
@@ -73,4 +74,16 @@ export async function departureDraft(deps: DepartureDeps, principal: Principal, 
     draft: { sailing, signOn, signOff, etd: call.etd, personsOnBoard: sailing.length + signOn.length },
     basedOn: { arrivalVersion: call.arrival!.version, ...(call.departure && { departureVersion: call.departure.version }) },
   };
+}
+
+/**
+ * Records another agency's answer for the call (an officer does it for the agency here), then
+ * re-checks the departure: an answer is one of the things it depends on.
+ */
+export async function recordAnswer(deps: DepartureDeps, principal: Principal, callId: string, agency: string, answer: AgencyAnswer) {
+  await visibleCall(deps, principal, callId);
+  const recorded = { ...answer, agency, recordedBy: principal.sub, recordedAt: deps.clock.now().toISOString() };
+  await agencyAnswers.put(callId, recorded);
+  await recheckDeparture(deps, callId, `${agency} answered ${answer.status}`);
+  return recorded;
 }

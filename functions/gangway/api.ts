@@ -2,10 +2,8 @@
 import { dynamoAlertStore } from '#alerts/store.ts';
 import { dynamoDeclarationStore } from '#arrival/store.ts';
 import { dynamoCallStore } from '#calls/store.ts';
-import { recheckDeparture } from '#departure/recheck.ts';
+import { recheck } from '#departure/guard.ts';
 import { dynamoDepartureStore } from '#departure/store.ts';
-import { dynamoReviewStore } from '#review/store.ts';
-import { stepFunctions } from '#shared/workflows.ts';
 import { authenticateDevice } from '#devices/service.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { clock } from '#shared/clock.ts';
@@ -26,8 +24,7 @@ function deps(): GangwayDeps {
     calls: dynamoCallStore,
     declarations: dynamoDeclarationStore,
     departures: dynamoDepartureStore,
-    recheck: (callId, why) =>
-      recheckDeparture({ store: dynamoCallStore, reviews: dynamoReviewStore, workflows: stepFunctions, events: eventBridgePublisher, clock }, callId, why),
+    recheck,
     events: eventBridgePublisher,
     clock,
     settings: { matchThreshold: c.MATCH_THRESHOLD, shoreLeaveHours: c.SHORE_LEAVE_HOURS, clockSkewSeconds: 300, retentionDays: c.EVENT_RETENTION_DAYS },
