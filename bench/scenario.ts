@@ -3,56 +3,9 @@
 import { type DeviceCredentials } from '#local/device-client.ts';
 import { announcement, crewOf } from '#local/examples.ts';
 import type { Runtime } from '#local/runtime.ts';
+import { type Api, type Tokens, waitForEvent } from '#local/api-client.ts';
 
-export interface Api {
-  request<T = any>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }>;
-}
-
-export function api(url: string): Api {
-  return {
-    async request(method, path, token, body) {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-  };
-}
-
-export interface Tokens {
-  agent: string;
-  officer: string;
-  supervisor: string;
-}
-
-export async function tokens(runtime: Runtime): Promise<Tokens> {
-  return {
-    agent: await runtime.identity.mint({ role: 'agent', agentId: 'BENCH-SHIPPING' }),
-    officer: await runtime.identity.mint({ role: 'officer', port: 'CNTXG' }),
-    supervisor: await runtime.identity.mint({ role: 'supervisor', port: 'CNTXG' }),
-  };
-}
-
-/** Resolves when the bus carries `type` for `callId`; the bench's clock for end-to-end latency. */
-export function waitForEvent(runtime: Runtime, type: string | string[], callId: string, timeoutMs = 30_000): Promise<number> {
-  const types = new Set(Array.isArray(type) ? type : [type]);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`${[...types].join(' or ')} for ${callId} not seen in ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = runtime.bus.subscribe((e) => {
-      if (types.has(e.detailType) && e.detail.callId === callId) {
-        clearTimeout(timer);
-        stop();
-        resolve(performance.now());
-      }
-    });
-  });
-}
+export { api, tokens, waitForEvent } from '#local/api-client.ts';
 
 export async function announceAndDeclare(client: Api, t: Tokens, persons: number, seed: number) {
   const a = announcement();

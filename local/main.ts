@@ -1,7 +1,11 @@
 // `npm start`: the whole system on this machine, no AWS account needed.
+import { parseArgs } from 'node:util';
+import { DEMO_PORT, seedDemo } from './demo.ts';
 import { type Runtime, startRuntime } from './runtime.ts';
 import { type Settings, settingsFromEnv } from './settings.ts';
 
+// `--demo`: fill the demo port with a realistic day when it has no calls yet (see local/demo.ts).
+const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
 const started = Date.now();
 let settings: Settings;
 let runtime: Runtime;
@@ -30,6 +34,19 @@ console.log(`Three Zeros is running at ${runtime.url} (ready in ${Date.now() - s
   a token:   npm run -s token -- --role agent --agent-id ACME-SHIPPING
              npm run -s token -- --role officer --port CNTXG
 Press Ctrl-C to stop.`);
+
+if (flags.demo) {
+  try {
+    const demo = await seedDemo(runtime);
+    console.log(
+      demo.seeded
+        ? `Demo: ${demo.calls} calls at ${DEMO_PORT} seeded. Open ${runtime.url}/ and sign in as an officer of ${DEMO_PORT}.`
+        : `Demo: ${DEMO_PORT} already has calls; nothing seeded.`,
+    );
+  } catch (error) {
+    console.error(`Demo data could not be seeded: ${(error as Error).message}`);
+  }
+}
 
 let exiting = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -20,6 +20,8 @@ function subscribe(listener: () => void) {
     if (token && 'EventSource' in window) {
       source = new EventSource(`/_local/events?token=${encodeURIComponent(token)}`);
       source.onmessage = bump;
+      // On (re)connecting, reload: whatever happened while the stream was down is then shown too.
+      source.onopen = bump;
     }
     poll = setInterval(bump, source ? 30_000 : 10_000);
   }

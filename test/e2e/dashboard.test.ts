@@ -1,11 +1,13 @@
 // The officers' dashboard in a real browser (Debian's chromium driven by playwright-core) against
-// the embedded runtime: sign in, approve a call in review, see a gangway alert appear, take it.
+// the embedded runtime filled with the demo port's day (local/demo.ts): sign in, see the port,
+// approve a call in review, see a gangway alert appear, take it.
 // Screenshots of each page are saved under test-results/e2e/.
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '#local/demo.ts';
 import { postSigned, scan } from '#local/device-client.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
@@ -24,6 +26,7 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
   beforeAll(async () => {
     await build({ configFile: fileURLToPath(new URL('../../dashboard/vite.config.ts', import.meta.url)), logLevel: 'error' });
     sys = await startTestSystem();
+    await seedDemo(sys.runtime);
     agent = await sys.token({ role: 'agent', agentId: 'ACME-SHIPPING' });
     supervisor = await sys.token({ role: 'supervisor', port: 'CNTXG' });
     mkdirSync(SHOTS, { recursive: true });
@@ -40,24 +43,21 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await sys?.stop();
   });
 
-  async function callInReview() {
-    const a = announcement();
-    const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
-    await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta, (d) => (d.health.stowaways = true)) });
-    return callId;
-  }
-
-  it('signs an officer in and shows the port overview', async () => {
-    await callInReview();
+  it('signs an officer in and shows the seeded port', async () => {
     await page.goto(sys.url);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: /Port overview · CNTXG/ }).waitFor({ state: 'visible' });
-    await page.getByText('Zero waiting').first().waitFor({ state: 'visible' });
+    // The demo day: ships in port, ships expected, and the figures over them.
+    await page.getByRole('row').filter({ hasText: 'ORIENT PEARL' }).first().waitFor({ state: 'visible' });
+    await page.getByRole('row').filter({ hasText: 'KOTA MEGAH' }).first().waitFor({ state: 'visible' });
+    await page.getByText('86 %').first().waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}overview.png`, fullPage: true });
   });
 
-  it('approves a call in review, which is then cleared', async () => {
-    const callId = await callInReview();
+  it('approves the seeded call in review, which is then cleared', async () => {
+    const officer = await sys.token({ role: 'officer', port: 'CNTXG' });
+    const reviews = await sys.request('GET', '/v1/reviews', { token: officer });
+    const { callId } = reviews.body.items.find((r: { reasons: { code: string }[] }) => r.reasons.some((x) => x.code === 'STOWAWAYS'));
     await page.goto(`${sys.url}/#/reviews`);
     const row = page.getByRole('row').filter({ hasText: 'STOWAWAYS' }).first();
     await row.waitFor({ state: 'visible' });
@@ -67,11 +67,9 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByLabel('Reason').fill('stowaways handed to the police');
     await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('ARRIVAL_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async (e) => {
-      await page.screenshot({ path: `${SHOTS}debug-after.png`, fullPage: true });
-      throw e;
-    });
+    await page.getByText('ARRIVAL_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: `${SHOTS}call.png`, fullPage: true });
+    expect((await sys.request('GET', `/v1/calls/${callId}`, { token: officer })).body.status).toBe('ARRIVAL_CLEARED');
   });
 
   it('shows an alert when a device reports an unknown person, and lets the officer take it', async () => {
