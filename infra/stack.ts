@@ -1,5 +1,6 @@
 // The Three Zeros stack: it only wires the constructs; routes and workflows come from their
 // registries, never from a second list kept here.
+import { fileURLToPath } from 'node:url';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
@@ -13,11 +14,16 @@ import { Workflows } from './constructs/workflows.ts';
 import { DeviceKeySecret } from './constructs/device-key-secret.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { Observability } from './constructs/observability.ts';
+import { DashboardHosting } from './constructs/dashboard-hosting.ts';
 import { schedules } from '../functions/schedules.ts';
 
 export interface ThreeZerosProps extends StackProps {
   routes?: readonly Route[];
   workflows?: readonly WorkflowSpec[];
+  /** The dashboard's Vite build; `dashboard/dist` by default. */
+  dashboardDir?: string;
+  /** Prefix of the Cognito hosted sign-in domain; `three-zeros-<account>` by default. */
+  signInDomainPrefix?: string;
 }
 
 export class ThreeZerosStack extends Stack {
@@ -31,6 +37,11 @@ export class ThreeZerosStack extends Stack {
     this.data = new ClearanceTable(this, 'Data');
     const bus = new EventBus(this, 'Events', { description: 'Three Zeros domain events' });
     const identity = new Identity(this, 'Identity');
+    const dashboard = new DashboardHosting(this, 'Dashboard', {
+      userPool: identity.userPool,
+      dashboardDir: props.dashboardDir ?? fileURLToPath(new URL('../dashboard/dist/', import.meta.url)),
+      signInDomainPrefix: props.signInDomainPrefix ?? `three-zeros-${this.account}`,
+    });
     const shared = { EVENT_BUS_NAME: bus.eventBusName };
     const deviceKeySecret = new DeviceKeySecret(this, 'DeviceKeys', this.data.key);
 
@@ -49,10 +60,12 @@ export class ThreeZerosStack extends Stack {
       data: this.data,
       bus,
       userPool: identity.userPool,
-      client: identity.client,
+      clients: [identity.client, dashboard.client],
+      allowedOrigins: [dashboard.url],
       environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
       deviceKeySecret: deviceKeySecret.secret,
     });
+    dashboard.publish(this.api.httpApi.apiEndpoint);
     const timed = new Schedules(this, 'Schedules', { schedules, data: this.data, bus, environment: shared });
     this.observability = new Observability(this, 'Observability', {
       api: this.api.httpApi,
@@ -73,6 +86,8 @@ export class ThreeZerosStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
+    new CfnOutput(this, 'DashboardUrl', { value: dashboard.url });
+    new CfnOutput(this, 'DashboardClientId', { value: dashboard.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JwtRole, principalFromClaims } from '#shared/auth.ts';
+import { LOCAL_CONFIG } from '../dashboard/src/config.ts';
 import type { LocalEventBus } from './bus.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
 
@@ -59,6 +60,12 @@ export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity })
       } catch (error) {
         json(res, 400, { error: { code: 'VALIDATION_FAILED', message: (error as Error).message, details: [] } });
       }
+      return true;
+    }
+
+    if (url.pathname === '/config.json' && req.method === 'GET') {
+      // The dashboard's settings here: the API on this origin, development sign-in, the event stream.
+      json(res, 200, LOCAL_CONFIG);
       return true;
     }
 

@@ -1,16 +1,28 @@
 // The dashboard's access to the Three Zeros API: the officer's token, JSON in and out, and the
 // API's error body turned into a message to show.
-export interface Session {
-  token: string;
-  role: 'officer' | 'supervisor' | 'agent';
-  port?: string;
+import { DashboardConfig, LOCAL_CONFIG, Session } from './config';
+
+export type { Session };
+
+let config: DashboardConfig = LOCAL_CONFIG;
+
+/** Reads `/config.json` (the embedded runtime's, or the one the CDK app deployed). */
+export async function loadConfig(): Promise<DashboardConfig> {
+  const res = await fetch('/config.json', { cache: 'no-store' });
+  if (res.ok) config = DashboardConfig.parse(await res.json());
+  return config;
 }
+
+export const currentConfig = () => config;
 
 const KEY = 'three-zeros-session';
 
 export function loadSession(): Session | undefined {
   const raw = localStorage.getItem(KEY);
-  return raw ? (JSON.parse(raw) as Session) : undefined;
+  const session = raw ? Session.safeParse(JSON.parse(raw)) : undefined;
+  // An expired token is no session: sign in again rather than meet 401s.
+  if (!session?.success || (session.data.expiresAt && session.data.expiresAt * 1000 < Date.now())) return undefined;
+  return session.data;
 }
 
 export function saveSession(session: Session | undefined) {
@@ -29,7 +41,7 @@ export class ApiError extends Error {
 
 export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
   const session = loadSession();
-  const res = await fetch(path, {
+  const res = await fetch(`${config.apiUrl}${path}`, {
     method,
     headers: {
       ...(session && { authorization: `Bearer ${session.token}` }),
@@ -40,22 +52,15 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   });
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
+  if (res.status === 401 && session) {
+    // The token was refused (expired, or signed out elsewhere): back to the sign-in.
+    saveSession(undefined);
+    location.reload();
+  }
   if (!res.ok) {
     const error = data?.error;
     const details = (error?.details ?? []).map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ');
     throw new ApiError(res.status, `${error?.message ?? res.statusText}${details ? ` (${details})` : ''}`);
   }
   return data as T;
-}
-
-/** Signs in locally: the embedded runtime mints a development token for the chosen role. */
-export async function devSignIn(role: Session['role'], port: string, agentId: string): Promise<Session> {
-  const res = await fetch('/_local/dev-token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role, port, agentId }),
-  });
-  if (!res.ok) throw new ApiError(res.status, (await res.json()).error?.message ?? 'Sign-in failed');
-  const { token } = (await res.json()) as { token: string };
-  return { token, role, port };
 }

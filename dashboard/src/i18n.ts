@@ -9,6 +9,7 @@ const LABELS = {
   devices: { en: 'Devices', zh: '设备' },
   signOut: { en: 'Sign out', zh: '退出' },
   signIn: { en: 'Sign in', zh: '登录' },
+  signInCognito: { en: "Sign in with your port's account (Amazon Cognito).", zh: '使用口岸账号登录（Amazon Cognito）。' },
   role: { en: 'Role', zh: '角色' },
   port: { en: 'Port (UN/LOCODE)', zh: '口岸代码' },
   zeroWaiting: { en: 'Zero waiting', zh: '抵港零等待' },

@@ -1,7 +1,7 @@
 // Live updates: the embedded runtime streams its event bus (server-sent events); elsewhere the
-// dashboard polls. One stream for the whole page, however many views listen to it.
+// dashboard polls (on AWS: `live: "poll"` in config.json). One stream for the whole page, however many views listen to it.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { loadSession } from './api';
+import { currentConfig, loadSession } from './api';
 
 let tick = 0;
 const listeners = new Set<() => void>();
@@ -17,7 +17,7 @@ function subscribe(listener: () => void) {
   listeners.add(listener);
   if (listeners.size === 1) {
     const token = loadSession()?.token;
-    if (token && 'EventSource' in window) {
+    if (token && currentConfig().live === 'sse' && 'EventSource' in window) {
       source = new EventSource(`/_local/events?token=${encodeURIComponent(token)}`);
       source.onmessage = bump;
       // On (re)connecting, reload: whatever happened while the stream was down is then shown too.

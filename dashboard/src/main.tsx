@@ -3,7 +3,8 @@ import '@cloudscape-design/global-styles/index.css';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppLayout, Box, Button, Container, FormField, Header, Input, Select, SideNavigation, SpaceBetween, StatusIndicator, TopNavigation } from '@cloudscape-design/components';
-import { type Session, devSignIn, loadSession, saveSession } from './api';
+import { type Session, currentConfig, loadConfig, loadSession, saveSession } from './api';
+import { completeSignIn, devSignIn, signOut, startSignIn } from './auth';
 import { setLang, useT } from './i18n';
 import { Alerts } from './pages/Alerts';
 import { CallPage } from './pages/CallPage';
@@ -19,6 +20,23 @@ function useHash() {
     return () => removeEventListener('hashchange', on);
   }, []);
   return hash;
+}
+
+function CognitoSignIn({ error }: { error?: string }) {
+  const { t } = useT();
+  const auth = currentConfig().auth;
+  return (
+    <Box padding="xxl">
+      <Container header={<Header variant="h1" description={t('signInCognito')}>{t('title')}</Header>}>
+        <SpaceBetween size="m">
+          {error && <StatusIndicator type="error">{error}</StatusIndicator>}
+          <Button variant="primary" onClick={() => auth.kind === 'cognito' && void startSignIn(auth)}>
+            {t('signIn')}
+          </Button>
+        </SpaceBetween>
+      </Container>
+    </Box>
+  );
 }
 
 function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
@@ -58,11 +76,11 @@ function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   );
 }
 
-function App() {
+function App({ signInError }: { signInError?: string }) {
   const { t, lang } = useT();
   const [session, setSession] = useState(loadSession());
   const hash = useHash();
-  if (!session) return <SignIn onSignedIn={setSession} />;
+  if (!session) return currentConfig().auth.kind === 'cognito' ? <CognitoSignIn error={signInError} /> : <SignIn onSignedIn={setSession} />;
   const callMatch = /^#\/calls\/(C[0-9A-Z]+)/.exec(hash);
   const page = callMatch ? <CallPage callId={callMatch[1]!} /> : hash.startsWith('#/reviews') ? <Reviews /> : hash.startsWith('#/alerts') ? <Alerts /> : hash.startsWith('#/devices') ? <Devices /> : <Overview />;
   return (
@@ -72,7 +90,7 @@ function App() {
         utilities={[
           { type: 'button', text: lang === 'en' ? '中文' : 'English', onClick: () => setLang(lang === 'en' ? 'zh' : 'en') },
           { type: 'button', text: `${session.role} · ${session.port ?? ''}` },
-          { type: 'button', text: t('signOut'), onClick: () => (saveSession(undefined), setSession(undefined)) },
+          { type: 'button', text: t('signOut'), onClick: () => (signOut(currentConfig()), setSession(undefined)) },
         ]}
       />
       <AppLayout
@@ -95,8 +113,19 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Where the API is and how to sign in come from /config.json; a return from the hosted sign-in
+// page is completed before the first render.
+const root = createRoot(document.getElementById('root')!);
+loadConfig()
+  .then((config) => completeSignIn(config))
+  .then(
+    () => undefined,
+    (error: Error) => error.message,
+  )
+  .then((signInError) =>
+    root.render(
+      <StrictMode>
+        <App signInError={signInError} />
+      </StrictMode>,
+    ),
+  );

@@ -27,7 +27,10 @@ export interface ApiProps {
   data: ClearanceTable;
   bus: IEventBus;
   userPool: UserPool;
-  client: UserPoolClient;
+  /** App clients whose ID tokens the API accepts (the API's own and the dashboard's). */
+  clients: UserPoolClient[];
+  /** Web origins allowed by CORS: the dashboard's. */
+  allowedOrigins: string[];
   /** Environment every function gets (workflow ARNs, bus name…). */
   environment: Record<string, string>;
   /** The secret device keys are derived from, for the routes that declare `deviceKeys`. */
@@ -44,16 +47,17 @@ export class Api extends Construct {
     const authorizer = new HttpJwtAuthorizer(
       'Cognito',
       `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`,
-      { jwtAudience: [props.client.userPoolClientId] },
+      { jwtAudience: props.clients.map((c) => c.userPoolClientId) },
     );
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Three Zeros border clearance API',
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: ['*'],
+        // Browsers: the dashboard only. Agents' systems and devices call server to server.
+        allowOrigins: props.allowedOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-device-id', 'x-timestamp', 'x-signature'],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept-language'],
         maxAge: Duration.hours(1),
       },
     });

@@ -1,5 +1,8 @@
 // The CDK app, asserted on the properties that matter: every route has its function and
 // authoriser, the table keeps data safe, workflow placeholders resolve, and cdk-nag is clean.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -28,8 +31,12 @@ let template: Template;
 beforeAll(() => {
   // Skip esbuild bundling: the assertions are about the template.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true } });
+  // A stand-in for the dashboard's build: the assertions are about where it goes, not what it is.
+  const dashboardDir = mkdtempSync(join(tmpdir(), 'dashboard-'));
+  writeFileSync(join(dashboardDir, 'index.html'), '<!doctype html><title>Three Zeros</title>');
   stack = new ThreeZerosStack(app, 'Test', {
     workflows: [drill],
+    dashboardDir,
     env: { account: '123456789012', region: 'ap-southeast-1' },
   });
   template = Template.fromStack(stack);
@@ -61,7 +68,11 @@ describe('HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      // ID tokens of the agents' app client and of the dashboard's.
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.stringLikeRegexp('UsersApi') }, { Ref: Match.stringLikeRegexp('UsersDashboard') }],
+        Issuer: Match.anyValue(),
+      },
     });
   });
 
@@ -172,6 +183,54 @@ describe('workflows', () => {
       const machine = machines.find((m) => JSON.stringify(m).includes(placeholders(readDefinition(spec))[0]!))!;
       expect(Object.keys(machine.Properties.DefinitionSubstitutions).sort()).toEqual(placeholders(readDefinition(spec)).sort());
     }
+  });
+});
+
+describe('dashboard hosting', () => {
+  it('keeps the site bucket private, reachable only by CloudFront through an origin access control', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+      }),
+    });
+  });
+
+  it('signs officers in with the authorisation code flow, back to the distribution', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('DashboardCdn'), 'DomainName'] }, '/']] }],
+    });
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
+  it('lets only the dashboard call the API from a browser', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('DashboardCdn'), 'DomainName'] }]] }],
+      }),
+    });
+  });
+
+  it('publishes the build with a config.json naming this API and this sign-in', () => {
+    const [deployment] = Object.values(template.findResources('Custom::CDKBucketDeployment'));
+    const markers = JSON.stringify(stack.resolve(deployment!.Properties.SourceMarkers));
+    expect(markers).toMatch(/HttpApi/);
+    expect(markers).toMatch(/UsersDashboard/);
+    expect(deployment!.Properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
   });
 });
 
