@@ -22,6 +22,7 @@ import { Alert, AlertPage, AlertPath, AlertQuery, ResolveAlert } from '#alerts/s
 import { AssignDevice, Device, DevicePage, DevicePath, DeviceWithKey, RegisterDevice } from '#devices/schema.ts';
 import { GangwayPost, GangwayReceipt, PersonsOnCall } from '#gangway/schema.ts';
 import { Overview, OverviewPath, OverviewQuery } from '#port/schema.ts';
+import { ClearancePath, ClearanceRedriven, RedriveClearance } from '#clearance/schema.ts';
 import {
   AgencyAnswer,
   AgencyPath,
@@ -193,6 +194,19 @@ export const routes = defineRoutes({
     workflows: ['start', 'answer'],
     responses: { 200: RecordedAgencyAnswer },
     errors: [400, 401, 403, 404],
+  },
+  redriveClearance: {
+    method: 'POST',
+    path: '/v1/calls/{callId}/clearances/{kind}/redrive',
+    module: 'clearance/api.ts',
+    roles: ['officer', 'supervisor'],
+    summary: 'Run a FAILED arrival or departure clearance again (same declaration, new round), once its cause is fixed',
+    params: ClearancePath,
+    body: RedriveClearance,
+    idempotent: true,
+    workflows: ['start'],
+    responses: { 202: ClearanceRedriven },
+    errors: [400, 401, 403, 404, 409],
   },
   recordShipDeparture: {
     method: 'POST',

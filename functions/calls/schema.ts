@@ -1,7 +1,7 @@
 // Port calls: the announcement an agent sends, the call as stored and shown, and list queries.
 import * as z from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
-import { Instant, UnLocode } from '#shared/values.ts';
+import { CallId, Instant, UnLocode } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';
 
 export { Instant, UnLocode };
@@ -98,7 +98,7 @@ export const CallCreated = z
   .object({ callId: z.string(), status: CallStatus, version: z.number().int() })
   .meta({ id: 'CallCreated' });
 
-export const CallPath = z.object({ callId: z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id') });
+export const CallPath = z.object({ callId: CallId });
 
 export const ListCallsQuery = z.strictObject({
   status: CallStatus.optional(),

@@ -1,6 +1,7 @@
 // What arrival and departure clearance share: where a declaration version's clearance stands, and
 // the reasons that keep it from clearing by itself.
 import * as z from 'zod';
+import { CallId } from '#shared/values.ts';
 
 export const ClearanceKind = z.enum(['arrival', 'departure']);
 export type ClearanceKind = z.infer<typeof ClearanceKind>;
@@ -39,3 +40,16 @@ export const Clearance = z.object({
   error: z.string().optional(),
 });
 export type Clearance = z.infer<typeof Clearance>;
+
+export const ClearancePath = z.object({
+  callId: CallId,
+  kind: ClearanceKind,
+});
+
+export const RedriveClearance = z
+  .strictObject({ reason: z.string().trim().min(1).max(500).describe('what was wrong and has been put right') })
+  .meta({ id: 'RedriveClearance' });
+
+export const ClearanceRedriven = z
+  .object({ callId: z.string(), kind: ClearanceKind, version: z.number().int(), round: z.number().int(), state: z.literal('RUNNING') })
+  .meta({ id: 'ClearanceRedriven' });

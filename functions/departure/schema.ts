@@ -2,7 +2,7 @@
 // particulars, who signs off, and when the ship leaves.
 import * as z from 'zod';
 import { CrewMember } from '#shared/people.ts';
-import { Instant } from '#shared/values.ts';
+import { CallId, Instant } from '#shared/values.ts';
 import type { Stored } from '#clearance/store.ts';
 
 const Ref = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be a person reference');
@@ -37,7 +37,7 @@ export const DepartureAccepted = z
   .meta({ id: 'DepartureAccepted' });
 
 export const AgencyName = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be an agency name such as customs');
-export const AgencyPath = z.object({ callId: z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id'), agency: AgencyName });
+export const AgencyPath = z.object({ callId: CallId, agency: AgencyName });
 
 export const AgencyAnswer = z
   .strictObject({ status: z.enum(['CLEAR', 'HOLD']), note: z.string().trim().max(500).optional() })

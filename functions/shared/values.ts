@@ -9,3 +9,6 @@ export const Instant = z.iso
 export const UnLocode = z
   .string()
   .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE: 2-letter country and 3 letters or digits, e.g. CNTXG');
+
+/** A call's id: `C` and a ULID. */
+export const CallId = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id');

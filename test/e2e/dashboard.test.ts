@@ -3,6 +3,8 @@
 // approve a call in review, see a gangway alert appear, take it.
 // Screenshots of each page are saved under test-results/e2e/.
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -88,6 +90,38 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await row.getByRole('button', { name: 'Acknowledge' }).click();
     await row.first().waitFor({ state: 'detached', timeout: 10_000 });
     expect(await row.count()).toBe(0);
+  });
+
+  it('shows a failed clearance on the call page and lets the officer re-drive it', async () => {
+    // Customs' system is down: the departure's check keeps failing and the clearance lands in FAILED.
+    let customsUp = false;
+    const customs = createServer((_req, res) => {
+      res.writeHead(customsUp ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(customsUp ? { clear: true } : {}));
+    });
+    await new Promise<void>((ok) => customs.listen(0, '127.0.0.1', ok));
+    process.env.AGENCY_CHECKS = JSON.stringify({ CNTXG: { customs: `http://127.0.0.1:${(customs.address() as AddressInfo).port}/` } });
+    try {
+      const a = announcement();
+      const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
+      await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
+      await expect.poll(async () => (await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body.status).toBe('ARRIVAL_CLEARED');
+      await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: agent, body: {} });
+      const draft = await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent });
+      await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: agent, body: draft.body.draft });
+
+      await page.goto(`${sys.url}/#/calls/${callId}`);
+      await page.getByText('AgencyUnavailable').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.screenshot({ path: `${SHOTS}failed-clearance.png`, fullPage: true });
+      customsUp = true;
+      await page.getByRole('button', { name: 'Re-drive' }).click();
+      await page.getByLabel('Reason').fill('customs system back online');
+      await page.getByRole('dialog').getByRole('button', { name: 'Re-drive' }).click();
+      await page.getByText('DEPARTURE_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 });
+    } finally {
+      delete process.env.AGENCY_CHECKS;
+      customs.close();
+    }
   });
 
   it('switches the labels to Chinese', async () => {

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
 import { DecisionButtons } from './Reviews';
+import { FailedClearance } from './Redrive';
 
 /** The paths whose values differ between two JSON documents. */
 function changes(a: unknown, b: unknown, path = ''): string[] {
@@ -56,6 +57,11 @@ export function CallPage({ callId }: { callId: string }) {
           ]}
         />
       </Container>
+      {(['arrival', 'departure'] as const)
+        .filter((kind) => c[kind]?.state === 'FAILED')
+        .map((kind) => (
+          <FailedClearance key={kind} callId={callId} kind={kind} error={c[kind].error} onDone={() => setRefresh((n) => n + 1)} />
+        ))}
       {review && (
         <Container header={<Header variant="h2" description={review.reasons.map((r: any) => r.detail).join(' · ')}>{t('reviews')}</Header>}>
           <DecisionButtons review={review} onDone={() => setRefresh((n) => n + 1)} />
