@@ -56,6 +56,19 @@ export interface RouteDef {
   responses: Record<number, z.ZodType>;
   /** Expected error statuses, for the contract. */
   errors?: readonly number[];
+  /** Requests per second (steady, burst) API Gateway lets through to this route; see `throttleOf`. */
+  throttle?: { rate: number; burst: number };
+}
+
+/**
+ * A route's API Gateway throttle on AWS: devices post often (batches of up to 100 passes), reads
+ * are cheap, writes by people are few, and the public permit check is what an outsider can hammer.
+ */
+export function throttleOf(route: RouteDef): { rate: number; burst: number } {
+  if (route.throttle) return route.throttle;
+  if (route.roles === 'public') return { rate: 20, burst: 40 };
+  if (route.roles.includes('device')) return { rate: 100, burst: 200 };
+  return route.method === 'GET' ? { rate: 50, burst: 100 } : { rate: 25, burst: 50 };
 }
 
 function defineRoutes<T extends Record<string, RouteDef>>(defs: T): { [K in keyof T]: T[K] & { name: K } } {

@@ -3,6 +3,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -18,7 +19,7 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { Route } from '../../functions/routes.ts';
+import { type Route, throttleOf } from '../../functions/routes.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -65,7 +66,7 @@ export class Api extends Construct {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -86,6 +87,14 @@ export class Api extends Construct {
       },
     });
 
+    // Each route its own limit under the stage's, so one busy route cannot starve the others
+    // (a JSON map: written as CloudFormation spells it).
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      props.routes.map((route) => {
+        const { rate, burst } = throttleOf(route);
+        return [`${route.method} ${route.path}`, { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst }];
+      }),
+    );
     for (const route of props.routes) {
       const fn = new ServiceFunction(this, `Fn-${route.name}`, {
         module: route.module,

@@ -3,6 +3,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Schedule as Job } from '../../functions/schedules.ts';
@@ -39,6 +40,9 @@ export class Schedules extends Construct {
         timeout: Duration.minutes(1),
         environment: props.environment,
       });
+      // EventBridge's dead-letter queue catches events it could not deliver; a run that was
+      // delivered and failed is retried by Lambda, then sent to the same queue.
+      fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new SqsDestination(deadLetters) });
       fn.bindTable(props.data, 'RW');
       props.bus.grantPutEventsTo(fn);
       new Rule(this, `${job.name}-rule`, {

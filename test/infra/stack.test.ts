@@ -84,6 +84,16 @@ describe('HTTP API', () => {
     });
   });
 
+  it('gives every route its own throttle under the stage limit: devices most, the public least', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    const settings = stage!.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    expect(Object.keys(settings).sort()).toEqual(routeList.map((r) => `${r.method} ${r.path}`).sort());
+    expect(settings['POST /v1/gangway/events']).toEqual({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
+    expect(settings['GET /v1/permits/verify/{code}']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    expect(settings['PUT /v1/calls/{callId}/arrival']).toEqual({ ThrottlingRateLimit: 25, ThrottlingBurstLimit: 50 });
+    for (const s of Object.values(settings)) expect(s.ThrottlingRateLimit).toBeLessThanOrEqual(200);
+  });
+
   it('gives GET handlers read-only access to the table, without wildcard actions', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));
     const actions = policies.flatMap((p) =>
@@ -111,6 +121,12 @@ describe('gangway devices and timed jobs', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(5 minutes)',
       Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: { MaximumRetryAttempts: 2 } })],
+    });
+    // A run that was delivered and failed lands in the same queue, after Lambda's own retries.
+    const [queue] = Object.keys(template.findResources('AWS::SQS::Queue'));
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
     });
   });
 });
