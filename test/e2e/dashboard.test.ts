@@ -7,7 +7,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#local/demo.ts';
 import { postSigned, scan } from '#local/device-client.ts';
@@ -26,7 +25,6 @@ let supervisor: string;
 // Runs wherever Debian's chromium is installed (.ci/run installs it); skipped without a browser.
 describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => {
   beforeAll(async () => {
-    await build({ configFile: fileURLToPath(new URL('../../dashboard/vite.config.ts', import.meta.url)), logLevel: 'error' });
     sys = await startTestSystem();
     await seedDemo(sys.runtime);
     agent = await sys.token({ role: 'agent', agentId: 'ACME-SHIPPING' });

@@ -74,7 +74,7 @@ describe('killed with work in flight', () => {
         sent += 1;
         try {
           const res = await postSigned(first.url, device, { events });
-          const byId = new Map(events.map((e) => [e.eventId, e]));
+          const byId = new Map<string, (typeof events)[number]>(events.map((e) => [e.eventId, e]));
           for (const r of res.body.results as { eventId: string; status: string }[]) {
             if (r.status === 'accepted') acknowledged.push(byId.get(r.eventId)!);
           }
