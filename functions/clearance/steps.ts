@@ -201,7 +201,7 @@ export function sharedSteps(flow: ClearanceFlow) {
         if (clearance?.version !== version || clearance.state === 'FAILED') return undefined;
         return {
           patch: { [kind]: { ...clearance, state: 'FAILED', error, updatedAt: clock.now().toISOString() } },
-          fact: { actor: systemActor(kind), action: 'CLEARANCE_FAILED', reason: `${kind}: ${error}; resubmitting the declaration re-drives it` },
+          fact: { actor: systemActor(kind), action: 'CLEARANCE_FAILED', reason: `${kind}: ${error}; an officer re-drives it once the cause is fixed` },
         };
       });
       await events.publish([{ type: flow.events.failed, callId, port: call.port, detail: { version, error } }]);
