@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevIdentity, devIdentity } from '#local/dev-auth.ts';
 import { type DeviceCredentials, postSigned, scan } from '#local/device-client.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
-import { startProcess } from '../support/process.ts';
+import { call, startProcess } from '../support/process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'three-zeros-in-flight-'));
 let identity: DevIdentity;
@@ -22,15 +22,6 @@ beforeAll(async () => {
   tokens.supervisor = await identity.mint({ role: 'supervisor', port: 'CNTXG' });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function call(url: string, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
 
 async function until<T>(read: () => Promise<T>, test: (value: T) => boolean, what: string): Promise<T> {
   for (let i = 0; i < 300; i++) {

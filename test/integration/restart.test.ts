@@ -5,19 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devIdentity } from '#local/dev-auth.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
-import { startProcess } from '../support/process.ts';
+import { call, startProcess } from '../support/process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'three-zeros-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function call(url: string, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
 
 describe('restart', () => {
   it('keeps calls and the dev signing key across SIGTERM and SIGKILL', async () => {

@@ -36,3 +36,13 @@ export async function startProcess(env: Record<string, string>): Promise<Running
   });
   return { url, child, output: () => output, exited };
 }
+
+/** One JSON request with a bearer token to a system started by `startProcess`. */
+export async function call(url: string, token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
