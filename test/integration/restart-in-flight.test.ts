@@ -1,5 +1,5 @@
-// Killed with work in flight (SIGKILL, no warning): gangway batches half-written and a departure
-// halfway through its checks. On restart, every event a device was told was accepted is stored —
+// Stopped with work in flight (SIGTERM, or SIGKILL without warning): gangway batches half-written
+// and a departure halfway through its checks. On restart, every event a device was told was accepted is stored —
 // the device's retry of it comes back `duplicate` — and the departure is picked up and cleared.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -42,8 +42,8 @@ async function callInPort(url: string) {
   return callId;
 }
 
-describe('killed with work in flight', () => {
-  it('stores every gangway event a device was told was accepted', async () => {
+describe('stopped with work in flight', () => {
+  it.each(['SIGTERM', 'SIGKILL'] as const)('stores every gangway event a device was told was accepted (%s)', async (signal) => {
     const first = await startProcess({ DATA_DIR: dir, RATE_LIMIT_PER_SECOND: '0' });
     const callId = await callInPort(first.url);
     const created = await call(first.url, tokens.supervisor, 'POST', '/v1/devices', { label: 'gangway', kind: 'FACE' });
@@ -76,7 +76,7 @@ describe('killed with work in flight', () => {
     };
     const lanes = Array.from({ length: 8 }, (_, i) => lane(i));
     await until(async () => acknowledged.length, (n) => n >= 1_000, '1,000 acknowledged events');
-    first.child.kill('SIGKILL');
+    first.child.kill(signal);
     killed = true;
     await first.exited;
     await Promise.all(lanes);
@@ -98,7 +98,7 @@ describe('killed with work in flight', () => {
     }
   });
 
-  it('picks up a departure killed halfway through its checks and clears it', async () => {
+  it.each(['SIGTERM', 'SIGKILL'] as const)('picks up a departure stopped halfway through its checks and clears it (%s)', async (signal) => {
     // Customs' system holds the first check until the process is gone, then answers at once.
     let answering = false;
     const held: (() => void)[] = [];
@@ -118,7 +118,7 @@ describe('killed with work in flight', () => {
       const draft = await call(first.url, tokens.agent, 'GET', `/v1/calls/${callId}/departure`);
       expect((await call(first.url, tokens.agent, 'PUT', `/v1/calls/${callId}/departure`, draft.body.draft)).status).toBe(202);
       await until(async () => held.length, (n) => n > 0, 'the customs check under way');
-      first.child.kill('SIGKILL');
+      first.child.kill(signal);
       await first.exited;
       answering = true;
       held.forEach((answer) => answer());
