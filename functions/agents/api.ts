@@ -2,7 +2,7 @@
 import { clock } from '#shared/clock.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { agentRoutes as routes } from './routes.ts';
 import { dynamoAgentStore as store } from './store.ts';
 
 export const setAgentTrust = httpHandler(routes.setAgentTrust).handler(async ({ path, body, principal }) => {

@@ -3,7 +3,7 @@ import { recheck } from '#departure/guard.ts';
 import { clock } from '#shared/clock.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { alertRoutes as routes } from './routes.ts';
 import { acknowledge, listAlerts as list, resolve } from './service.ts';
 import { dynamoAlertStore } from './store.ts';
 

@@ -6,7 +6,7 @@ import { accepted, ok } from '#shared/responses.ts';
 import { stepFunctions } from '#shared/workflows.ts';
 import { dynamoCallStore } from '#calls/store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
-import { routes } from '#functions/routes.ts';
+import { arrivalRoutes as routes } from './routes.ts';
 import { readArrival, submitArrival } from './service.ts';
 import { dynamoDeclarationStore } from './store.ts';
 

@@ -3,7 +3,7 @@ import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { callRoutes as routes } from './routes.ts';
 import { announceCall, cancelCall as cancel, getCall as get, listCalls as list, publicView as publicCall } from './service.ts';
 import { dynamoCallStore } from './store.ts';
 import { recordArrival, recordDeparture } from './movements.ts';

@@ -5,7 +5,7 @@ import { httpHandler } from '#shared/http.ts';
 import { accepted } from '#shared/responses.ts';
 import { stepFunctions } from '#shared/workflows.ts';
 import { dynamoCallStore } from '#calls/store.ts';
-import { routes } from '#functions/routes.ts';
+import { clearanceRoutes as routes } from './routes.ts';
 import { redriveClearance as redrive } from './redrive.ts';
 
 const deps = { store: dynamoCallStore, workflows: stepFunctions, events: eventBridgePublisher, clock };

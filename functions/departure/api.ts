@@ -7,7 +7,7 @@ import { eventBridgePublisher } from '#shared/events.ts';
 import { httpHandler } from '#shared/http.ts';
 import { accepted, ok } from '#shared/responses.ts';
 import { stepFunctions } from '#shared/workflows.ts';
-import { routes } from '#functions/routes.ts';
+import { departureRoutes as routes } from './routes.ts';
 import { departureDraft, readDeparture, recordAnswer, submitDeparture } from './service.ts';
 import { dynamoDepartureStore as departures } from './store.ts';
 

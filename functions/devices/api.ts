@@ -4,7 +4,7 @@ import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { deviceRoutes as routes } from './routes.ts';
 import { assignDevice, listDevices, registerDevice, retireDevice, rotateKey, unassignDevice, type DeviceDeps } from './service.ts';
 import { dynamoDeviceStore } from './store.ts';
 

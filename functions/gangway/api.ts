@@ -12,7 +12,7 @@ import { ForbiddenError } from '#shared/errors.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
 import { httpHandler } from '#shared/http.ts';
 import { accepted, ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { gangwayRoutes as routes } from './routes.ts';
 import { eventsOf, personsOnCall, recordEvents, sweepShoreLeave, type GangwayDeps } from './service.ts';
 import { dynamoGangwayStore } from './store.ts';
 

@@ -5,7 +5,7 @@ import { dynamoCallStore } from '#calls/store.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { permitRoutes as routes } from './routes.ts';
 import { dynamoPermitStore as permits } from './store.ts';
 
 export const getPermit = httpHandler(routes.getPermit).handler(async ({ path, principal }) => {

@@ -1,7 +1,7 @@
 // Platform routes: liveness and the OpenAPI contract.
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { platformRoutes as routes } from './routes.ts';
 import { openApiDocument } from './openapi.ts';
 
 const VERSION = process.env.APP_VERSION ?? '0.1.0';

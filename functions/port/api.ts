@@ -9,7 +9,7 @@ import { clock } from '#shared/clock.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { portRoutes as routes } from './routes.ts';
 import { type CallFacts, byAgent, callFigures, figures, toCsv } from './kpis.ts';
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@ import { clock } from '#shared/clock.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { stepFunctions } from '#shared/workflows.ts';
-import { routes } from '#functions/routes.ts';
+import { reviewRoutes as routes } from './routes.ts';
 import { decide, openReviews } from './service.ts';
 import { dynamoReviewStore } from './store.ts';
 

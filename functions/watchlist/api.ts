@@ -2,7 +2,7 @@
 import { clock } from '#shared/clock.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { routes } from '#functions/routes.ts';
+import { watchListRoutes as routes } from './routes.ts';
 import { entryKey } from './rules.ts';
 import { dynamoWatchListStore as store } from './store.ts';
 

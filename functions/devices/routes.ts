@@ -1,0 +1,68 @@
+// The routes of the gangway device registry (what a route holds: functions/shared/route.ts).
+import { defineRoutes } from '#shared/route.ts';
+import { AssignDevice, Device, DevicePage, DevicePath, DeviceWithKey, RegisterDevice } from './schema.ts';
+
+export const deviceRoutes = defineRoutes({
+  createDevice: {
+    method: 'POST',
+    path: '/v1/devices',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: "Register a gangway device of the supervisor's port; its key is in this answer only",
+    body: RegisterDevice,
+    deviceKeys: true,
+    responses: { 201: DeviceWithKey },
+    errors: [400, 401, 403],
+  },
+  getDevices: {
+    method: 'GET',
+    path: '/v1/devices',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: "The devices of the supervisor's port",
+    responses: { 200: DevicePage },
+    errors: [401, 403],
+  },
+  assignDeviceToCall: {
+    method: 'POST',
+    path: '/v1/devices/{deviceId}/assign',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Assign the device to the gangway of a call',
+    params: DevicePath,
+    body: AssignDevice,
+    responses: { 200: Device },
+    errors: [400, 401, 403, 404, 409],
+  },
+  unassignDeviceFromCall: {
+    method: 'POST',
+    path: '/v1/devices/{deviceId}/unassign',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Take the device off its call',
+    params: DevicePath,
+    responses: { 200: Device },
+    errors: [400, 401, 403, 404],
+  },
+  rotateDeviceKey: {
+    method: 'POST',
+    path: '/v1/devices/{deviceId}/rotate-key',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Issue a new key (shown once); the old one works for the grace period',
+    params: DevicePath,
+    deviceKeys: true,
+    responses: { 200: DeviceWithKey },
+    errors: [400, 401, 403, 404, 409],
+  },
+  retireDeviceById: {
+    method: 'DELETE',
+    path: '/v1/devices/{deviceId}',
+    module: 'devices/api.ts',
+    roles: ['supervisor'],
+    summary: 'Retire the device: its keys stop working at once',
+    params: DevicePath,
+    responses: { 200: Device },
+    errors: [400, 401, 403, 404],
+  },
+});

@@ -1,0 +1,17 @@
+// The routes of the port's overview and KPIs (what a route holds: functions/shared/route.ts).
+import { defineRoutes } from '#shared/route.ts';
+import { Overview, OverviewPath, OverviewQuery } from './schema.ts';
+
+export const portRoutes = defineRoutes({
+  portOverview: {
+    method: 'GET',
+    path: '/v1/ports/{port}/overview',
+    module: 'port/api.ts',
+    roles: ['officer'],
+    summary: 'Calls by status and the three-zeros figures, overall, per agent (ranked) and per call; ?format=csv for the ranking',
+    params: OverviewPath,
+    query: OverviewQuery,
+    responses: { 200: Overview },
+    errors: [400, 401, 403],
+  },
+});

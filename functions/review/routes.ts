@@ -1,0 +1,29 @@
+// The routes of officers' review queue and decisions (what a route holds: functions/shared/route.ts).
+import { defineRoutes } from '#shared/route.ts';
+import { Review, ReviewDecision, ReviewPage, ReviewPath, ReviewQuery } from './schema.ts';
+
+export const reviewRoutes = defineRoutes({
+  listReviews: {
+    method: 'GET',
+    path: '/v1/reviews',
+    module: 'review/api.ts',
+    roles: ['officer'],
+    summary: "Open reviews of the officer's port, oldest first, with their reasons",
+    query: ReviewQuery,
+    responses: { 200: ReviewPage },
+    errors: [400, 401, 403],
+  },
+  decideReview: {
+    method: 'POST',
+    path: '/v1/reviews/{reviewId}/decision',
+    module: 'review/api.ts',
+    roles: ['officer'],
+    summary: 'Approve, reject or request an amendment (a reason is required for the last two)',
+    params: ReviewPath,
+    body: ReviewDecision,
+    idempotent: true,
+    workflows: ['answer'],
+    responses: { 200: Review },
+    errors: [400, 401, 403, 404, 409],
+  },
+});
