@@ -58,9 +58,10 @@ export function signOutUrl(auth: CognitoAuth, origin: string): string {
  */
 export function sessionFromIdToken(idToken: string, claims: Record<string, unknown>): Session {
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
-  const role = groups.includes('supervisors') ? 'supervisor' : groups.includes('officers') ? 'officer' : groups.includes('agents') ? 'agent' : undefined;
+  const role = groups.includes('supervisors') ? 'supervisor' : groups.includes('officers') ? 'officer' : undefined;
+  if (!role && groups.includes('agents')) throw new Error("The dashboard is for border officers; shipping agents use the API with their agency's system.");
   if (!role) throw new Error('This account is in no Three Zeros group: ask an administrator to add it to officers or supervisors.');
   const port = typeof claims['custom:port'] === 'string' ? claims['custom:port'] : undefined;
-  if (role !== 'agent' && !port) throw new Error('This officer account has no port: ask an administrator to set custom:port.');
+  if (!port) throw new Error('This officer account has no port: ask an administrator to set custom:port.');
   return { token: idToken, role, ...(port && { port }), ...(typeof claims.exp === 'number' && { expiresAt: claims.exp }) };
 }

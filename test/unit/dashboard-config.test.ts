@@ -51,7 +51,8 @@ describe('session from an ID token', () => {
     expect(sessionFromIdToken('tok', { 'cognito:groups': ['officers', 'supervisors'], 'custom:port': 'CNTXG' }).role).toBe('supervisor');
   });
 
-  it('turns away an account in no group, and an officer without a port, saying what to ask for', () => {
+  it('turns away an agent, an account in no group, and an officer without a port, saying why', () => {
+    expect(() => sessionFromIdToken('tok', { 'cognito:groups': ['agents'], 'custom:agent_id': 'ACME-SHIPPING' })).toThrow(/for border officers/);
     expect(() => sessionFromIdToken('tok', { 'custom:port': 'CNTXG' })).toThrow(/no Three Zeros group/);
     expect(() => sessionFromIdToken('tok', { 'cognito:groups': ['officers'] })).toThrow(/custom:port/);
   });
