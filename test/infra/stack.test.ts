@@ -230,7 +230,8 @@ describe('dashboard hosting', () => {
       GenerateSecret: false,
       CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('DashboardCdn'), 'DomainName'] }, '/']] }],
     });
-    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    // The hosted sign-in page, on a prefix of this account unless the deployment names one.
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'three-zeros-123456789012' });
   });
 
   it('lets only the dashboard call the API from a browser', () => {
