@@ -159,7 +159,7 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
 
 type Declared = Awaited<ReturnType<typeof declaredPersons>>;
 
-/** One event, in as few store requests as it takes: a conditional put each for event and presence. */
+/** One event, in as few store round trips as it takes: a conditional put each for event and presence, at once. */
 async function recordOne(
   deps: GangwayDeps,
   call: StoredCall,
@@ -170,9 +170,13 @@ async function recordOne(
   results: EventResult[],
   published: DomainEvent[],
 ) {
-  const isNew = await deps.gangway.putEvent(storedEvent(e, device.deviceId, now, deps.settings), deps.settings.retentionDays);
   const candidate = nextPresence(undefined, { ...e, deviceId: device.deviceId })!;
-  const move = await deps.gangway.movePresenceFrom({ ...candidate, callId: call.callId, port: call.port });
+  // Both writes are idempotent on their own (the event by its id, the presence by newest capture
+  // wins), so they go together: a retry after either failed repeats nothing.
+  const [isNew, move] = await Promise.all([
+    deps.gangway.putEvent(storedEvent(e, device.deviceId, now, deps.settings), deps.settings.retentionDays),
+    deps.gangway.movePresenceFrom({ ...candidate, callId: call.callId, port: call.port }),
+  ]);
   // An older capture than the one on record moves nothing and cannot be a second boarding.
   const before = move.moved ? move.previous : undefined;
   if (move.moved) published.push(movement({ ...candidate, callId: call.callId, port: call.port }));
