@@ -5,18 +5,9 @@ import { Box, ColumnLayout, Container, Header, KeyValuePairs, Select, SpaceBetwe
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
+import { changedPaths } from '../diff';
 import { DecisionButtons } from './Reviews';
 import { FailedClearance } from './Redrive';
-
-/** The paths whose values differ between two JSON documents. */
-function changes(a: unknown, b: unknown, path = ''): string[] {
-  if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-    return [...keys].flatMap((k) => changes((a as any)[k], (b as any)[k], path ? `${path}.${k}` : k));
-  }
-  return [path || '(whole)'];
-}
 
 export function CallPage({ callId }: { callId: string }) {
   const { t } = useT();
@@ -39,7 +30,7 @@ export function CallPage({ callId }: { callId: string }) {
   if (!call.data) return <StatusIndicator type="loading">{t('loading')}</StatusIndicator>;
   const c = call.data;
   const review = (reviews.data?.items ?? []).find((r: any) => r.callId === callId);
-  const diff = declaration.data && previous.data ? changes(previous.data.declaration, declaration.data.declaration) : [];
+  const diff = declaration.data && previous.data ? changedPaths(previous.data.declaration, declaration.data.declaration) : [];
   return (
     <SpaceBetween size="l">
       <Container header={<Header variant="h1" description={`${c.callId} · voyage ${c.voyage}`}>{c.vessel.name}</Header>}>
