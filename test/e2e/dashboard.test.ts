@@ -64,9 +64,15 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await page.screenshot({ path: `${SHOTS}reviews.png`, fullPage: true });
     await page.goto(`${sys.url}/#/calls/${callId}`);
     await page.getByText('IN_REVIEW').first().waitFor({ state: 'visible', timeout: 5_000 });
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByLabel('Reason').fill('stowaways handed to the police');
-    await page.getByRole('button', { name: 'Confirm' }).click();
+    // By keyboard alone: Enter opens the decision, the reason is typed, Tab reaches Confirm.
+    await page.getByRole('button', { name: 'Approve' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Reason').focus();
+    await page.keyboard.type('stowaways handed to the police');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Confirm');
+    await page.keyboard.press('Enter');
     await page.getByText('ARRIVAL_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: `${SHOTS}call.png`, fullPage: true });
     expect((await sys.request('GET', `/v1/calls/${callId}`, { token: officer })).body.status).toBe('ARRIVAL_CLEARED');
