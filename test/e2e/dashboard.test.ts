@@ -71,7 +71,7 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await page.keyboard.type('stowaways handed to the police');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Confirm');
+    await expect.poll(() => page.locator(':focus').textContent()).toBe('Confirm');
     await page.keyboard.press('Enter');
     await page.getByText('ARRIVAL_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: `${SHOTS}call.png`, fullPage: true });
@@ -126,6 +126,37 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
       delete process.env.AGENCY_CHECKS;
       customs.close();
     }
+  });
+
+  it('lets a supervisor register a device, see its key once, assign it to a ship, rotate and retire it', async () => {
+    // Signed in again, as a supervisor of the port.
+    await page.goto(`${sys.url}/#/overview`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'officer' }).click();
+    await page.getByRole('option', { name: 'supervisor' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Devices' }).click();
+
+    await page.getByLabel('Label').fill('Terminal 1, gangway B');
+    await page.getByRole('button', { name: 'Register device' }).click();
+    const key = page.getByText(/^D[0-9A-Z]{26}: /);
+    await key.waitFor({ state: 'visible' });
+    const row = page.getByRole('row').filter({ hasText: 'Terminal 1, gangway B' });
+    await row.getByRole('button', { name: 'Assign to call' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /Choose a ship/ }).click();
+    await page.getByRole('option', { name: /STAR AQUILA/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Assign to call' }).click();
+    await row.getByText(/STAR AQUILA/).waitFor({ state: 'visible' });
+    // The key was shown once: gone after the next action, and the list never carries it.
+    expect(await key.count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}devices.png`, fullPage: true });
+
+    await row.getByRole('button', { name: 'Rotate key' }).click();
+    await page.getByText(/^D[0-9A-Z]{26}: /).waitFor({ state: 'visible' });
+    await row.getByText('v2').waitFor({ state: 'visible' });
+    await row.getByRole('button', { name: 'Retire' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Retire' }).click();
+    await row.getByText('RETIRED').waitFor({ state: 'visible' });
   });
 
   it('switches the labels to Chinese', async () => {
