@@ -63,10 +63,12 @@ describe.each(FAULTS)('a store failing with %s', (_name, make) => {
 describe('a clearance whose task keeps failing', () => {
   // Customs' own system, down until it is mended.
   let customsUp = false;
+  let asked = 0;
   let customs: Server;
   const previousChecks = process.env.AGENCY_CHECKS;
   beforeAll(async () => {
     customs = createServer((_req, res) => {
+      asked += 1;
       res.writeHead(customsUp ? 200 : 503, { 'content-type': 'application/json' });
       res.end(customsUp ? JSON.stringify({ clear: true }) : '{"message":"maintenance"}');
     });
@@ -101,8 +103,10 @@ describe('a clearance whose task keeps failing', () => {
     const draft = await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent });
     expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: agent, body: draft.body.draft })).status).toBe(202);
 
-    // Retried with backoff, then recorded: visible on the call with the error, and in its timeline.
+    // Retried (the definition's 5 retries, with backoff and jitter on AWS), then recorded: visible
+    // on the call with the error, and in its timeline.
     const failed = await until(callId, agent, (c) => c.departure?.state === 'FAILED');
+    expect(asked).toBe(6);
     expect(failed.departure.error).toBe('AgencyUnavailable');
     expect(failed.status).toBe('DEPARTURE_SUBMITTED');
     expect(failed.timeline.map((e: { action: string }) => e.action)).toContain('CLEARANCE_FAILED');
