@@ -52,6 +52,11 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await page.getByRole('row').filter({ hasText: 'KOTA MEGAH' }).first().waitFor({ state: 'visible' });
     await page.getByText('86 %').first().waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}overview.png`, fullPage: true });
+    // A ship in port: some of the crew ashore, and the stranger's alerts.
+    await page.getByRole('link', { name: 'ORIENT PEARL' }).click();
+    await page.getByText(/ashore\)/).first().waitFor({ state: 'visible' });
+    await page.getByText('NOT_ON_LIST').first().waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${SHOTS}call-in-port.png`, fullPage: true });
   });
 
   it('approves the seeded call in review, which is then cleared', async () => {
