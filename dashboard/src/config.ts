@@ -2,6 +2,7 @@
 // sign in, and how it follows changes. The embedded runtime serves the local one; on AWS the CDK
 // app writes it next to the build. Pure: imported by the runtime, the CDK app and the tests too.
 import * as z from 'zod';
+import { type Principal, principalFromClaims } from '../../functions/shared/auth.ts';
 
 export const DashboardConfig = z.object({
   /** Base URL of the API; empty when the API is on the dashboard's own origin. */
@@ -53,15 +54,19 @@ export function signOutUrl(auth: CognitoAuth, origin: string): string {
 }
 
 /**
- * The session an ID token gives: the role from the Cognito groups (as the API reads them) and the
- * officer's port. Throws, with a message for the person, when the user may not use the dashboard.
+ * The session an ID token gives: the principal exactly as the API reads it from the same claims
+ * (`principalFromClaims`), kept only for officers and supervisors. Throws, with a message for the
+ * person, when the account may not use the dashboard.
  */
 export function sessionFromIdToken(idToken: string, claims: Record<string, unknown>): Session {
-  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
-  const role = groups.includes('supervisors') ? 'supervisor' : groups.includes('officers') ? 'officer' : undefined;
-  if (!role && groups.includes('agents')) throw new Error("The dashboard is for border officers; shipping agents use the API with their agency's system.");
-  if (!role) throw new Error('This account is in no Three Zeros group: ask an administrator to add it to officers or supervisors.');
-  const port = typeof claims['custom:port'] === 'string' ? claims['custom:port'] : undefined;
-  if (!port) throw new Error('This officer account has no port: ask an administrator to set custom:port.');
-  return { token: idToken, role, ...(port && { port }), ...(typeof claims.exp === 'number' && { expiresAt: claims.exp }) };
+  let principal: Principal;
+  try {
+    principal = principalFromClaims(claims as Parameters<typeof principalFromClaims>[0]);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}: ask an administrator to add the account to officers or supervisors and set custom:port.`);
+  }
+  if (principal.role !== 'officer' && principal.role !== 'supervisor') {
+    throw new Error("The dashboard is for border officers; shipping agents use the API with their agency's system.");
+  }
+  return { token: idToken, role: principal.role, port: principal.port, ...(typeof claims.exp === 'number' && { expiresAt: claims.exp }) };
 }

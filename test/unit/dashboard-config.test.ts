@@ -39,7 +39,7 @@ describe('dashboard configuration', () => {
 
 describe('session from an ID token', () => {
   it('makes an officer of the port the token names', () => {
-    expect(sessionFromIdToken('tok', { 'cognito:groups': ['officers'], 'custom:port': 'CNTXG', exp: 1_900_000_000 })).toEqual({
+    expect(sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers'], 'custom:port': 'CNTXG', exp: 1_900_000_000 })).toEqual({
       token: 'tok',
       role: 'officer',
       port: 'CNTXG',
@@ -48,12 +48,12 @@ describe('session from an ID token', () => {
   });
 
   it('takes supervisor over officer, as the API does', () => {
-    expect(sessionFromIdToken('tok', { 'cognito:groups': ['officers', 'supervisors'], 'custom:port': 'CNTXG' }).role).toBe('supervisor');
+    expect(sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers', 'supervisors'], 'custom:port': 'CNTXG' }).role).toBe('supervisor');
   });
 
   it('turns away an agent, an account in no group, and an officer without a port, saying why', () => {
-    expect(() => sessionFromIdToken('tok', { 'cognito:groups': ['agents'], 'custom:agent_id': 'ACME-SHIPPING' })).toThrow(/for border officers/);
-    expect(() => sessionFromIdToken('tok', { 'custom:port': 'CNTXG' })).toThrow(/no Three Zeros group/);
-    expect(() => sessionFromIdToken('tok', { 'cognito:groups': ['officers'] })).toThrow(/custom:port/);
+    expect(() => sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['agents'], 'custom:agent_id': 'ACME-SHIPPING' })).toThrow(/for border officers/);
+    expect(() => sessionFromIdToken('tok', { sub: 'u1', 'custom:port': 'CNTXG' })).toThrow(/no Three Zeros group/);
+    expect(() => sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers'] })).toThrow(/no valid port claim.*custom:port/);
   });
 });
