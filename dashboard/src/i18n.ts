@@ -33,6 +33,7 @@ const LABELS = {
   redrive: { en: 'Re-drive', zh: '重新执行' },
   redriveHint: { en: 'Once the cause is fixed, re-drive it: the same declaration is checked again.', zh: '原因排除后可重新执行：同一申报将再次核查。' },
   cancel: { en: 'Cancel', zh: '取消' },
+  confirm: { en: 'Confirm', zh: '确认' },
   noReviews: { en: 'No reviews waiting. Calls that need an officer appear here.', zh: '暂无待审核。需要人工审核的船舶会出现在这里。' },
   noAlerts: { en: 'No open alerts. Gangway devices raise them here.', zh: '暂无告警。舷梯设备产生的告警会出现在这里。' },
   noCalls: { en: 'No calls in this period. Agents announce them through the API.', zh: '此期间无船舶。代理通过接口申报。' },

@@ -1,7 +1,8 @@
 // Supervisors: register, assign, rotate and retire the gangway devices of their port. A new or
 // rotated key is shown once, here, and never again.
 import { useState } from 'react';
-import { Alert, Box, Button, Container, FormField, Header, Input, Modal, Select, SpaceBetween, StatusIndicator, Table } from '@cloudscape-design/components';
+import { Alert, Box, Button, Container, FormField, Header, Input, Select, SpaceBetween, StatusIndicator, Table } from '@cloudscape-design/components';
+import { ActionModal } from '../ActionModal';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
@@ -82,20 +83,13 @@ export function Devices() {
           },
         ]}
       />
-      <Modal
+      <ActionModal
         visible={!!assigning}
         onDismiss={() => setAssigning(undefined)}
         header={`${t('assign')} · ${assigning?.label ?? ''}`}
-        footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setAssigning(undefined)}>{t('cancel')}</Button>
-              <Button variant="primary" disabled={!callId} onClick={() => (setAssigning(undefined), run(() => api('POST', `/v1/devices/${assigning.deviceId}/assign`, { callId })))}>
-                {t('assign')}
-              </Button>
-            </SpaceBetween>
-          </Box>
-        }
+        action={t('assign')}
+        disabled={!callId}
+        onAction={() => (setAssigning(undefined), run(() => api('POST', `/v1/devices/${assigning.deviceId}/assign`, { callId })))}
       >
         <FormField label={t('vessel')}>
           <Select
@@ -107,22 +101,16 @@ export function Devices() {
             filteringType="auto"
           />
         </FormField>
-      </Modal>
-      <Modal
+      </ActionModal>
+      <ActionModal
         visible={!!retiring}
         onDismiss={() => setRetiring(undefined)}
         header={`${t('retire')} · ${retiring?.label ?? ''}`}
-        footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setRetiring(undefined)}>{t('cancel')}</Button>
-              <Button variant="primary" onClick={() => (setRetiring(undefined), run(() => api('DELETE', `/v1/devices/${retiring.deviceId}`)))}>{t('retire')}</Button>
-            </SpaceBetween>
-          </Box>
-        }
+        action={t('retire')}
+        onAction={() => (setRetiring(undefined), run(() => api('DELETE', `/v1/devices/${retiring.deviceId}`)))}
       >
         {t('retireHint')}
-      </Modal>
+      </ActionModal>
     </SpaceBetween>
   );
 }

@@ -1,7 +1,8 @@
 // A clearance that failed (a check kept failing after its retries): what went wrong, and the
 // officer's re-drive once the cause is fixed.
 import { useState } from 'react';
-import { Alert, Box, Button, FormField, Modal, SpaceBetween, Textarea } from '@cloudscape-design/components';
+import { Alert, Button, FormField, Textarea } from '@cloudscape-design/components';
+import { ActionModal } from '../ActionModal';
 import { api } from '../api';
 import { useT } from '../i18n';
 
@@ -22,23 +23,11 @@ export function FailedClearance({ callId, kind, error, onDone }: { callId: strin
   return (
     <Alert type="error" header={`${t(kind)}: ${t('clearanceFailed')}`} action={<Button onClick={() => setOpen(true)}>{t('redrive')}</Button>}>
       {error ?? '—'} · {t('redriveHint')}
-      <Modal
-        visible={open}
-        onDismiss={() => setOpen(false)}
-        header={`${t('redrive')} · ${t(kind)}`}
-        footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setOpen(false)}>{t('cancel')}</Button>
-              <Button variant="primary" disabled={!reason.trim()} onClick={redrive}>{t('redrive')}</Button>
-            </SpaceBetween>
-          </Box>
-        }
-      >
+      <ActionModal visible={open} onDismiss={() => setOpen(false)} header={`${t('redrive')} · ${t(kind)}`} action={t('redrive')} disabled={!reason.trim()} onAction={redrive}>
         <FormField label={t('reason')} errorText={problem}>
           <Textarea value={reason} onChange={({ detail }) => setReason(detail.value)} ariaLabel={t('reason')} />
         </FormField>
-      </Modal>
+      </ActionModal>
     </Alert>
   );
 }

@@ -1,6 +1,7 @@
 // The review queue: oldest first, with the reasons; approve, reject or request an amendment.
 import { useState } from 'react';
-import { Box, Button, FormField, Header, Link, Modal, SpaceBetween, StatusIndicator, Table, Textarea } from '@cloudscape-design/components';
+import { Box, Button, FormField, Header, Link, SpaceBetween, StatusIndicator, Table, Textarea } from '@cloudscape-design/components';
+import { ActionModal } from '../ActionModal';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
@@ -27,23 +28,17 @@ export function DecisionButtons({ review, onDone }: { review: any; onDone: () =>
         <Button onClick={() => setDecision('REJECT')}>{t('reject')}</Button>
         <Button onClick={() => setDecision('REQUEST_AMENDMENT')}>{t('amend')}</Button>
       </SpaceBetween>
-      <Modal
+      <ActionModal
         visible={decision !== undefined}
         onDismiss={() => setDecision(undefined)}
         header={`${decision} · ${review.call.vesselName}`}
-        footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setDecision(undefined)}>Cancel</Button>
-              <Button variant="primary" onClick={decide}>{t('approve') === 'Approve' ? 'Confirm' : '确认'}</Button>
-            </SpaceBetween>
-          </Box>
-        }
+        action={t('confirm')}
+        onAction={decide}
       >
         <FormField label={t('reason')} errorText={error}>
           <Textarea value={reason} onChange={({ detail }) => setReason(detail.value)} ariaLabel={t('reason')} />
         </FormField>
-      </Modal>
+      </ActionModal>
     </>
   );
 }
