@@ -5,6 +5,7 @@
 // run from three days ago up to now, so timelines, KPIs and presence read as they would at a port.
 import { clock, systemClock, useClock } from '#shared/clock.ts';
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
+import { imoCheckDigit } from '#calls/rules.ts';
 import { api, type Tokens, tokens, waitForEvent } from './api-client.ts';
 import { type DeviceCredentials, postSigned, scan } from './device-client.ts';
 import { announcement, crewOf } from './examples.ts';
@@ -83,10 +84,7 @@ const PLANS: Plan[] = [
 ];
 
 /** The seven digits of an IMO number: six and their check digit. */
-function imo(six: string): string {
-  const sum = [...six].reduce((acc, d, i) => acc + Number(d) * (7 - i), 0);
-  return `${six}${sum % 10}`;
-}
+const imo = (six: string) => `${six}${imoCheckDigit(six)}`;
 
 type Step = { at: number; run: () => Promise<void> };
 

@@ -4,12 +4,14 @@ import { isCountryAlpha2, isUnLocode } from '#shared/codes.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
 import type { Call, CallAnnouncement, CallStatus } from './schema.ts';
 
-/** IMO ship identification number: 7 digits, the last a check digit (weights 7..2, mod 10). */
+/** The check digit of an IMO number's first six digits (weights 7..2, mod 10). */
+export function imoCheckDigit(six: string): number {
+  return [...six].reduce((acc, d, i) => acc + Number(d) * (7 - i), 0) % 10;
+}
+
+/** IMO ship identification number: 7 digits, the last a check digit. */
 export function isImoNumber(imo: string): boolean {
-  if (!/^\d{7}$/.test(imo)) return false;
-  const digits = [...imo].map(Number);
-  const sum = digits.slice(0, 6).reduce((acc, d, i) => acc + d * (7 - i), 0);
-  return sum % 10 === digits[6];
+  return /^\d{7}$/.test(imo) && imoCheckDigit(imo.slice(0, 6)) === Number(imo[6]);
 }
 
 /** A ship station MMSI: 9 digits starting with a Maritime Identification Digit (2–7). */
