@@ -1,15 +1,20 @@
 // A small SVG chart of the simulation: per day of arrival, the shares of calls with zero waiting
 // and zero delay, and the run's contactless share.
-export function chart(days: { day: string; zeroWaitingShare: number | null; zeroDelayShare: number | null }[], figures: { contactlessShare: number | null }): string {
+export function chart(
+  days: { day: string; zeroWaitingShare: number | null; zeroDelayShare: number | null }[],
+  figures: { contactlessShare: number | null },
+): string {
   const w = 80 + days.length * 60;
   const h = 260;
   const y = (share: number | null) => 220 - (share ?? 0) * 180;
   const bars = days
     .map((d, i) => {
       const x = 60 + i * 60;
-      return `<rect x="${x}" y="${y(d.zeroWaitingShare)}" width="20" height="${220 - y(d.zeroWaitingShare)}" fill="#0972d3"/>` +
+      return (
+        `<rect x="${x}" y="${y(d.zeroWaitingShare)}" width="20" height="${220 - y(d.zeroWaitingShare)}" fill="#0972d3"/>` +
         `<rect x="${x + 22}" y="${y(d.zeroDelayShare)}" width="20" height="${220 - y(d.zeroDelayShare)}" fill="#037f0c"/>` +
-        `<text x="${x + 21}" y="238" font-size="10" text-anchor="middle">${d.day.slice(5)}</text>`;
+        `<text x="${x + 21}" y="238" font-size="10" text-anchor="middle">${d.day.slice(5)}</text>`
+      );
     })
     .join('');
   const contactless = figures.contactlessShare ?? 0;

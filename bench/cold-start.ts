@@ -21,10 +21,23 @@ interface Entry {
 }
 
 function entries(): Entry[] {
-  const httpEvent = { version: '2.0', rawPath: '/', headers: {}, requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims: {} } } }, isBase64Encoded: false };
+  const httpEvent = {
+    version: '2.0',
+    rawPath: '/',
+    headers: {},
+    requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims: {} } } },
+    isBase64Encoded: false,
+  };
   return [
     ...routeList.map((r) => ({ name: r.name, module: r.module, handler: r.name, event: httpEvent })),
-    ...workflows.flatMap((w) => Object.values(w.steps).map((s) => ({ name: `${w.name}.${s.export}`, module: s.module, handler: s.export, event: {} }))),
+    ...workflows.flatMap((w) =>
+      Object.values(w.steps).map((s) => ({
+        name: `${w.name}.${s.export}`,
+        module: s.module,
+        handler: s.export,
+        event: {},
+      })),
+    ),
     ...schedules.map((s) => ({ name: s.name, module: s.module, handler: s.export, event: {} })),
   ];
 }
@@ -34,7 +47,14 @@ function timeNode(file: string, runs: number): number {
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [file], {
-      env: { PATH: process.env.PATH, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', LOG_LEVEL: 'SILENT', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      env: {
+        PATH: process.env.PATH,
+        TABLE_NAME: 'bench',
+        AWS_REGION: 'us-east-1',
+        DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+        LOG_LEVEL: 'SILENT',
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+      },
       stdio: 'ignore',
     });
     if (r.status !== 0) throw new Error(`${file} exited with ${r.status}`);
@@ -71,7 +91,13 @@ export async function coldStart(runs = 5) {
         `await Promise.resolve(handler(${JSON.stringify(e.event)}, context)).catch(() => undefined);\n`,
     );
     const ms = timeNode(runner, runs);
-    results.push({ bundle: e.name, bytes: statSync(bundle).size, kb: round(statSync(bundle).size / 1024, 1), coldMs: round(ms, 1), ratioToEmpty: round(ms / empty, 2) });
+    results.push({
+      bundle: e.name,
+      bytes: statSync(bundle).size,
+      kb: round(statSync(bundle).size / 1024, 1),
+      coldMs: round(ms, 1),
+      ratioToEmpty: round(ms / empty, 2),
+    });
   }
   return { emptyModuleMs: round(empty, 1), bundles: results };
 }

@@ -3,7 +3,8 @@
 import { round } from './stats.ts';
 
 export const PRICES = {
-  source: 'aws.amazon.com/step-functions/pricing, /lambda/pricing, /dynamodb/pricing/on-demand, /api-gateway/pricing, /eventbridge/pricing (us-east-1)',
+  source:
+    'aws.amazon.com/step-functions/pricing, /lambda/pricing, /dynamodb/pricing/on-demand, /api-gateway/pricing, /eventbridge/pricing (us-east-1)',
   stepFunctionsPerTransition: 0.000025,
   lambdaPerRequest: 0.2 / 1e6,
   lambdaPerGbSecondArm: 0.0000133334,
@@ -39,15 +40,27 @@ export function costOfACall(c: CostInput) {
   const usd = {
     stepFunctions: transitions * PRICES.stepFunctionsPerTransition,
     lambda: invocations * PRICES.lambdaPerRequest + gbSeconds * PRICES.lambdaPerGbSecondArm,
-    dynamodb: (writes + gangwayWrites) * 2 * PRICES.dynamoPerWriteUnit + (reads + c.gangwayPassesPerCall * 3) * PRICES.dynamoPerReadUnit,
+    dynamodb:
+      (writes + gangwayWrites) * 2 * PRICES.dynamoPerWriteUnit +
+      (reads + c.gangwayPassesPerCall * 3) * PRICES.dynamoPerReadUnit,
     apiGateway: apiRequests * PRICES.httpApiPerRequest,
     eventBridge: (20 + c.gangwayPassesPerCall) * PRICES.eventBridgePerEvent,
   };
   const rounded = Object.fromEntries(Object.entries(usd).map(([k, v]) => [k, round(v, 6)]));
   return {
-    counts: { apiRequests, transitions, invocations, gbSeconds: round(gbSeconds, 3), storeReads: reads, storeWrites: writes + gangwayWrites },
+    counts: {
+      apiRequests,
+      transitions,
+      invocations,
+      gbSeconds: round(gbSeconds, 3),
+      storeReads: reads,
+      storeWrites: writes + gangwayWrites,
+    },
     usd: rounded,
-    totalUsd: round(Object.values(usd).reduce((a, b) => a + b, 0), 5),
+    totalUsd: round(
+      Object.values(usd).reduce((a, b) => a + b, 0),
+      5,
+    ),
     prices: PRICES,
   };
 }

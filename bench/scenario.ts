@@ -1,6 +1,6 @@
 // Setting the stage for the benchmarks: calls cleared for arrival with N persons, each with a
 // registered, assigned gangway device.
-import { type DeviceCredentials } from '#local/device-client.ts';
+import type { DeviceCredentials } from '#local/device-client.ts';
 import { announcement, crewOf } from '#local/examples.ts';
 import type { Runtime } from '#local/runtime.ts';
 import { type Api, type Tokens, waitForEvent } from '#local/api-client.ts';

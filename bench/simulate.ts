@@ -28,7 +28,7 @@ const BUCKET = 15 * 60_000;
 
 // A seeded generator, so a run can be repeated.
 let state = Number(values.seed);
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const between = (a: number, b: number) => a + random() * (b - a);
 
 let now = Date.parse('2027-03-01T00:00:00Z');
@@ -106,7 +106,10 @@ for (let day = 0; day < DAYS; day++) {
         const review = reviews.body.items.find((r: { callId: string }) => r.callId === sim.callId);
         if (!review) return;
         const cleared = waitForEvent(runtime, 'ArrivalCleared', sim.callId!);
-        await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, t.officer, { decision: 'APPROVE', reason: 'port health officer boarded' });
+        await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, t.officer, {
+          decision: 'APPROVE',
+          reason: 'port health officer boarded',
+        });
         await cleared;
       });
     }
@@ -115,7 +118,10 @@ for (let day = 0; day < DAYS; day++) {
     const arrivedAt = Math.max(sim.ata, clearedBy) + 0.1 * HOUR;
     plan(arrivedAt, async () => {
       await client.request('POST', `/v1/calls/${sim.callId}/arrived`, t.agent, { at: new Date(sim.ata).toISOString() });
-      const device = await client.request('POST', '/v1/devices', t.supervisor, { label: `gangway ${sim.callId}`, kind: 'FACE' });
+      const device = await client.request('POST', '/v1/devices', t.supervisor, {
+        label: `gangway ${sim.callId}`,
+        kind: 'FACE',
+      });
       await client.request('POST', `/v1/devices/${device.body.deviceId}/assign`, t.supervisor, { callId: sim.callId });
       sim.device = { deviceId: device.body.deviceId, key: device.body.key };
     });
@@ -133,8 +139,16 @@ for (let day = 0; day < DAYS; day++) {
           // On a delayed departure, one crew member is still ashore when the ship is to sail.
           const staysAshore = sim.lateDeparture && trip === 1 && n === 0;
           return [
-            scan({ callId: sim.callId!, personRef: ref, direction: 'DISEMBARK', matchScore: score, capturedAt: new Date(out) }),
-            ...(staysAshore ? [] : [scan({ callId: sim.callId!, personRef: ref, direction: 'BOARD', capturedAt: new Date(back) })]),
+            scan({
+              callId: sim.callId!,
+              personRef: ref,
+              direction: 'DISEMBARK',
+              matchScore: score,
+              capturedAt: new Date(out),
+            }),
+            ...(staysAshore
+              ? []
+              : [scan({ callId: sim.callId!, personRef: ref, direction: 'BOARD', capturedAt: new Date(back) })]),
           ];
         });
         const res = await postSigned(runtime.url, sim.device!, { events }, new Date(now));
@@ -146,7 +160,9 @@ for (let day = 0; day < DAYS; day++) {
     plan(departureDeclared - 0.25 * HOUR, async () => {
       const open = await client.request('GET', `/v1/alerts?callId=${sim.callId}`, t.officer);
       for (const alert of open.body.items) {
-        await client.request('POST', `/v1/alerts/${alert.alertId}/resolve`, t.officer, { resolution: 'identity confirmed at the gangway' });
+        await client.request('POST', `/v1/alerts/${alert.alertId}/resolve`, t.officer, {
+          resolution: 'identity confirmed at the gangway',
+        });
       }
     });
     plan(departureDeclared, async () => {
@@ -161,10 +177,15 @@ for (let day = 0; day < DAYS; day++) {
       // The officer lets the ship go once the missing crew member is accounted for.
       plan(sails - 0.25 * HOUR, async () => {
         const reviews = await client.request('GET', '/v1/reviews?limit=100', t.officer);
-        const review = reviews.body.items.find((r: { callId: string; kind: string }) => r.callId === sim.callId && r.kind === 'DEPARTURE');
+        const review = reviews.body.items.find(
+          (r: { callId: string; kind: string }) => r.callId === sim.callId && r.kind === 'DEPARTURE',
+        );
         if (!review) return;
         const cleared = waitForEvent(runtime, 'DepartureCleared', sim.callId!);
-        await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, t.officer, { decision: 'APPROVE', reason: 'crew member signed off ashore by the master' });
+        await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, t.officer, {
+          decision: 'APPROVE',
+          reason: 'crew member signed off ashore by the master',
+        });
         await cleared;
       });
     }
@@ -186,7 +207,8 @@ for (let i = 0; i < actions.length; ) {
   now = Math.max(now, bucketStart + BUCKET - 1);
   for (let j = 0; j < bucket.length; j += 16) await Promise.all(bucket.slice(j, j + 16).map((a) => a.run()));
   done += bucket.length;
-  if (done % 500 < bucket.length) progress(`${done}/${actions.length} actions, simulated ${new Date(now).toISOString().slice(0, 16)}`);
+  if (done % 500 < bucket.length)
+    progress(`${done}/${actions.length} actions, simulated ${new Date(now).toISOString().slice(0, 16)}`);
 }
 
 const overview = await client.request(
@@ -195,7 +217,10 @@ const overview = await client.request(
   t.officer,
 );
 const wallSeconds = (performance.now() - wallStart) / 1000;
-const perDay = new Map<string, { calls: number; zeroWaiting: number; arrived: number; zeroDelay: number; departed: number }>();
+const perDay = new Map<
+  string,
+  { calls: number; zeroWaiting: number; arrived: number; zeroDelay: number; departed: number }
+>();
 for (const c of overview.body.calls as { eta: string; waitingMinutes: number | null; delayMinutes: number | null }[]) {
   const day = c.eta.slice(0, 10);
   const d = perDay.get(day) ?? { calls: 0, zeroWaiting: 0, arrived: 0, zeroDelay: 0, departed: 0 };
@@ -223,6 +248,8 @@ writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(`${base}.svg`, chart(days, overview.body.figures));
 await runtime.stop();
 console.log(JSON.stringify(report.figures, null, 2));
-console.log(`\n${CALLS} calls/day × ${DAYS} days, ${PERSONS} persons, 4 passes each: ${report.wallSeconds} s of wall time.`);
+console.log(
+  `\n${CALLS} calls/day × ${DAYS} days, ${PERSONS} persons, 4 passes each: ${report.wallSeconds} s of wall time.`,
+);
 console.log(`Report: ${base}.json and ${base}.svg`);
 process.exit(0);

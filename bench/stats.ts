@@ -26,7 +26,11 @@ export function figures(latenciesMs: number[], seconds: number, ops = latenciesM
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Runs `task` from `workers` loops until `until()` says stop; returns each task's latency. */
-export async function load(workers: number, until: () => boolean, task: (worker: number, i: number) => Promise<number | void>) {
+export async function load(
+  workers: number,
+  until: () => boolean,
+  task: (worker: number, i: number) => Promise<number | undefined>,
+) {
   const latencies: number[] = [];
   let ops = 0;
   const started = performance.now();

@@ -13,7 +13,10 @@ export function api(url: string): Api {
       for (;;) {
         const res = await fetch(`${url}${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+          },
           ...(body !== undefined && { body: JSON.stringify(body) }),
         });
         const text = await res.text();
@@ -34,7 +37,11 @@ export interface Tokens {
   supervisor: string;
 }
 
-export async function tokens(runtime: Pick<Runtime, 'identity'>, agentId = 'BENCH-SHIPPING', port = 'CNTXG'): Promise<Tokens> {
+export async function tokens(
+  runtime: Pick<Runtime, 'identity'>,
+  agentId = 'BENCH-SHIPPING',
+  port = 'CNTXG',
+): Promise<Tokens> {
   return {
     agent: await runtime.identity.mint({ role: 'agent', agentId }),
     officer: await runtime.identity.mint({ role: 'officer', port }),
@@ -43,7 +50,12 @@ export async function tokens(runtime: Pick<Runtime, 'identity'>, agentId = 'BENC
 }
 
 /** Resolves when the bus carries `type` for `callId` (the time it did, from `performance.now()`). */
-export function waitForEvent(runtime: { bus: LocalEventBus }, type: string | string[], callId: string, timeoutMs = 30_000): Promise<number> {
+export function waitForEvent(
+  runtime: { bus: LocalEventBus },
+  type: string | string[],
+  callId: string,
+  timeoutMs = 30_000,
+): Promise<number> {
   const types = new Set(Array.isArray(type) ? type : [type]);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

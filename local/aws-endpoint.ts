@@ -22,7 +22,11 @@ export async function startAwsEndpoint(deps: {
 
   const operations: Record<string, (body: Body) => Body> = {
     'AWSStepFunctions.StartExecution': (b) => {
-      const record = sfn.startExecution(String(b.stateMachineArn), b.name as string | undefined, String(b.input ?? '{}'));
+      const record = sfn.startExecution(
+        String(b.stateMachineArn),
+        b.name as string | undefined,
+        String(b.input ?? '{}'),
+      );
       return { executionArn: record.executionArn, startDate: record.startDate.getTime() / 1000 };
     },
     'AWSStepFunctions.DescribeExecution': (b) => {
@@ -79,7 +83,10 @@ export async function startAwsEndpoint(deps: {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (!String(req.headers.authorization ?? '').includes(`Credential=${deps.accessKeyId}/`)) {
-      return reply(403, { __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid' });
+      return reply(403, {
+        __type: 'UnrecognizedClientException',
+        message: 'The security token included in the request is invalid',
+      });
     }
     const operation = operations[target];
     if (!operation) return reply(400, { __type: 'UnknownOperationException', message: `Not emulated: ${target}` });

@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-const isLoopback = (req: IncomingMessage) => ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+const isLoopback = (req: IncomingMessage) =>
+  ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
 
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -43,7 +44,9 @@ export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity })
     if (url.pathname === '/_local/dev-token' && req.method === 'POST') {
       // Development sign-in: only from this machine, never on AWS (Cognito signs people in there).
       if (!isLoopback(req)) {
-        json(res, 403, { error: { code: 'FORBIDDEN', message: 'Development sign-in is for this machine only', details: [] } });
+        json(res, 403, {
+          error: { code: 'FORBIDDEN', message: 'Development sign-in is for this machine only', details: [] },
+        });
         return true;
       }
       const body = await readJson(req);
@@ -73,18 +76,26 @@ export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity })
       // EventSource cannot send headers: the token comes in the query, checked like any other.
       let port: string;
       try {
-        const principal = principalFromClaims(authoriserClaims(await deps.identity.verify(url.searchParams.get('token') ?? '')));
+        const principal = principalFromClaims(
+          authoriserClaims(await deps.identity.verify(url.searchParams.get('token') ?? '')),
+        );
         if (principal.role !== 'officer' && principal.role !== 'supervisor') throw new Error('officers only');
         port = principal.port;
       } catch {
         json(res, 401, { error: { code: 'UNAUTHORIZED', message: 'A valid officer token is required', details: [] } });
         return true;
       }
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       const stop = deps.bus.subscribe((event) => {
         if (event.detail.port !== port) return;
-        res.write(`id: ${event.id}\nevent: message\ndata: ${JSON.stringify({ type: event.detailType, callId: event.detail.callId, time: event.time })}\n\n`);
+        res.write(
+          `id: ${event.id}\nevent: message\ndata: ${JSON.stringify({ type: event.detailType, callId: event.detail.callId, time: event.time })}\n\n`,
+        );
       });
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       req.on('close', () => {
@@ -94,12 +105,19 @@ export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity })
       return true;
     }
 
-    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html' || url.pathname.startsWith('/assets/'))) {
+    if (
+      req.method === 'GET' &&
+      (url.pathname === '/' || url.pathname === '/index.html' || url.pathname.startsWith('/assets/'))
+    ) {
       const file = normalize(join(DIST, url.pathname === '/' ? 'index.html' : url.pathname));
       if (!file.startsWith(DIST)) return false;
       if (!existsSync(file)) {
         res.writeHead(url.pathname === '/' ? 503 : 404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(url.pathname === '/' ? 'The dashboard is not built: run npm run build:dashboard (npm start does it).' : 'Not found');
+        res.end(
+          url.pathname === '/'
+            ? 'The dashboard is not built: run npm run build:dashboard (npm start does it).'
+            : 'Not found',
+        );
         return true;
       }
       res.writeHead(200, {

@@ -44,8 +44,24 @@ interface Plan {
   stranger?: boolean;
 }
 
-const V = (name: string, imo6: string, mmsi: string, flag: string, callSign: string, type: Vessel['type'], agent: string, lastPort: string): Vessel => ({
-  name, imo6, mmsi, flag, callSign, type, agent, lastPort,
+const V = (
+  name: string,
+  imo6: string,
+  mmsi: string,
+  flag: string,
+  callSign: string,
+  type: Vessel['type'],
+  agent: string,
+  lastPort: string,
+): Vessel => ({
+  name,
+  imo6,
+  mmsi,
+  flag,
+  callSign,
+  type,
+  agent,
+  lastPort,
 });
 
 const FLEET = [
@@ -105,7 +121,8 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
   if (existing.body.items.length > 0) return { seeded: false, calls: 0 };
 
   const agents = new Map<string, Tokens>();
-  for (const agentId of new Set(FLEET.map((v) => v.agent))) agents.set(agentId, await tokens(runtime, agentId, DEMO_PORT));
+  for (const agentId of new Set(FLEET.map((v) => v.agent)))
+    agents.set(agentId, await tokens(runtime, agentId, DEMO_PORT));
   const steps: Step[] = [];
   const at = (hours: number, run: () => Promise<void>) => steps.push({ at: now + hours * HOUR, run });
   const ok = (what: string, res: { status: number; body: unknown }, expected: number) => {
@@ -116,7 +133,15 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     const t = agents.get(plan.vessel.agent)!;
     const call = { id: '', refs: [] as string[], device: undefined as DeviceCredentials | undefined };
     const body = announcement({
-      vessel: { ...announcement().vessel, name: plan.vessel.name, imo: imo(plan.vessel.imo6), mmsi: plan.vessel.mmsi, flag: plan.vessel.flag, callSign: plan.vessel.callSign, type: plan.vessel.type },
+      vessel: {
+        ...announcement().vessel,
+        name: plan.vessel.name,
+        imo: imo(plan.vessel.imo6),
+        mmsi: plan.vessel.mmsi,
+        flag: plan.vessel.flag,
+        callSign: plan.vessel.callSign,
+        type: plan.vessel.type,
+      },
       voyage: `${(n + 21) * 37}${['E', 'W', 'N', 'S'][n % 4]}`,
       port: DEMO_PORT,
       berth: `Xingang Terminal ${1 + (n % 6)}`,
@@ -143,14 +168,25 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
       at(declaredAt - 1, async () => {
         const person = declaration.crew[4]!;
         const res = await client.request('PUT', '/v1/watchlist', port.supervisor, {
-          entries: [{ kind: 'DOCUMENT', issuingState: person.document.issuingState, number: person.document.number, reason: 'passport reported lost by the issuing state' }],
+          entries: [
+            {
+              kind: 'DOCUMENT',
+              issuingState: person.document.issuingState,
+              number: person.document.number,
+              reason: 'passport reported lost by the issuing state',
+            },
+          ],
         });
         ok('loading the watch list', res, 200);
       });
     }
     at(declaredAt, async () => {
       const outcome = waitForEvent(runtime, ['ReviewRequested', 'ArrivalCleared'], call.id);
-      ok(`declaring ${plan.vessel.name}`, await client.request('PUT', `/v1/calls/${call.id}/arrival`, t.agent, declaration), 202);
+      ok(
+        `declaring ${plan.vessel.name}`,
+        await client.request('PUT', `/v1/calls/${call.id}/arrival`, t.agent, declaration),
+        202,
+      );
       await outcome;
     });
     if (plan.decidedAfter !== undefined) {
@@ -159,7 +195,14 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
         const review = reviews.body.items.find((r: { callId: string }) => r.callId === call.id);
         const cleared = waitForEvent(runtime, 'ArrivalCleared', call.id);
         const reason = 'port health officer boarded: seasickness, not infectious';
-        ok('deciding a review', await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, port.officer, { decision: 'APPROVE', reason }), 200);
+        ok(
+          'deciding a review',
+          await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, port.officer, {
+            decision: 'APPROVE',
+            reason,
+          }),
+          200,
+        );
         await cleared;
       });
     }
@@ -169,10 +212,25 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     const berthed = plan.eta + 0.5 * (n % 3);
     // The agent records the ATA once the arrival is cleared (at once, when it was before berthing).
     at(Math.max(berthed, declaredAt + 0.1), async () => {
-      ok('recording the arrival', await client.request('POST', `/v1/calls/${call.id}/arrived`, t.agent, { at: new Date(now + berthed * HOUR).toISOString() }), 200);
-      const device = await client.request('POST', '/v1/devices', port.supervisor, { label: `${plan.vessel.name} gangway`, kind: 'FACE' });
+      ok(
+        'recording the arrival',
+        await client.request('POST', `/v1/calls/${call.id}/arrived`, t.agent, {
+          at: new Date(now + berthed * HOUR).toISOString(),
+        }),
+        200,
+      );
+      const device = await client.request('POST', '/v1/devices', port.supervisor, {
+        label: `${plan.vessel.name} gangway`,
+        kind: 'FACE',
+      });
       ok('registering a device', device, 201);
-      ok('assigning a device', await client.request('POST', `/v1/devices/${device.body.deviceId}/assign`, port.supervisor, { callId: call.id }), 200);
+      ok(
+        'assigning a device',
+        await client.request('POST', `/v1/devices/${device.body.deviceId}/assign`, port.supervisor, {
+          callId: call.id,
+        }),
+        200,
+      );
       call.device = { deviceId: device.body.deviceId, key: device.body.key };
     });
     const lastPass = Math.min(plan.etd - 6, -0.25);
@@ -180,8 +238,23 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
       at(from + 4, async () => {
         const going = call.refs.filter((_, i) => i % Math.round(1 / share) === 0);
         const events = going.flatMap((ref, i) => [
-          scan({ callId: call.id, personRef: ref, direction: 'DISEMBARK', method: i % 5 === 4 ? 'CARD' : 'FACE', capturedAt: new Date(now + (from + 0.1 * i) * HOUR) }),
-          ...(back ? [scan({ callId: call.id, personRef: ref, direction: 'BOARD', capturedAt: new Date(now + (from + 2 + 0.1 * i) * HOUR) })] : []),
+          scan({
+            callId: call.id,
+            personRef: ref,
+            direction: 'DISEMBARK',
+            method: i % 5 === 4 ? 'CARD' : 'FACE',
+            capturedAt: new Date(now + (from + 0.1 * i) * HOUR),
+          }),
+          ...(back
+            ? [
+                scan({
+                  callId: call.id,
+                  personRef: ref,
+                  direction: 'BOARD',
+                  capturedAt: new Date(now + (from + 2 + 0.1 * i) * HOUR),
+                }),
+              ]
+            : []),
         ]);
         const res = await postSigned(runtime.url, call.device!, { events }, clock.now());
         ok('posting gangway events', res, 202);
@@ -194,7 +267,15 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     if (plan.etd > 12 && lastPass - berthed > 5) shoreLeave(lastPass - 4, 0.25, false);
     if (plan.stranger) {
       at(berthed + 5, async () => {
-        const events = [scan({ callId: call.id, personRef: 'X42', direction: 'BOARD', matchScore: 0.58, capturedAt: new Date(now + (berthed + 4.5) * HOUR) })];
+        const events = [
+          scan({
+            callId: call.id,
+            personRef: 'X42',
+            direction: 'BOARD',
+            matchScore: 0.58,
+            capturedAt: new Date(now + (berthed + 4.5) * HOUR),
+          }),
+        ];
         ok('posting a stranger', await postSigned(runtime.url, call.device!, { events }, clock.now()), 202);
       });
     }
@@ -205,17 +286,30 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     at(departureDeclared, async () => {
       const draft = await client.request('GET', `/v1/calls/${call.id}/departure`, t.agent);
       const outcome = waitForEvent(runtime, ['DepartureCleared', 'ReviewRequested'], call.id);
-      ok('declaring the departure', await client.request('PUT', `/v1/calls/${call.id}/departure`, t.agent, draft.body.draft), 202);
+      ok(
+        'declaring the departure',
+        await client.request('PUT', `/v1/calls/${call.id}/departure`, t.agent, draft.body.draft),
+        202,
+      );
       await outcome;
     });
     if (plan.etd > 0) return;
     if (plan.crewAshoreAtDeparture) {
       at(plan.etd - 0.5, async () => {
         const reviews = await client.request('GET', '/v1/reviews?limit=100', port.officer);
-        const review = reviews.body.items.find((r: { callId: string; kind: string }) => r.callId === call.id && r.kind === 'DEPARTURE');
+        const review = reviews.body.items.find(
+          (r: { callId: string; kind: string }) => r.callId === call.id && r.kind === 'DEPARTURE',
+        );
         const cleared = waitForEvent(runtime, 'DepartureCleared', call.id);
         const reason = 'crew member signed off ashore by the master, repatriation arranged';
-        ok('deciding a departure', await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, port.officer, { decision: 'APPROVE', reason }), 200);
+        ok(
+          'deciding a departure',
+          await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, port.officer, {
+            decision: 'APPROVE',
+            reason,
+          }),
+          200,
+        );
         await cleared;
       });
     }

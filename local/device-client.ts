@@ -13,7 +13,12 @@ export interface PostResult {
   body: any;
 }
 
-export async function postSigned(url: string, device: DeviceCredentials, payload: unknown, at = new Date()): Promise<PostResult> {
+export async function postSigned(
+  url: string,
+  device: DeviceCredentials,
+  payload: unknown,
+  at = new Date(),
+): Promise<PostResult> {
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(at.getTime() / 1000));
   const res = await fetch(`${url}/v1/gangway/events`, {

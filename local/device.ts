@@ -37,7 +37,12 @@ const [command] = positionals;
 if (values.help || !command) fail('Say what to do: post, batch or replay');
 if (!values.device || !values.key) fail('Give the device id and key (--device, --key)');
 const device = { deviceId: values.device, key: values.key };
-const direction = values.direction === 'BOARD' ? 'BOARD' : values.direction === 'DISEMBARK' ? 'DISEMBARK' : fail('--direction is BOARD or DISEMBARK');
+const direction =
+  values.direction === 'BOARD'
+    ? 'BOARD'
+    : values.direction === 'DISEMBARK'
+      ? 'DISEMBARK'
+      : fail('--direction is BOARD or DISEMBARK');
 const method = values.method === 'CARD' ? 'CARD' : 'FACE';
 const common = {
   direction,
@@ -54,7 +59,13 @@ switch (command) {
     break;
   case 'batch':
     if (!values.call || !values.persons) fail('batch needs --call and --persons');
-    batches = [{ events: values.persons.split(',').map((ref) => scan({ callId: values.call!, personRef: ref.trim(), ...common })) }];
+    batches = [
+      {
+        events: values.persons
+          .split(',')
+          .map((ref) => scan({ callId: values.call!, personRef: ref.trim(), ...common })),
+      },
+    ];
     break;
   case 'replay': {
     if (!values.file) fail('replay needs --file');

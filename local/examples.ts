@@ -21,7 +21,9 @@ function uniqueVoyage(): string {
   return `V${RUN}-${voyageCounter.toString(36).toUpperCase()}`;
 }
 
-export function announcement(overrides: Partial<CallAnnouncement> & { daysAhead?: number; at?: Date } = {}): CallAnnouncement {
+export function announcement(
+  overrides: Partial<CallAnnouncement> & { daysAhead?: number; at?: Date } = {},
+): CallAnnouncement {
   const { daysAhead = 7, at = new Date(), ...rest } = overrides;
   const base = readExample('call.json') as CallAnnouncement;
   const eta = new Date(at.getTime() + daysAhead * DAY);
@@ -36,7 +38,10 @@ export function announcement(overrides: Partial<CallAnnouncement> & { daysAhead?
 }
 
 /** The example arrival declaration, its dates moved to fit a call arriving at `eta`. */
-export function declaration(eta: string, change: (d: ArrivalDeclaration) => void = () => undefined): ArrivalDeclaration {
+export function declaration(
+  eta: string,
+  change: (d: ArrivalDeclaration) => void = () => undefined,
+): ArrivalDeclaration {
   const d = structuredClone(readExample('arrival-declaration.json')) as ArrivalDeclaration;
   const at = Date.parse(eta);
   d.general.lastPortsOfCall = d.general.lastPortsOfCall.map((p, i) => ({
@@ -48,7 +53,10 @@ export function declaration(eta: string, change: (d: ArrivalDeclaration) => void
 }
 
 /** A crew member as FAL 5 lists one. */
-export function crewMember(ref: string, overrides: Partial<ArrivalDeclaration['crew'][number]> = {}): ArrivalDeclaration['crew'][number] {
+export function crewMember(
+  ref: string,
+  overrides: Partial<ArrivalDeclaration['crew'][number]> = {},
+): ArrivalDeclaration['crew'][number] {
   return {
     ref,
     familyName: 'TAN',
@@ -57,7 +65,12 @@ export function crewMember(ref: string, overrides: Partial<ArrivalDeclaration['c
     nationality: 'SGP',
     gender: 'M',
     dateOfBirth: '1990-01-01',
-    document: { type: 'SEAFARER_ID', number: `SID${ref.replace(/\W/g, '')}000`, issuingState: 'SGP', expiry: '2034-01-01' },
+    document: {
+      type: 'SEAFARER_ID',
+      number: `SID${ref.replace(/\W/g, '')}000`,
+      issuingState: 'SGP',
+      expiry: '2034-01-01',
+    },
     ...overrides,
   };
 }
@@ -73,9 +86,14 @@ export function crewOf(eta: string, persons: number, seed = 0): ArrivalDeclarati
       d.crew.push(
         crewMember(`C${String(i + 1).padStart(2, '0')}`, {
           familyName: FAMILY[n % FAMILY.length]!,
-          givenNames: `${GIVEN[(n * 7) % GIVEN.length]} ${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + ((n / 26) | 0) % 26)}`,
+          givenNames: `${GIVEN[(n * 7) % GIVEN.length]} ${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + (((n / 26) | 0) % 26))}`,
           dateOfBirth: `19${70 + (n % 30)}-0${1 + (n % 9)}-1${n % 10}`,
-          document: { type: 'PASSPORT', number: `P${String(n).padStart(8, '0')}`, issuingState: 'PHL', expiry: '2035-01-01' },
+          document: {
+            type: 'PASSPORT',
+            number: `P${String(n).padStart(8, '0')}`,
+            issuingState: 'PHL',
+            expiry: '2035-01-01',
+          },
         }),
       );
     }

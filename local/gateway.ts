@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, NotFoundError, type AppError } from '#shared/errors.ts';
+import {
+  PayloadTooLargeError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  NotFoundError,
+  type AppError,
+} from '#shared/errors.ts';
 import { type RateLimit, TokenBuckets } from './rate-limit.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
@@ -38,10 +44,12 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
       const handler = module[route.name];
       if (typeof handler !== 'function') throw new Error(`${route.module} does not export ${route.name}`);
       const params: string[] = [];
-      const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => {
-        params.push(name);
-        return '([^/]+)';
-      });
+      const source = route.path
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\\?\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => {
+          params.push(name);
+          return '([^/]+)';
+        });
       return { route, pattern: new RegExp(`^${source}$`), params, handler: handler as Handler };
     }),
   );
@@ -52,7 +60,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
   const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
   const limit = (key: string) => {
     const taken = buckets?.take(key);
-    if (taken && !taken.ok) throw new TooManyRequestsError('Too many requests from this caller; slow down', taken.retryAfterSeconds);
+    if (taken && !taken.ok)
+      throw new TooManyRequestsError('Too many requests from this caller; slow down', taken.retryAfterSeconds);
   };
 
   return createServer((req, res) => {
@@ -76,7 +85,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
 
     if (route.roles === 'public') limit(`ip:${req.socket.remoteAddress}`);
     // Keyed by address too: a forger naming a device must not use up that device's share.
-    else if (route.roles.includes('device')) limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
+    else if (route.roles.includes('device'))
+      limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
     const body = await readBody(req, options.maxBodyBytes);
     let claims: Record<string, string> | undefined;
     // Device routes are authenticated by their HMAC signature in the handler, as on AWS.
@@ -171,13 +181,15 @@ function toEvent(
 
 /** A Lambda may answer a plain value; API Gateway then sends it as JSON with 200. */
 function normalise(result: unknown): APIGatewayProxyStructuredResultV2 {
-  if (result && typeof result === 'object' && 'statusCode' in result) return result as APIGatewayProxyStructuredResultV2;
+  if (result && typeof result === 'object' && 'statusCode' in result)
+    return result as APIGatewayProxyStructuredResultV2;
   return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result ?? null) };
 }
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
   if (res.headersSent) return;
-  const body = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  const body =
+    result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   res.writeHead(result.statusCode ?? 200, {
     ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
     ...(result.cookies?.length && { 'set-cookie': result.cookies }),

@@ -17,7 +17,10 @@ try {
     dataDir: settings.STORE === 'memory' ? undefined : settings.DATA_DIR,
     tableName: settings.TABLE_NAME,
     maxBodyBytes: settings.MAX_BODY_BYTES,
-    rateLimit: settings.RATE_LIMIT_PER_SECOND > 0 && { perSecond: settings.RATE_LIMIT_PER_SECOND, burst: settings.RATE_LIMIT_BURST },
+    rateLimit: settings.RATE_LIMIT_PER_SECOND > 0 && {
+      perSecond: settings.RATE_LIMIT_PER_SECOND,
+      burst: settings.RATE_LIMIT_BURST,
+    },
   });
 } catch (error) {
   const e = error as NodeJS.ErrnoException;
@@ -28,8 +31,12 @@ try {
 }
 
 console.log(`Three Zeros is running at ${runtime.url} (ready in ${Date.now() - started} ms)
-  data:      ${settings.STORE === 'memory' ? 'in memory (lost on exit)' : settings.DATA_DIR}${runtime.redriven ? `
-  resumed:   ${runtime.redriven} clearances that were under way` : ''}
+  data:      ${settings.STORE === 'memory' ? 'in memory (lost on exit)' : settings.DATA_DIR}${
+    runtime.redriven
+      ? `
+  resumed:   ${runtime.redriven} clearances that were under way`
+      : ''
+  }
   contract:  ${runtime.url}/openapi.json
   a token:   npm run -s token -- --role agent --agent-id ACME-SHIPPING
              npm run -s token -- --role officer --port CNTXG

@@ -24,7 +24,10 @@ export async function redriveClearances(sfn: LocalStepFunctions, arns: Record<st
       }),
     );
     for (const call of (page.Items ?? []) as StoredCall[]) {
-      for (const [kind, workflow] of Object.entries(CLEARANCE_WORKFLOWS) as [keyof typeof CLEARANCE_WORKFLOWS, string][]) {
+      for (const [kind, workflow] of Object.entries(CLEARANCE_WORKFLOWS) as [
+        keyof typeof CLEARANCE_WORKFLOWS,
+        string,
+      ][]) {
         const clearance = call[kind];
         if (!clearance || !UNDER_WAY.has(clearance.state) || !arns[workflow]) continue;
         const round = clearance.round ?? 0;

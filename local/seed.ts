@@ -6,7 +6,12 @@ import { settingsFromEnv } from './settings.ts';
 
 const settings = settingsFromEnv();
 try {
-  const runtime = await startRuntime({ port: 0, dataDir: settings.DATA_DIR, tableName: settings.TABLE_NAME, rateLimit: false });
+  const runtime = await startRuntime({
+    port: 0,
+    dataDir: settings.DATA_DIR,
+    tableName: settings.TABLE_NAME,
+    rateLimit: false,
+  });
   const started = Date.now();
   const result = await seedDemo(runtime);
   await runtime.stop();

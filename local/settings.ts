@@ -19,7 +19,9 @@ export type Settings = z.infer<typeof Settings>;
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
   const parsed = Settings.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -30,9 +30,13 @@ export interface StoreOptions {
 
 export async function startStore(options: StoreOptions): Promise<LocalStore> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const worker = new Worker(new URL('./store-server.ts', import.meta.url), { workerData: { dataDir: options.dataDir } });
+  const worker = new Worker(new URL('./store-server.ts', import.meta.url), {
+    workerData: { dataDir: options.dataDir },
+  });
   const port = await new Promise<number>((resolve, reject) => {
-    worker.once('message', (m: { port?: number; error?: string }) => (m.port ? resolve(m.port) : reject(new Error(m.error))));
+    worker.once('message', (m: { port?: number; error?: string }) =>
+      m.port ? resolve(m.port) : reject(new Error(m.error)),
+    );
     worker.once('error', reject);
   });
   const endpoint = `http://127.0.0.1:${port}`;
@@ -83,7 +87,11 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
 }
 
 /** A store someone else runs (DynamoDB Local): the table is created there, nothing else is done. */
-export async function externalStore(endpoint: string, tableName: string, credentials: StoreOptions['credentials']): Promise<LocalStore> {
+export async function externalStore(
+  endpoint: string,
+  tableName: string,
+  credentials: StoreOptions['credentials'],
+): Promise<LocalStore> {
   // DynamoDB Local keeps a database per access key and region: use the handlers' region.
   const client = new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? 'us-east-1', credentials });
   await ensureTable(client, tableName);

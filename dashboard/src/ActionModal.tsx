@@ -21,8 +21,12 @@ export function ActionModal(props: {
       footer={
         <Box float="right">
           <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={props.onDismiss}>{t('cancel')}</Button>
-            <Button variant="primary" disabled={props.disabled} onClick={props.onAction}>{props.action}</Button>
+            <Button variant="link" onClick={props.onDismiss}>
+              {t('cancel')}
+            </Button>
+            <Button variant="primary" disabled={props.disabled} onClick={props.onAction}>
+              {props.action}
+            </Button>
           </SpaceBetween>
         </Box>
       }

@@ -59,7 +59,9 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   }
   if (!res.ok) {
     const error = data?.error;
-    const details = (error?.details ?? []).map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ');
+    const details = (error?.details ?? [])
+      .map((d: { path: string; message: string }) => `${d.path}: ${d.message}`)
+      .join('; ');
     throw new ApiError(res.status, `${error?.message ?? res.statusText}${details ? ` (${details})` : ''}`);
   }
   return data as T;

@@ -2,10 +2,20 @@
 // (OpenID Connect authorisation code with PKCE, by oidc-client-ts) returning an ID token.
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { ApiError, saveSession } from './api';
-import { type CognitoAuth, type DashboardConfig, type Session, oidcSettings, sessionFromIdToken, signOutUrl } from './config';
+import {
+  type CognitoAuth,
+  type DashboardConfig,
+  type Session,
+  oidcSettings,
+  sessionFromIdToken,
+  signOutUrl,
+} from './config';
 
 function manager(auth: CognitoAuth) {
-  return new UserManager({ ...oidcSettings(auth, location.origin), userStore: new WebStorageStateStore({ store: sessionStorage }) });
+  return new UserManager({
+    ...oidcSettings(auth, location.origin),
+    userStore: new WebStorageStateStore({ store: sessionStorage }),
+  });
 }
 
 /** Sends the browser to the hosted sign-in page. */

@@ -63,10 +63,17 @@ export function sessionFromIdToken(idToken: string, claims: Record<string, unkno
   try {
     principal = principalFromClaims(claims as Parameters<typeof principalFromClaims>[0]);
   } catch (error) {
-    throw new Error(`${(error as Error).message}: ask an administrator to add the account to officers or supervisors and set custom:port.`);
+    throw new Error(
+      `${(error as Error).message}: ask an administrator to add the account to officers or supervisors and set custom:port.`,
+    );
   }
   if (principal.role !== 'officer' && principal.role !== 'supervisor') {
     throw new Error("The dashboard is for border officers; shipping agents use the API with their agency's system.");
   }
-  return { token: idToken, role: principal.role, port: principal.port, ...(typeof claims.exp === 'number' && { expiresAt: claims.exp }) };
+  return {
+    token: idToken,
+    role: principal.role,
+    port: principal.port,
+    ...(typeof claims.exp === 'number' && { expiresAt: claims.exp }),
+  };
 }

@@ -43,6 +43,7 @@ export function useLive(): number {
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const live = useLive();
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads on every live tick and when the caller's deps change; `load` is a new closure each render
   useEffect(() => {
     let cancelled = false;
     load().then(

@@ -2,7 +2,20 @@
 import '@cloudscape-design/global-styles/index.css';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppLayout, Box, Button, Container, FormField, Header, Input, Select, SideNavigation, SpaceBetween, StatusIndicator, TopNavigation } from '@cloudscape-design/components';
+import {
+  AppLayout,
+  Box,
+  Button,
+  Container,
+  FormField,
+  Header,
+  Input,
+  Select,
+  SideNavigation,
+  SpaceBetween,
+  StatusIndicator,
+  TopNavigation,
+} from '@cloudscape-design/components';
 import { type Session, currentConfig, loadConfig, loadSession, saveSession } from './api';
 import { completeSignIn, devSignIn, signOut, startSignIn } from './auth';
 import { setLang, useT } from './i18n';
@@ -27,7 +40,13 @@ function CognitoSignIn({ error }: { error?: string }) {
   const auth = currentConfig().auth;
   return (
     <Box padding="xxl">
-      <Container header={<Header variant="h1" description={t('signInCognito')}>{t('title')}</Header>}>
+      <Container
+        header={
+          <Header variant="h1" description={t('signInCognito')}>
+            {t('title')}
+          </Header>
+        }
+      >
         <SpaceBetween size="m">
           {error && <StatusIndicator type="error">{error}</StatusIndicator>}
           <Button variant="primary" onClick={() => auth.kind === 'cognito' && void startSignIn(auth)}>
@@ -46,13 +65,22 @@ function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [error, setError] = useState<string | undefined>();
   return (
     <Box padding="xxl">
-      <Container header={<Header variant="h1" description="Development sign-in of the embedded runtime; Cognito on AWS.">{t('title')}</Header>}>
+      <Container
+        header={
+          <Header variant="h1" description="Development sign-in of the embedded runtime; Cognito on AWS.">
+            {t('title')}
+          </Header>
+        }
+      >
         <SpaceBetween size="m">
           <FormField label={t('role')}>
             <Select
               selectedOption={{ value: role, label: role }}
               onChange={({ detail }) => setRole(detail.selectedOption.value as Session['role'])}
-              options={[{ value: 'officer', label: 'officer' }, { value: 'supervisor', label: 'supervisor' }]}
+              options={[
+                { value: 'officer', label: 'officer' },
+                { value: 'supervisor', label: 'supervisor' },
+              ]}
             />
           </FormField>
           <FormField label={t('port')}>
@@ -80,15 +108,34 @@ function App({ signInError }: { signInError?: string }) {
   const { t, lang } = useT();
   const [session, setSession] = useState(loadSession());
   const hash = useHash();
-  if (!session) return currentConfig().auth.kind === 'cognito' ? <CognitoSignIn error={signInError} /> : <SignIn onSignedIn={setSession} />;
+  if (!session)
+    return currentConfig().auth.kind === 'cognito' ? (
+      <CognitoSignIn error={signInError} />
+    ) : (
+      <SignIn onSignedIn={setSession} />
+    );
   const callMatch = /^#\/calls\/(C[0-9A-Z]+)/.exec(hash);
-  const page = callMatch ? <CallPage callId={callMatch[1]!} /> : hash.startsWith('#/reviews') ? <Reviews /> : hash.startsWith('#/alerts') ? <Alerts /> : hash.startsWith('#/devices') ? <Devices /> : <Overview />;
+  const page = callMatch ? (
+    <CallPage callId={callMatch[1]!} />
+  ) : hash.startsWith('#/reviews') ? (
+    <Reviews />
+  ) : hash.startsWith('#/alerts') ? (
+    <Alerts />
+  ) : hash.startsWith('#/devices') ? (
+    <Devices />
+  ) : (
+    <Overview />
+  );
   return (
     <>
       <TopNavigation
         identity={{ href: '#/overview', title: t('title') }}
         utilities={[
-          { type: 'button', text: lang === 'en' ? '中文' : 'English', onClick: () => setLang(lang === 'en' ? 'zh' : 'en') },
+          {
+            type: 'button',
+            text: lang === 'en' ? '中文' : 'English',
+            onClick: () => setLang(lang === 'en' ? 'zh' : 'en'),
+          },
           { type: 'button', text: `${session.role} · ${session.port ?? ''}` },
           { type: 'button', text: t('signOut'), onClick: () => (signOut(currentConfig()), setSession(undefined)) },
         ]}
@@ -103,7 +150,9 @@ function App({ signInError }: { signInError?: string }) {
               { type: 'link', text: t('overview'), href: '#/overview' },
               { type: 'link', text: t('reviews'), href: '#/reviews' },
               { type: 'link', text: t('alerts'), href: '#/alerts' },
-              ...(session.role === 'supervisor' ? [{ type: 'link' as const, text: t('devices'), href: '#/devices' }] : []),
+              ...(session.role === 'supervisor'
+                ? [{ type: 'link' as const, text: t('devices'), href: '#/devices' }]
+                : []),
             ]}
           />
         }

@@ -12,6 +12,12 @@ export const AgentTrust = z
   .meta({ id: 'AgentTrust' });
 
 export const AgentProfile = z
-  .object({ agentId: z.string(), aeo: z.boolean(), note: z.string().optional(), updatedAt: z.string(), updatedBy: z.string() })
+  .object({
+    agentId: z.string(),
+    aeo: z.boolean(),
+    note: z.string().optional(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
   .meta({ id: 'AgentProfile' });
 export type AgentProfile = z.infer<typeof AgentProfile>;

@@ -18,6 +18,8 @@ export const dynamoAgentStore: AgentStore = {
     return profile as AgentProfile;
   },
   async put(profile) {
-    await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...key(profile.agentId), ...profile } }));
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: { ...key(profile.agentId), ...profile } }),
+    );
   },
 };

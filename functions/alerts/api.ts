@@ -9,9 +9,13 @@ import { dynamoAlertStore } from './store.ts';
 
 const deps = { alerts: dynamoAlertStore, clock, recheck };
 
-export const listAlerts = httpHandler(routes.listAlerts).handler(async ({ query, principal }) => ok(await list(deps, principal, query)));
+export const listAlerts = httpHandler(routes.listAlerts).handler(async ({ query, principal }) =>
+  ok(await list(deps, principal, query)),
+);
 
-export const ackAlert = httpHandler(routes.ackAlert).handler(async ({ path, principal }) => ok(await acknowledge(deps, principal, path.alertId)));
+export const ackAlert = httpHandler(routes.ackAlert).handler(async ({ path, principal }) =>
+  ok(await acknowledge(deps, principal, path.alertId)),
+);
 
 export const resolveAlert = httpHandler(routes.resolveAlert).handler(async ({ path, body, principal }) =>
   ok(await resolve(deps, principal, path.alertId, body.resolution)),

@@ -32,9 +32,16 @@ export type Alert = z.infer<typeof Alert>;
 export const AlertPath = z.object({ alertId: AlertId });
 export const AlertQuery = z.strictObject({
   status: AlertStatus.default('OPEN'),
-  callId: z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id').optional(),
+  callId: z
+    .string()
+    .regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   nextToken: z.string().max(2048).optional(),
 });
-export const AlertPage = z.object({ items: z.array(Alert), nextToken: z.string().optional() }).meta({ id: 'AlertPage' });
-export const ResolveAlert = z.strictObject({ resolution: z.string().trim().min(1).max(1000) }).meta({ id: 'ResolveAlert' });
+export const AlertPage = z
+  .object({ items: z.array(Alert), nextToken: z.string().optional() })
+  .meta({ id: 'AlertPage' });
+export const ResolveAlert = z
+  .strictObject({ resolution: z.string().trim().min(1).max(1000) })
+  .meta({ id: 'ResolveAlert' });

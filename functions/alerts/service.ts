@@ -39,18 +39,34 @@ export async function acknowledge(deps: AlertDeps, principal: Principal, alertId
   const alert = await ownAlert(deps, principal, alertId);
   if (alert.status === 'ACKNOWLEDGED' && alert.owner === principal.sub) return alert;
   if (alert.status !== 'OPEN') throw new ConflictError(`The alert is already ${alert.status.toLowerCase()}`);
-  const next: Alert = { ...alert, status: 'ACKNOWLEDGED', owner: principal.sub, acknowledgedAt: deps.clock.now().toISOString() };
+  const next: Alert = {
+    ...alert,
+    status: 'ACKNOWLEDGED',
+    owner: principal.sub,
+    acknowledgedAt: deps.clock.now().toISOString(),
+  };
   await deps.alerts.transition(next, 'OPEN');
   return next;
 }
 
-export async function resolve(deps: AlertDeps, principal: Principal, alertId: string, resolution: string): Promise<Alert> {
+export async function resolve(
+  deps: AlertDeps,
+  principal: Principal,
+  alertId: string,
+  resolution: string,
+): Promise<Alert> {
   const alert = await ownAlert(deps, principal, alertId);
   if (alert.status === 'RESOLVED') {
     if (alert.resolution === resolution) return alert;
     throw new ConflictError('The alert is already resolved');
   }
-  const next: Alert = { ...alert, status: 'RESOLVED', owner: alert.owner ?? principal.sub, resolvedAt: deps.clock.now().toISOString(), resolution };
+  const next: Alert = {
+    ...alert,
+    status: 'RESOLVED',
+    owner: alert.owner ?? principal.sub,
+    resolvedAt: deps.clock.now().toISOString(),
+    resolution,
+  };
   await deps.alerts.transition(next, alert.status);
   // A resolved high alert may have been all that held the departure.
   if (alert.severity === 'HIGH') await deps.recheck(alert.callId, `alert ${alert.alertId} resolved`);

@@ -25,7 +25,12 @@ export interface AlertStore {
   get(alertId: string): Promise<Alert | undefined>;
   /** Saves a changed alert if its status is still `from`. */
   transition(alert: Alert, from: Alert['status']): Promise<void>;
-  list(port: string, status: Alert['status'], limit: number, nextToken?: string): Promise<{ items: Alert[]; nextToken?: string }>;
+  list(
+    port: string,
+    status: Alert['status'],
+    limit: number,
+    nextToken?: string,
+  ): Promise<{ items: Alert[]; nextToken?: string }>;
   /** Every alert of a call, whatever its status. */
   ofCall(callId: string): Promise<Alert[]>;
 }
@@ -57,7 +62,9 @@ export const dynamoAlertStore: AlertStore = {
   },
 
   async get(alertId) {
-    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(alertId), ConsistentRead: true }));
+    const out = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: key(alertId), ConsistentRead: true }),
+    );
     return out.Item ? strip(out.Item) : undefined;
   },
 
@@ -73,7 +80,8 @@ export const dynamoAlertStore: AlertStore = {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The alert was changed meanwhile; read it again');
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConflictError('The alert was changed meanwhile; read it again');
       throw error;
     }
   },
@@ -95,7 +103,11 @@ export const dynamoAlertStore: AlertStore = {
   },
 
   async ofCall(callId) {
-    const items = await queryAll({ IndexName: 'byOwner', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': `CALLALERTS#${callId}` } });
+    const items = await queryAll({
+      IndexName: 'byOwner',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CALLALERTS#${callId}` },
+    });
     return items.map(strip);
   },
 };

@@ -9,7 +9,8 @@ export const arrivalRoutes = defineRoutes({
     path: '/v1/calls/{callId}/arrival',
     module: 'arrival/api.ts',
     roles: ['agent'],
-    summary: 'Submit or amend the arrival declaration; each accepted submission is a new version, cleared by the arrival workflow',
+    summary:
+      'Submit or amend the arrival declaration; each accepted submission is a new version, cleared by the arrival workflow',
     params: CallPath,
     body: ArrivalDeclaration,
     idempotent: true,

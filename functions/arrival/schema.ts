@@ -39,7 +39,13 @@ export const SecurityDeclaration = z.strictObject({
     phone: z.string().regex(/^\+?[0-9 ()-]{6,30}$/, 'must be a phone number'),
   }),
   shipToShipActivities: z
-    .array(z.strictObject({ location: z.string().trim().min(1).max(100), at: Instant, activity: z.string().trim().min(1).max(200) }))
+    .array(
+      z.strictObject({
+        location: z.string().trim().min(1).max(100),
+        at: Instant,
+        activity: z.string().trim().min(1).max(200),
+      }),
+    )
     .max(10),
 });
 
@@ -78,4 +84,3 @@ export const StoredDeclaration = z
 export type StoredDeclaration = Stored<ArrivalDeclaration>;
 
 export const DeclarationQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
-

@@ -1,7 +1,13 @@
 // Submitting and amending the arrival declaration: the shared declaration flow with the arrival
 // rules and the schedule change it may carry.
 import type { CallStatus } from '#calls/schema.ts';
-import { type DeclarationSpec, type SubmitDeps, clearanceExecutionName, readDeclaration, submitDeclaration } from '#clearance/submit.ts';
+import {
+  type DeclarationSpec,
+  type SubmitDeps,
+  clearanceExecutionName,
+  readDeclaration,
+  submitDeclaration,
+} from '#clearance/submit.ts';
 import type { Principal } from '#shared/auth.ts';
 import { CLEARANCE_WORKFLOWS } from '#clearance/workflows.ts';
 import { declarationViolations, effectiveSchedule } from './rules.ts';
@@ -38,7 +44,12 @@ export function arrivalExecutionName(callId: string, version: number): string {
   return clearanceExecutionName('arrival', callId, version);
 }
 
-export function submitArrival(deps: ArrivalDeps, principal: Principal, callId: string, declaration: ArrivalDeclaration) {
+export function submitArrival(
+  deps: ArrivalDeps,
+  principal: Principal,
+  callId: string,
+  declaration: ArrivalDeclaration,
+) {
   return submitDeclaration(deps, spec(deps), principal, callId, declaration);
 }
 

@@ -49,7 +49,10 @@ export const checkVessel = stepHandler('checkVessel', Ref, async ({ callId, vers
   const call = await currentCall(callId, version);
   const d = await declarationOf(callId, version);
   const listed = new Map(
-    (await dynamoWatchListStore.lookup([`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map((e) => [e.key, e.entry.reason]),
+    (await dynamoWatchListStore.lookup([`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map((e) => [
+      e.key,
+      e.entry.reason,
+    ]),
   );
   const facts = {
     vesselListed: listed.get(`VESSEL#${call.vessel.imo}`),
@@ -69,29 +72,38 @@ const Checks = z.tuple([
   z.object({ reasons: z.array(RiskReasonSchema) }),
 ]);
 
-export const assessRisk = stepHandler('assessRisk', Ref.extend({ checks: Checks, trusted: z.boolean() }), async (input) => {
-  const [screening, vessel, health] = input.checks;
-  const reasons = [...screening.flatMap((b) => b.hits), ...vessel.reasons, ...health.reasons];
-  const result = assess(reasons, input.trusted);
-  const call = await changeClearance('arrival', input.callId, input.version, (_fresh, clearance) => {
-    return {
-      patch: { arrival: { ...clearance, reasons, updatedAt: clock.now().toISOString() } },
-      fact: {
-        actor: systemActor('arrival'),
-        action: 'RISK_ASSESSED',
-        reason: reasons.length ? reasons.map((r) => r.code).join(', ') : 'no findings',
-      },
-    };
-  });
-  return { needsReview: result.needsReview, reviewTimeoutSeconds: reviewTimeoutSeconds(call.eta, clock.now()) };
-});
+export const assessRisk = stepHandler(
+  'assessRisk',
+  Ref.extend({ checks: Checks, trusted: z.boolean() }),
+  async (input) => {
+    const [screening, vessel, health] = input.checks;
+    const reasons = [...screening.flatMap((b) => b.hits), ...vessel.reasons, ...health.reasons];
+    const result = assess(reasons, input.trusted);
+    const call = await changeClearance('arrival', input.callId, input.version, (_fresh, clearance) => {
+      return {
+        patch: { arrival: { ...clearance, reasons, updatedAt: clock.now().toISOString() } },
+        fact: {
+          actor: systemActor('arrival'),
+          action: 'RISK_ASSESSED',
+          reason: reasons.length ? reasons.map((r) => r.code).join(', ') : 'no findings',
+        },
+      };
+    });
+    return { needsReview: result.needsReview, reviewTimeoutSeconds: reviewTimeoutSeconds(call.eta, clock.now()) };
+  },
+);
 
 const shared = sharedSteps({
   kind: 'arrival',
   reviewTag: 'A',
   statuses: { review: 'IN_REVIEW', cleared: 'ARRIVAL_CLEARED', rejected: 'REJECTED', amend: 'DRAFT' },
   actions: { cleared: 'ARRIVAL_CLEARED', rejected: 'ARRIVAL_REJECTED', amend: 'AMENDMENT_REQUESTED' },
-  events: { cleared: 'ArrivalCleared', rejected: 'ArrivalRejected', amend: 'AmendmentRequested', failed: 'ArrivalClearanceFailed' },
+  events: {
+    cleared: 'ArrivalCleared',
+    rejected: 'ArrivalRejected',
+    amend: 'AmendmentRequested',
+    failed: 'ArrivalClearanceFailed',
+  },
   reviewSeconds: (call, now) => reviewTimeoutSeconds(call.eta, now),
 });
 

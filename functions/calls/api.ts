@@ -4,7 +4,13 @@ import { eventBridgePublisher } from '#shared/events.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
 import { callRoutes as routes } from './routes.ts';
-import { announceCall, cancelCall as cancel, getCall as get, listCalls as list, publicView as publicCall } from './service.ts';
+import {
+  announceCall,
+  cancelCall as cancel,
+  getCall as get,
+  listCalls as list,
+  publicView as publicCall,
+} from './service.ts';
 import { dynamoCallStore } from './store.ts';
 import { recordArrival, recordDeparture } from './movements.ts';
 

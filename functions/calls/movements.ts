@@ -27,7 +27,13 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
     }
     return {
       patch: { status: 'IN_PORT', ata },
-      fact: { actor: actorOf(principal), action: 'SHIP_ARRIVED', fromStatus: fresh.status, toStatus: 'IN_PORT', reason: `ATA ${ata}` },
+      fact: {
+        actor: actorOf(principal),
+        action: 'SHIP_ARRIVED',
+        fromStatus: fresh.status,
+        toStatus: 'IN_PORT',
+        reason: `ATA ${ata}`,
+      },
     };
   });
   await events.publish([{ type: 'ShipArrived', callId, port: call.port, detail: { ata: call.ata } }]);
@@ -44,12 +50,24 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
     }
     return {
       patch: { status: 'DEPARTED', atd },
-      fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', fromStatus: fresh.status, toStatus: 'DEPARTED', reason: `ATD ${atd}` },
+      fact: {
+        actor: actorOf(principal),
+        action: 'SHIP_DEPARTED',
+        fromStatus: fresh.status,
+        toStatus: 'DEPARTED',
+        reason: `ATD ${atd}`,
+      },
     };
   });
   for (const device of await dynamoDeviceStore.listByPort(call.port)) {
     if (device.callId !== callId) continue;
-    await dynamoDeviceStore.save({ ...device, callId: undefined, assignedAt: undefined, updatedAt: atd, rev: device.rev + 1 });
+    await dynamoDeviceStore.save({
+      ...device,
+      callId: undefined,
+      assignedAt: undefined,
+      updatedAt: atd,
+      rev: device.rev + 1,
+    });
   }
   await events.publish([{ type: 'ShipDeparted', callId, port: call.port, detail: { atd: call.atd, etd: call.etd } }]);
   return call;

@@ -1,7 +1,16 @@
 // The routes of port calls: announce, read, list, cancel, ATA and ATD (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
 import { Movement } from '#departure/schema.ts';
-import { Call, CallAnnouncement, CallCreated, CallDetail, CallPage, CallPath, CancelCall, ListCallsQuery } from './schema.ts';
+import {
+  Call,
+  CallAnnouncement,
+  CallCreated,
+  CallDetail,
+  CallPage,
+  CallPath,
+  CancelCall,
+  ListCallsQuery,
+} from './schema.ts';
 
 export const callRoutes = defineRoutes({
   createCall: {

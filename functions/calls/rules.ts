@@ -23,26 +23,52 @@ export function isShipMmsi(mmsi: string): boolean {
 export function announcementViolations(a: CallAnnouncement, now: Date): Violation[] {
   const problems: Violation[] = [];
   if (!isImoNumber(a.vessel.imo)) {
-    problems.push(violation('vessel.imo', 'IMO_CHECK_DIGIT', 'the IMO check digit does not match', 'IMO 编号校验位不正确'));
+    problems.push(
+      violation('vessel.imo', 'IMO_CHECK_DIGIT', 'the IMO check digit does not match', 'IMO 编号校验位不正确'),
+    );
   }
   if (!isShipMmsi(a.vessel.mmsi)) {
     problems.push(
-      violation('vessel.mmsi', 'MMSI_NOT_A_SHIP', 'a ship MMSI starts with a maritime identification digit 2 to 7', '船舶 MMSI 应以海上识别数字 2 至 7 开头'),
+      violation(
+        'vessel.mmsi',
+        'MMSI_NOT_A_SHIP',
+        'a ship MMSI starts with a maritime identification digit 2 to 7',
+        '船舶 MMSI 应以海上识别数字 2 至 7 开头',
+      ),
     );
   }
   if (!isCountryAlpha2(a.vessel.flag)) {
-    problems.push(violation('vessel.flag', 'FLAG_UNKNOWN', `${a.vessel.flag} is not an ISO 3166-1 country`, `${a.vessel.flag} 不是 ISO 3166-1 国家代码`));
+    problems.push(
+      violation(
+        'vessel.flag',
+        'FLAG_UNKNOWN',
+        `${a.vessel.flag} is not an ISO 3166-1 country`,
+        `${a.vessel.flag} 不是 ISO 3166-1 国家代码`,
+      ),
+    );
   }
   for (const field of ['port', 'lastPort', 'nextPort'] as const) {
     const code = a[field];
     if (code !== undefined && !isUnLocode(code)) {
       problems.push(
-        violation(field, 'LOCODE_COUNTRY_UNKNOWN', `${code} does not start with an ISO 3166-1 country code`, `${code} 的前两位不是 ISO 3166-1 国家代码`),
+        violation(
+          field,
+          'LOCODE_COUNTRY_UNKNOWN',
+          `${code} does not start with an ISO 3166-1 country code`,
+          `${code} 的前两位不是 ISO 3166-1 国家代码`,
+        ),
       );
     }
   }
   if (a.lastPort && a.lastPort === a.port) {
-    problems.push(violation('lastPort', 'LAST_PORT_IS_THIS_PORT', 'the last port must differ from the port of call', '上一港不能与本港相同'));
+    problems.push(
+      violation(
+        'lastPort',
+        'LAST_PORT_IS_THIS_PORT',
+        'the last port must differ from the port of call',
+        '上一港不能与本港相同',
+      ),
+    );
   }
   problems.push(...scheduleViolations(a, now));
   return problems;
@@ -54,7 +80,12 @@ export function scheduleViolations(s: { eta: string; etd: string }, now: Date, p
   const problems: Violation[] = [];
   if (Date.parse(s.eta) >= Date.parse(s.etd)) {
     problems.push(
-      violation(at('etd'), 'ETD_NOT_AFTER_ETA', 'the departure must be after the arrival (ETA before ETD)', '预计离港时间必须晚于预计抵港时间'),
+      violation(
+        at('etd'),
+        'ETD_NOT_AFTER_ETA',
+        'the departure must be after the arrival (ETA before ETD)',
+        '预计离港时间必须晚于预计抵港时间',
+      ),
     );
   }
   if (Date.parse(s.etd) <= now.getTime()) {

@@ -107,8 +107,8 @@ export const ListCallsQuery = z.strictObject({
 });
 export type ListCallsQuery = z.infer<typeof ListCallsQuery>;
 
-export const CallPage = z
-  .object({ items: z.array(Call), nextToken: z.string().optional() })
-  .meta({ id: 'CallPage' });
+export const CallPage = z.object({ items: z.array(Call), nextToken: z.string().optional() }).meta({ id: 'CallPage' });
 
-export const CancelCall = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).meta({ id: 'CancelCall' });
+export const CancelCall = z
+  .strictObject({ reason: z.string().trim().min(1).max(500).optional() })
+  .meta({ id: 'CancelCall' });

@@ -61,7 +61,10 @@ export async function announceCall(
     const existing = await deps.store.get(holder);
     if (existing && !FINISHED.has(existing.status)) {
       throw new ConflictError('This voyage is already announced for this port', [
-        { path: 'voyage', message: `call ${existing.callId} already announces voyage ${call.voyage} of IMO ${call.vessel.imo}` },
+        {
+          path: 'voyage',
+          message: `call ${existing.callId} already announces voyage ${call.voyage} of IMO ${call.vessel.imo}`,
+        },
       ]);
     }
     holder = await deps.store.reserveVoyage(call, holder);
@@ -69,7 +72,12 @@ export async function announceCall(
   }
   await deps.store.create(call);
   await deps.events.publish([
-    { type: 'CallAnnounced', callId, port: call.port, detail: { agentId: call.agentId, eta: call.eta, status: call.status } },
+    {
+      type: 'CallAnnounced',
+      callId,
+      port: call.port,
+      detail: { agentId: call.agentId, eta: call.eta, status: call.status },
+    },
   ]);
   return publicView(call);
 }
@@ -103,7 +111,7 @@ export async function cancelCall(
   reason: string | undefined,
 ): Promise<Call> {
   const call = await visibleCall(deps, principal, callId);
-  if (principal.role !== 'agent') throw new ForbiddenError('Only the call\'s agent can cancel it');
+  if (principal.role !== 'agent') throw new ForbiddenError("Only the call's agent can cancel it");
   // Cancelling twice is a retry, not a conflict.
   if (call.status === 'CANCELLED') return publicView(call);
   if (!canCancel(call.status)) {
@@ -118,7 +126,13 @@ export async function cancelCall(
     }
     return {
       patch: { status: 'CANCELLED', ...(reason && { cancelReason: reason }) },
-      fact: { actor: actorOf(principal), action: 'CALL_CANCELLED', fromStatus: fresh.status, toStatus: 'CANCELLED', ...(reason && { reason }) },
+      fact: {
+        actor: actorOf(principal),
+        action: 'CALL_CANCELLED',
+        fromStatus: fresh.status,
+        toStatus: 'CANCELLED',
+        ...(reason && { reason }),
+      },
     };
   });
   await deps.store.releaseVoyage(updated);

@@ -1,8 +1,6 @@
 // Port calls in the single table: the call item, its audit entries and the voyage guard that
 // stops one voyage from being announced twice.
-import {
-  ConditionalCheckFailedException,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '#shared/audit.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
@@ -26,7 +24,10 @@ export interface CallPageQuery {
 
 export interface CallStore {
   /** Holds the voyage for `callId`; answers the call id already holding it, if any. */
-  reserveVoyage(call: Pick<Call, 'callId' | 'vessel' | 'voyage' | 'port'>, takeOverFrom?: string): Promise<string | undefined>;
+  reserveVoyage(
+    call: Pick<Call, 'callId' | 'vessel' | 'voyage' | 'port'>,
+    takeOverFrom?: string,
+  ): Promise<string | undefined>;
   releaseVoyage(call: Pick<Call, 'callId' | 'vessel' | 'voyage' | 'port'>): Promise<void>;
   create(call: StoredCall): Promise<void>;
   get(callId: string): Promise<StoredCall | undefined>;
@@ -62,9 +63,7 @@ export const dynamoCallStore: CallStore = {
         new PutCommand({
           TableName: tableName(),
           Item: { ...voyageKey(call), callId: call.callId },
-          ConditionExpression: takeOverFrom
-            ? 'callId = :previous'
-            : 'attribute_not_exists(pk) OR callId = :callId',
+          ConditionExpression: takeOverFrom ? 'callId = :previous' : 'attribute_not_exists(pk) OR callId = :callId',
           ExpressionAttributeValues: takeOverFrom ? { ':previous': takeOverFrom } : { ':callId': call.callId },
         }),
       );
@@ -129,7 +128,11 @@ export const dynamoCallStore: CallStore = {
           TableName: tableName(),
           IndexName: index,
           KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': pkAttr, ...(skPrefix && { '#sk': skAttr }), ...(filterByStatus && { '#status': 'status' }) },
+          ExpressionAttributeNames: {
+            '#pk': pkAttr,
+            ...(skPrefix && { '#sk': skAttr }),
+            ...(filterByStatus && { '#status': 'status' }),
+          },
           ExpressionAttributeValues: {
             ':pk': pk,
             ...(skPrefix && { ':prefix': skPrefix }),

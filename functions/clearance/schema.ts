@@ -51,5 +51,11 @@ export const RedriveClearance = z
   .meta({ id: 'RedriveClearance' });
 
 export const ClearanceRedriven = z
-  .object({ callId: z.string(), kind: ClearanceKind, version: z.number().int(), round: z.number().int(), state: z.literal('RUNNING') })
+  .object({
+    callId: z.string(),
+    kind: ClearanceKind,
+    version: z.number().int(),
+    round: z.number().int(),
+    state: z.literal('RUNNING'),
+  })
   .meta({ id: 'ClearanceRedriven' });

@@ -46,7 +46,12 @@ export function systemActor(kind: ClearanceKind): Actor {
 }
 
 /** The call, if `version` (and its round) is still the declaration being cleared. */
-export async function currentCall(kind: ClearanceKind, callId: string, version: number, round = 0): Promise<StoredCall> {
+export async function currentCall(
+  kind: ClearanceKind,
+  callId: string,
+  version: number,
+  round = 0,
+): Promise<StoredCall> {
   const call = await dynamoCallStore.get(callId);
   const clearance = call && clearanceOf(call, kind);
   if (!call || clearance?.version !== version || (clearance.round ?? 0) !== round || call.status === 'CANCELLED') {
@@ -97,7 +102,13 @@ export function sharedSteps(flow: ClearanceFlow) {
         openedAt: now.toISOString(),
         deadline,
         escalated,
-        call: { vesselName: call.vessel.name, imo: call.vessel.imo, eta: call.eta, etd: call.etd, agentId: call.agentId },
+        call: {
+          vesselName: call.vessel.name,
+          imo: call.vessel.imo,
+          eta: call.eta,
+          etd: call.etd,
+          agentId: call.agentId,
+        },
         taskToken,
       });
       if (!opened.opened) {
@@ -108,21 +119,35 @@ export function sharedSteps(flow: ClearanceFlow) {
         return {};
       }
       try {
-        await changeClearance(kind, callId, version, (fresh, clearance) => {
-          if (fresh.status === flow.statuses.review && clearance.reviewId === reviewId && clearance.state === 'IN_REVIEW' && !escalated) {
-            return undefined;
-          }
-          return {
-            patch: { status: flow.statuses.review, [kind]: { ...clearance, state: 'IN_REVIEW', reviewId, updatedAt: now.toISOString() } },
-            fact: {
-              actor: systemActor(kind),
-              action: escalated ? 'REVIEW_ESCALATED' : 'REVIEW_OPENED',
-              fromStatus: fresh.status,
-              toStatus: flow.statuses.review,
-              reason: `${kind} review ${reviewId} due ${deadline}: ${reasons.map((r) => r.code).join(', ') || 'no findings'}`,
-            },
-          };
-        }, round);
+        await changeClearance(
+          kind,
+          callId,
+          version,
+          (fresh, clearance) => {
+            if (
+              fresh.status === flow.statuses.review &&
+              clearance.reviewId === reviewId &&
+              clearance.state === 'IN_REVIEW' &&
+              !escalated
+            ) {
+              return undefined;
+            }
+            return {
+              patch: {
+                status: flow.statuses.review,
+                [kind]: { ...clearance, state: 'IN_REVIEW', reviewId, updatedAt: now.toISOString() },
+              },
+              fact: {
+                actor: systemActor(kind),
+                action: escalated ? 'REVIEW_ESCALATED' : 'REVIEW_OPENED',
+                fromStatus: fresh.status,
+                toStatus: flow.statuses.review,
+                reason: `${kind} review ${reviewId} due ${deadline}: ${reasons.map((r) => r.code).join(', ') || 'no findings'}`,
+              },
+            };
+          },
+          round,
+        );
       } catch (error) {
         // Overtaken between opening the review and recording it: take the review back off the queue.
         if (error instanceof Superseded) await dynamoReviewStore.close(reviewId, { status: 'SUPERSEDED' });
@@ -155,21 +180,37 @@ export function sharedSteps(flow: ClearanceFlow) {
       imo: call.vessel.imo,
       port: call.port,
     });
-    await changeClearance(kind, callId, version, (fresh, clearance) => {
-      if (clearance.state === 'CLEARED') return undefined;
-      return {
-        patch: { status: flow.statuses.cleared, [kind]: { ...clearance, state: 'CLEARED', clearedAt: now, updatedAt: now } },
-        fact: {
-          actor: deciderOf(kind, decision),
-          action: flow.actions.cleared,
-          fromStatus: fresh.status,
-          toStatus: flow.statuses.cleared,
-          reason: decision ? `approved by officer${decision.reason ? `: ${decision.reason}` : ''}` : 'all clear: cleared automatically',
-        },
-      };
-    }, round);
+    await changeClearance(
+      kind,
+      callId,
+      version,
+      (fresh, clearance) => {
+        if (clearance.state === 'CLEARED') return undefined;
+        return {
+          patch: {
+            status: flow.statuses.cleared,
+            [kind]: { ...clearance, state: 'CLEARED', clearedAt: now, updatedAt: now },
+          },
+          fact: {
+            actor: deciderOf(kind, decision),
+            action: flow.actions.cleared,
+            fromStatus: fresh.status,
+            toStatus: flow.statuses.cleared,
+            reason: decision
+              ? `approved by officer${decision.reason ? `: ${decision.reason}` : ''}`
+              : 'all clear: cleared automatically',
+          },
+        };
+      },
+      round,
+    );
     await events.publish([
-      { type: flow.events.cleared, callId, port: call.port, detail: { version, automatic: !decision, issuedAt: permit.issuedAt } },
+      {
+        type: flow.events.cleared,
+        callId,
+        port: call.port,
+        detail: { version, automatic: !decision, issuedAt: permit.issuedAt },
+      },
     ]);
     return { verificationCode: permit.verificationCode };
   });
@@ -178,13 +219,25 @@ export function sharedSteps(flow: ClearanceFlow) {
     return stepHandler(`${kind}.${action}`, WithDecision, async ({ callId, version, round, decision }) => {
       const call = await currentCall(kind, callId, version, round);
       const now = clock.now().toISOString();
-      await changeClearance(kind, callId, version, (fresh, clearance) => {
-        if (clearance.state === state) return undefined;
-        return {
-          patch: { status, [kind]: { ...clearance, state, updatedAt: now } },
-          fact: { actor: deciderOf(kind, decision), action, fromStatus: fresh.status, toStatus: status, ...(decision?.reason && { reason: decision.reason }) },
-        };
-      }, round);
+      await changeClearance(
+        kind,
+        callId,
+        version,
+        (fresh, clearance) => {
+          if (clearance.state === state) return undefined;
+          return {
+            patch: { status, [kind]: { ...clearance, state, updatedAt: now } },
+            fact: {
+              actor: deciderOf(kind, decision),
+              action,
+              fromStatus: fresh.status,
+              toStatus: status,
+              ...(decision?.reason && { reason: decision.reason }),
+            },
+          };
+        },
+        round,
+      );
       await events.publish([{ type: event, callId, port: call.port, detail: { version, reason: decision?.reason } }]);
       return {};
     });
@@ -201,7 +254,11 @@ export function sharedSteps(flow: ClearanceFlow) {
         if (clearance?.version !== version || clearance.state === 'FAILED') return undefined;
         return {
           patch: { [kind]: { ...clearance, state: 'FAILED', error, updatedAt: clock.now().toISOString() } },
-          fact: { actor: systemActor(kind), action: 'CLEARANCE_FAILED', reason: `${kind}: ${error}; an officer re-drives it once the cause is fixed` },
+          fact: {
+            actor: systemActor(kind),
+            action: 'CLEARANCE_FAILED',
+            reason: `${kind}: ${error}; an officer re-drives it once the cause is fixed`,
+          },
         };
       });
       await events.publish([{ type: flow.events.failed, callId, port: call.port, detail: { version, error } }]);

@@ -47,7 +47,11 @@ export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore
 
     async get(callId, version) {
       const out = await documentClient().send(
-        new GetCommand({ TableName: tableName(), Key: { pk: keys.callPartition(callId), sk: sk(version) }, ConsistentRead: true }),
+        new GetCommand({
+          TableName: tableName(),
+          Key: { pk: keys.callPartition(callId), sk: sk(version) },
+          ConsistentRead: true,
+        }),
       );
       return out.Item ? withoutKeys<Stored<D>>(out.Item) : undefined;
     },

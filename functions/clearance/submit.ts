@@ -56,7 +56,9 @@ export async function submitDeclaration<D>(
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   if (principal.role !== 'agent') throw new ForbiddenError(`Only the call's agent submits its ${kind} declaration`);
   if (!spec.openStatuses.has(call.status)) {
-    throw new ConflictError(`A call in status ${call.status} takes no ${kind} declaration`, [{ path: 'status', message: `is ${call.status}` }]);
+    throw new ConflictError(`A call in status ${call.status} takes no ${kind} declaration`, [
+      { path: 'status', message: `is ${call.status}` },
+    ]);
   }
   const now = deps.clock.now();
   const problems = spec.violations(declaration, call, now);
@@ -71,10 +73,17 @@ export async function submitDeclaration<D>(
   }
 
   const version = (current?.version ?? 0) + 1;
-  const stored: Stored<D> = { callId, version, submittedAt: now.toISOString(), submittedBy: principal.agentId, declaration };
+  const stored: Stored<D> = {
+    callId,
+    version,
+    submittedAt: now.toISOString(),
+    submittedBy: principal.agentId,
+    declaration,
+  };
   await spec.declarations.put(stored, call.version);
   const updated = await changeCall(deps, callId, (fresh) => {
-    if (fresh.version !== call.version) throw new ConflictError('The call changed while the declaration was checked; retry');
+    if (fresh.version !== call.version)
+      throw new ConflictError('The call changed while the declaration was checked; retry');
     return {
       patch: {
         ...spec.patch(fresh, declaration),
@@ -91,9 +100,12 @@ export async function submitDeclaration<D>(
     };
   });
 
-  if (current?.reviewId) await supersede({ reviews: deps.reviews, workflows: deps.workflows, clock: deps.clock }, current.reviewId);
+  if (current?.reviewId)
+    await supersede({ reviews: deps.reviews, workflows: deps.workflows, clock: deps.clock }, current.reviewId);
   await startClearance(deps, spec, callId, version, 0);
-  await deps.events.publish([{ type: spec.event, callId, port: updated.port, detail: { version, agentId: updated.agentId } }]);
+  await deps.events.publish([
+    { type: spec.event, callId, port: updated.port, detail: { version, agentId: updated.agentId } },
+  ]);
   return { callId, version, status: updated.status, duplicate: false };
 }
 
@@ -105,7 +117,11 @@ export async function startClearance(
   round: number,
 ) {
   // Only references travel through the workflow: personal data stays in the table.
-  await deps.workflows.start(spec.workflow, clearanceExecutionName(spec.kind, callId, version, round), { callId, version, round });
+  await deps.workflows.start(spec.workflow, clearanceExecutionName(spec.kind, callId, version, round), {
+    callId,
+    version,
+    round,
+  });
 }
 
 export async function readDeclaration<D>(

@@ -28,10 +28,14 @@ const answerKey = (callId: string, agency: string) => ({ pk: keys.callPartition(
 
 export const agencyAnswers = {
   async put(callId: string, answer: RecordedAnswer): Promise<void> {
-    await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...answerKey(callId, answer.agency), ...answer } }));
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: { ...answerKey(callId, answer.agency), ...answer } }),
+    );
   },
   async get(callId: string, agency: string): Promise<RecordedAnswer | undefined> {
-    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: answerKey(callId, agency), ConsistentRead: true }));
+    const out = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: answerKey(callId, agency), ConsistentRead: true }),
+    );
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...answer } = out.Item;
     return answer as RecordedAnswer;
@@ -58,7 +62,8 @@ export function httpCheck(agency: string, url: string): AgencyCheck {
       const res = await fetch(`${url}?${query}`, { signal: AbortSignal.timeout(5_000) });
       if (!res.ok) throw Object.assign(new Error(`${agency} answered ${res.status}`), { name: 'AgencyUnavailable' });
       const body = (await res.json()) as { clear?: unknown; detail?: unknown };
-      if (typeof body.clear !== 'boolean') throw Object.assign(new Error(`${agency} gave no verdict`), { name: 'AgencyUnavailable' });
+      if (typeof body.clear !== 'boolean')
+        throw Object.assign(new Error(`${agency} gave no verdict`), { name: 'AgencyUnavailable' });
       return { agency, clear: body.clear, ...(typeof body.detail === 'string' && { detail: body.detail }) };
     },
   };
@@ -73,5 +78,7 @@ export const DEFAULT_AGENCIES = ['customs', 'maritime-safety', 'port-dues'];
 export function agencyChecks(port: string, raw = process.env.AGENCY_CHECKS): AgencyCheck[] {
   const config = raw ? (JSON.parse(raw) as Record<string, Record<string, string>>) : {};
   const forPort = config[port] ?? config['*'] ?? Object.fromEntries(DEFAULT_AGENCIES.map((a) => [a, 'recorded']));
-  return Object.entries(forPort).map(([agency, how]) => (how === 'recorded' ? recordedCheck(agency) : httpCheck(agency, how)));
+  return Object.entries(forPort).map(([agency, how]) =>
+    how === 'recorded' ? recordedCheck(agency) : httpCheck(agency, how),
+  );
 }

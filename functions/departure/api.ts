@@ -26,7 +26,11 @@ export const putDeparture = httpHandler(routes.putDeparture).handler(async ({ pa
 );
 
 export const getDeparture = httpHandler(routes.getDeparture).handler(async ({ path, query, principal }) =>
-  ok(query.version ? await readDeparture(deps, principal, path.callId, query.version) : await departureDraft(deps, principal, path.callId)),
+  ok(
+    query.version
+      ? await readDeparture(deps, principal, path.callId, query.version)
+      : await departureDraft(deps, principal, path.callId),
+  ),
 );
 
 export const recordAgencyAnswer = httpHandler(routes.recordAgencyAnswer).handler(async ({ path, body, principal }) =>

@@ -22,7 +22,8 @@ const WATCHED = new Set(['RUNNING', 'CLEARED', 'IN_REVIEW', 'REJECTED']);
 export async function recheckDeparture(deps: RecheckDeps, callId: string, why: string): Promise<boolean> {
   const call = await deps.store.get(callId);
   const departure = call?.departure;
-  if (!call || !departure || !WATCHED.has(departure.state) || call.status === 'DEPARTED' || call.status === 'CANCELLED') return false;
+  if (!call || !departure || !WATCHED.has(departure.state) || call.status === 'DEPARTED' || call.status === 'CANCELLED')
+    return false;
   const round = (departure.round ?? 0) + 1;
   // Read from the call as it is changed, not as first read: a review may have opened in between.
   let wasCleared = false;
@@ -33,7 +34,17 @@ export async function recheckDeparture(deps: RecheckDeps, callId: string, why: s
     wasCleared = d.state === 'CLEARED';
     previousReview = d.reviewId;
     return {
-      patch: { status: 'DEPARTURE_SUBMITTED', departure: { ...d, state: 'RUNNING', round, reasons: [], reviewId: undefined, updatedAt: deps.clock.now().toISOString() } },
+      patch: {
+        status: 'DEPARTURE_SUBMITTED',
+        departure: {
+          ...d,
+          state: 'RUNNING',
+          round,
+          reasons: [],
+          reviewId: undefined,
+          updatedAt: deps.clock.now().toISOString(),
+        },
+      },
       fact: {
         actor: systemActor('departure'),
         action: wasCleared ? 'DEPARTURE_PERMIT_SUSPENDED' : 'DEPARTURE_RECHECKED',
@@ -45,10 +56,16 @@ export async function recheckDeparture(deps: RecheckDeps, callId: string, why: s
   });
   if (updated.departure?.round !== round) return false;
   if (wasCleared) await dynamoPermitStore.suspend(callId, 'departure', why);
-  if (previousReview) await supersede({ reviews: deps.reviews, workflows: deps.workflows, clock: deps.clock }, previousReview);
+  if (previousReview)
+    await supersede({ reviews: deps.reviews, workflows: deps.workflows, clock: deps.clock }, previousReview);
   await startClearance(deps, { kind: 'departure', workflow: DEPARTURE_WORKFLOW }, callId, departure.version, round);
   await deps.events.publish([
-    { type: wasCleared ? 'DeparturePermitSuspended' : 'DepartureRechecked', callId, port: call.port, detail: { version: departure.version, round, why } },
+    {
+      type: wasCleared ? 'DeparturePermitSuspended' : 'DepartureRechecked',
+      callId,
+      port: call.port,
+      detail: { version: departure.version, round, why },
+    },
   ]);
   return true;
 }

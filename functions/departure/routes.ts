@@ -1,7 +1,15 @@
 // The routes of the departure declaration and agencies' answers (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
 import { CallPath } from '#calls/schema.ts';
-import { AgencyAnswer, AgencyPath, DepartureAccepted, DepartureDeclaration, DepartureDraft, DepartureQuery, RecordedAgencyAnswer } from './schema.ts';
+import {
+  AgencyAnswer,
+  AgencyPath,
+  DepartureAccepted,
+  DepartureDeclaration,
+  DepartureDraft,
+  DepartureQuery,
+  RecordedAgencyAnswer,
+} from './schema.ts';
 
 export const departureRoutes = defineRoutes({
   putDeparture: {

@@ -14,36 +14,92 @@ export function departureViolations(d: DepartureDeclaration, arrival: ArrivalDec
   const declared = new Set(arrivalRefs(arrival));
   const sailing = new Set<string>();
   d.sailing.forEach((ref, i) => {
-    if (!declared.has(ref)) problems.push(violation(`sailing[${i}]`, 'NOT_ON_ARRIVAL_LISTS', `${ref} is not on the arrival lists: add them as a sign-on`, `${ref} 不在抵港名单上：请作为新上船人员申报`));
-    if (sailing.has(ref)) problems.push(violation(`sailing[${i}]`, 'DUPLICATE_REF', `${ref} is listed twice`, `${ref} 重复列出`));
+    if (!declared.has(ref))
+      problems.push(
+        violation(
+          `sailing[${i}]`,
+          'NOT_ON_ARRIVAL_LISTS',
+          `${ref} is not on the arrival lists: add them as a sign-on`,
+          `${ref} 不在抵港名单上：请作为新上船人员申报`,
+        ),
+      );
+    if (sailing.has(ref))
+      problems.push(violation(`sailing[${i}]`, 'DUPLICATE_REF', `${ref} is listed twice`, `${ref} 重复列出`));
     sailing.add(ref);
   });
   const off = new Set<string>();
   d.signOff.forEach((ref, i) => {
-    if (!declared.has(ref)) problems.push(violation(`signOff[${i}]`, 'NOT_ON_ARRIVAL_LISTS', `${ref} is not on the arrival lists`, `${ref} 不在抵港名单上`));
-    if (sailing.has(ref)) problems.push(violation(`signOff[${i}]`, 'BOTH_SAILING_AND_SIGNED_OFF', `${ref} cannot both sail and sign off`, `${ref} 不能既随船离港又离船`));
+    if (!declared.has(ref))
+      problems.push(
+        violation(
+          `signOff[${i}]`,
+          'NOT_ON_ARRIVAL_LISTS',
+          `${ref} is not on the arrival lists`,
+          `${ref} 不在抵港名单上`,
+        ),
+      );
+    if (sailing.has(ref))
+      problems.push(
+        violation(
+          `signOff[${i}]`,
+          'BOTH_SAILING_AND_SIGNED_OFF',
+          `${ref} cannot both sail and sign off`,
+          `${ref} 不能既随船离港又离船`,
+        ),
+      );
     off.add(ref);
   });
   for (const ref of declared) {
     if (!sailing.has(ref) && !off.has(ref)) {
-      problems.push(violation('sailing', 'PERSON_UNACCOUNTED', `${ref} from the arrival lists is neither sailing nor signed off`, `抵港名单中的 ${ref} 既未随船离港也未申报离船`));
+      problems.push(
+        violation(
+          'sailing',
+          'PERSON_UNACCOUNTED',
+          `${ref} from the arrival lists is neither sailing nor signed off`,
+          `抵港名单中的 ${ref} 既未随船离港也未申报离船`,
+        ),
+      );
     }
   }
   const documents = new Set<string>();
   d.signOn.forEach((p, i) => {
     if (declared.has(p.ref) || d.signOn.findIndex((q) => q.ref === p.ref) !== i) {
-      problems.push(violation(`signOn[${i}].ref`, 'DUPLICATE_REF', `reference ${p.ref} is already used`, `编号 ${p.ref} 已被使用`));
+      problems.push(
+        violation(`signOn[${i}].ref`, 'DUPLICATE_REF', `reference ${p.ref} is already used`, `编号 ${p.ref} 已被使用`),
+      );
     }
     const doc = `${p.document.type}#${p.document.issuingState}#${p.document.number}`;
-    if (documents.has(doc)) problems.push(violation(`signOn[${i}].document.number`, 'DUPLICATE_DOCUMENT', 'the same document is declared twice', '同一证件重复申报'));
+    if (documents.has(doc))
+      problems.push(
+        violation(
+          `signOn[${i}].document.number`,
+          'DUPLICATE_DOCUMENT',
+          'the same document is declared twice',
+          '同一证件重复申报',
+        ),
+      );
     documents.add(doc);
     if (p.document.expiry < d.etd.slice(0, 10)) {
-      problems.push(violation(`signOn[${i}].document.expiry`, 'DOCUMENT_EXPIRES_BEFORE_ETD', `the document expires on ${p.document.expiry}, before the departure`, `证件于 ${p.document.expiry} 到期，早于离港时间`));
+      problems.push(
+        violation(
+          `signOn[${i}].document.expiry`,
+          'DOCUMENT_EXPIRES_BEFORE_ETD',
+          `the document expires on ${p.document.expiry}, before the departure`,
+          `证件于 ${p.document.expiry} 到期，早于离港时间`,
+        ),
+      );
     }
   });
   const expected = d.sailing.length + d.signOn.length;
   if (d.personsOnBoard !== expected) {
-    problems.push(violation('personsOnBoard', 'PERSONS_ON_BOARD_MISMATCH', `says ${d.personsOnBoard} but ${expected} are sailing`, `申报在船 ${d.personsOnBoard} 人，但离港名单为 ${expected} 人`));
+    problems.push(
+      violation(
+        'personsOnBoard',
+        'PERSONS_ON_BOARD_MISMATCH',
+        `says ${d.personsOnBoard} but ${expected} are sailing`,
+        `申报在船 ${d.personsOnBoard} 人，但离港名单为 ${expected} 人`,
+      ),
+    );
   }
   if (Date.parse(d.etd) <= now.getTime()) {
     problems.push(violation('etd', 'ETD_IN_PAST', 'the departure is already in the past', '预计离港时间已过'));
@@ -60,20 +116,48 @@ export type PresenceOf = (ref: string) => 'ON_BOARD' | 'ASHORE' | 'UNKNOWN';
 export function reconcile(d: DepartureDeclaration, presence: PresenceOf, onBoardNow: readonly string[]): RiskReason[] {
   const reasons: RiskReason[] = [];
   for (const ref of d.sailing) {
-    if (presence(ref) !== 'ON_BOARD') reasons.push({ code: 'SAILING_PERSON_ASHORE', severity: 'MAJOR', personRef: ref, detail: `${ref} is to sail but is ashore by the gangway record` });
+    if (presence(ref) !== 'ON_BOARD')
+      reasons.push({
+        code: 'SAILING_PERSON_ASHORE',
+        severity: 'MAJOR',
+        personRef: ref,
+        detail: `${ref} is to sail but is ashore by the gangway record`,
+      });
   }
   for (const p of d.signOn) {
-    if (presence(p.ref) !== 'ON_BOARD') reasons.push({ code: 'SIGN_ON_NOT_BOARDED', severity: 'MAJOR', personRef: p.ref, detail: `${p.ref} signs on but has not boarded` });
+    if (presence(p.ref) !== 'ON_BOARD')
+      reasons.push({
+        code: 'SIGN_ON_NOT_BOARDED',
+        severity: 'MAJOR',
+        personRef: p.ref,
+        detail: `${p.ref} signs on but has not boarded`,
+      });
   }
   for (const ref of d.signOff) {
-    if (presence(ref) === 'ON_BOARD') reasons.push({ code: 'SIGN_OFF_STILL_ON_BOARD', severity: 'MAJOR', personRef: ref, detail: `${ref} signs off but is still on board` });
+    if (presence(ref) === 'ON_BOARD')
+      reasons.push({
+        code: 'SIGN_OFF_STILL_ON_BOARD',
+        severity: 'MAJOR',
+        personRef: ref,
+        detail: `${ref} signs off but is still on board`,
+      });
   }
   const listed = new Set([...d.sailing, ...d.signOn.map((p) => p.ref)]);
   for (const ref of onBoardNow) {
-    if (!listed.has(ref)) reasons.push({ code: 'ON_BOARD_NOT_LISTED', severity: 'MAJOR', personRef: ref, detail: `${ref} is on board but not on the departure list` });
+    if (!listed.has(ref))
+      reasons.push({
+        code: 'ON_BOARD_NOT_LISTED',
+        severity: 'MAJOR',
+        personRef: ref,
+        detail: `${ref} is on board but not on the departure list`,
+      });
   }
   if (onBoardNow.length !== d.personsOnBoard) {
-    reasons.push({ code: 'COUNT_MISMATCH', severity: 'MAJOR', detail: `${onBoardNow.length} on board by the gangway record, ${d.personsOnBoard} declared` });
+    reasons.push({
+      code: 'COUNT_MISMATCH',
+      severity: 'MAJOR',
+      detail: `${onBoardNow.length} on board by the gangway record, ${d.personsOnBoard} declared`,
+    });
   }
   return reasons;
 }

@@ -20,7 +20,13 @@ export type DepartureDeclaration = z.infer<typeof DepartureDeclaration>;
 export type StoredDeparture = Stored<DepartureDeclaration>;
 
 export const StoredDepartureDeclaration = z
-  .object({ callId: z.string(), version: z.number().int(), submittedAt: z.string(), submittedBy: z.string(), declaration: DepartureDeclaration })
+  .object({
+    callId: z.string(),
+    version: z.number().int(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    declaration: DepartureDeclaration,
+  })
   .meta({ id: 'StoredDepartureDeclaration' });
 
 export const DepartureDraft = z
@@ -44,7 +50,11 @@ export const AgencyAnswer = z
   .meta({ id: 'AgencyAnswer' });
 export type AgencyAnswer = z.infer<typeof AgencyAnswer>;
 
-export const RecordedAgencyAnswer = AgencyAnswer.extend({ agency: z.string(), recordedBy: z.string(), recordedAt: z.string() }).meta({
+export const RecordedAgencyAnswer = AgencyAnswer.extend({
+  agency: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+}).meta({
   id: 'RecordedAgencyAnswer',
 });
 

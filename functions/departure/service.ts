@@ -19,7 +19,13 @@ export interface DepartureDeps extends SubmitDeps {
 }
 
 /** Departure is declared once arrival is cleared, until the ship has left; a permit can be amended. */
-const OPEN_FOR_DEPARTURE = new Set<CallStatus>(['ARRIVAL_CLEARED', 'IN_PORT', 'DEPARTURE_SUBMITTED', 'IN_REVIEW', 'DEPARTURE_CLEARED']);
+const OPEN_FOR_DEPARTURE = new Set<CallStatus>([
+  'ARRIVAL_CLEARED',
+  'IN_PORT',
+  'DEPARTURE_SUBMITTED',
+  'IN_REVIEW',
+  'DEPARTURE_CLEARED',
+]);
 
 async function arrivalOf(deps: DepartureDeps, call: StoredCall): Promise<ArrivalDeclaration> {
   if (call.arrival?.state !== 'CLEARED') {
@@ -52,7 +58,12 @@ async function visibleCall(deps: DepartureDeps, principal: Principal, callId: st
   return call;
 }
 
-export async function submitDeparture(deps: DepartureDeps, principal: Principal, callId: string, declaration: DepartureDeclaration) {
+export async function submitDeparture(
+  deps: DepartureDeps,
+  principal: Principal,
+  callId: string,
+  declaration: DepartureDeclaration,
+) {
   const call = await visibleCall(deps, principal, callId);
   const arrival = OPEN_FOR_DEPARTURE.has(call.status) ? await arrivalOf(deps, call) : undefined;
   return submitDeclaration(deps, spec(deps, arrival), principal, callId, declaration);
@@ -72,7 +83,10 @@ export async function departureDraft(deps: DepartureDeps, principal: Principal, 
   const sailing = arrivalRefs(arrival).filter((ref) => !signOff.includes(ref));
   return {
     draft: { sailing, signOn, signOff, etd: call.etd, personsOnBoard: sailing.length + signOn.length },
-    basedOn: { arrivalVersion: call.arrival!.version, ...(call.departure && { departureVersion: call.departure.version }) },
+    basedOn: {
+      arrivalVersion: call.arrival!.version,
+      ...(call.departure && { departureVersion: call.departure.version }),
+    },
   };
 }
 
@@ -80,7 +94,13 @@ export async function departureDraft(deps: DepartureDeps, principal: Principal, 
  * Records another agency's answer for the call (an officer does it for the agency here), then
  * re-checks the departure: an answer is one of the things it depends on.
  */
-export async function recordAnswer(deps: DepartureDeps, principal: Principal, callId: string, agency: string, answer: AgencyAnswer) {
+export async function recordAnswer(
+  deps: DepartureDeps,
+  principal: Principal,
+  callId: string,
+  agency: string,
+  answer: AgencyAnswer,
+) {
   await visibleCall(deps, principal, callId);
   const recorded = { ...answer, agency, recordedBy: principal.sub, recordedAt: deps.clock.now().toISOString() };
   await agencyAnswers.put(callId, recorded);

@@ -62,7 +62,11 @@ export const askAgencies = stepHandler('askAgencies', Ref, async ({ callId, vers
   return {
     reasons: verdicts
       .filter((v) => !v.clear)
-      .map((v) => ({ code: 'AGENCY_HOLD', severity: 'MAJOR' as const, detail: `${v.agency} holds the departure${v.detail ? `: ${v.detail}` : ''}` })),
+      .map((v) => ({
+        code: 'AGENCY_HOLD',
+        severity: 'MAJOR' as const,
+        detail: `${v.agency} holds the departure${v.detail ? `: ${v.detail}` : ''}`,
+      })),
   };
 });
 
@@ -83,28 +87,43 @@ const Checks = z.tuple([
 ]);
 
 /** Departure is strict: anything not clear goes to an officer, with the exact blocking items. */
-export const assessDeparture = stepHandler('assessDeparture', Ref.extend({ checks: Checks }), async ({ callId, version, round, checks }) => {
-  const [persons, alerts, agencies, screening] = checks;
-  const reasons = [...persons.reasons, ...alerts.reasons, ...agencies.reasons, ...screening.flatMap((b) => b.hits)];
-  const call = await changeClearance(
-    'departure',
-    callId,
-    version,
-    (_fresh, clearance) => ({
-      patch: { departure: { ...clearance, reasons, updatedAt: clock.now().toISOString() } },
-      fact: { actor: systemActor('departure'), action: 'DEPARTURE_CHECKED', reason: reasons.length ? reasons.map((r) => `${r.code}${r.personRef ? ` ${r.personRef}` : ''}`).join(', ') : 'all clear' },
-    }),
-    round,
-  );
-  return { needsReview: reasons.length > 0, reviewTimeoutSeconds: departureReviewSeconds(call.etd, clock.now()) };
-});
+export const assessDeparture = stepHandler(
+  'assessDeparture',
+  Ref.extend({ checks: Checks }),
+  async ({ callId, version, round, checks }) => {
+    const [persons, alerts, agencies, screening] = checks;
+    const reasons = [...persons.reasons, ...alerts.reasons, ...agencies.reasons, ...screening.flatMap((b) => b.hits)];
+    const call = await changeClearance(
+      'departure',
+      callId,
+      version,
+      (_fresh, clearance) => ({
+        patch: { departure: { ...clearance, reasons, updatedAt: clock.now().toISOString() } },
+        fact: {
+          actor: systemActor('departure'),
+          action: 'DEPARTURE_CHECKED',
+          reason: reasons.length
+            ? reasons.map((r) => `${r.code}${r.personRef ? ` ${r.personRef}` : ''}`).join(', ')
+            : 'all clear',
+        },
+      }),
+      round,
+    );
+    return { needsReview: reasons.length > 0, reviewTimeoutSeconds: departureReviewSeconds(call.etd, clock.now()) };
+  },
+);
 
 const shared = sharedSteps({
   kind: 'departure',
   reviewTag: 'D',
   statuses: { review: 'IN_REVIEW', cleared: 'DEPARTURE_CLEARED', rejected: 'IN_PORT', amend: 'IN_PORT' },
   actions: { cleared: 'DEPARTURE_CLEARED', rejected: 'DEPARTURE_HELD', amend: 'DEPARTURE_AMENDMENT_REQUESTED' },
-  events: { cleared: 'DepartureCleared', rejected: 'DepartureHeld', amend: 'DepartureAmendmentRequested', failed: 'DepartureClearanceFailed' },
+  events: {
+    cleared: 'DepartureCleared',
+    rejected: 'DepartureHeld',
+    amend: 'DepartureAmendmentRequested',
+    failed: 'DepartureClearanceFailed',
+  },
   reviewSeconds: (call, now) => departureReviewSeconds(call.etd, now),
 });
 

@@ -2,4 +2,5 @@
 import { type DeclarationStore, dynamoDeclarationStore as declarations } from '#clearance/store.ts';
 import type { DepartureDeclaration } from './schema.ts';
 
-export const dynamoDepartureStore: DeclarationStore<DepartureDeclaration> = declarations<DepartureDeclaration>('departure');
+export const dynamoDepartureStore: DeclarationStore<DepartureDeclaration> =
+  declarations<DepartureDeclaration>('departure');

@@ -5,7 +5,15 @@ import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
 import { deviceRoutes as routes } from './routes.ts';
-import { assignDevice, listDevices, registerDevice, retireDevice, rotateKey, unassignDevice, type DeviceDeps } from './service.ts';
+import {
+  assignDevice,
+  listDevices,
+  registerDevice,
+  retireDevice,
+  rotateKey,
+  unassignDevice,
+  type DeviceDeps,
+} from './service.ts';
 import { dynamoDeviceStore } from './store.ts';
 
 const deps = (): DeviceDeps => ({
@@ -20,7 +28,9 @@ export const createDevice = httpHandler(routes.createDevice).handler(async ({ bo
   return created(device, `/v1/devices/${device.deviceId}`);
 });
 
-export const getDevices = httpHandler(routes.getDevices).handler(async ({ principal }) => ok(await listDevices(deps(), principal)));
+export const getDevices = httpHandler(routes.getDevices).handler(async ({ principal }) =>
+  ok(await listDevices(deps(), principal)),
+);
 
 export const assignDeviceToCall = httpHandler(routes.assignDeviceToCall).handler(async ({ path, body, principal }) =>
   ok(await assignDevice(deps(), principal, path.deviceId, body.callId)),

@@ -14,9 +14,13 @@ export async function deviceKeySecret(): Promise<Buffer> {
   if (cachedSecret) return cachedSecret;
   const arn = process.env.DEVICE_KEY_SECRET_ARN;
   // Loaded only on AWS, where the secret lives in Secrets Manager.
-  const value = arn ? await (await import('@aws-lambda-powertools/parameters/secrets')).getSecret(arn, { maxAge: 300 }) : undefined;
+  const value = arn
+    ? await (await import('@aws-lambda-powertools/parameters/secrets')).getSecret(arn, { maxAge: 300 })
+    : undefined;
   if (typeof value !== 'string' || value.length < 32) {
-    throw new Error('Invalid configuration: DEVICE_KEY_SECRET or DEVICE_KEY_SECRET_ARN must give a secret of 32+ characters');
+    throw new Error(
+      'Invalid configuration: DEVICE_KEY_SECRET or DEVICE_KEY_SECRET_ARN must give a secret of 32+ characters',
+    );
   }
   cachedSecret = Buffer.from(value);
   return cachedSecret;

@@ -19,7 +19,14 @@ export interface DeviceDeps {
 }
 
 /** Calls a device may watch: from arrival clearance until departure. */
-const ASSIGNABLE = new Set(['SUBMITTED', 'IN_REVIEW', 'ARRIVAL_CLEARED', 'IN_PORT', 'DEPARTURE_SUBMITTED', 'DEPARTURE_CLEARED']);
+const ASSIGNABLE = new Set([
+  'SUBMITTED',
+  'IN_REVIEW',
+  'ARRIVAL_CLEARED',
+  'IN_PORT',
+  'DEPARTURE_SUBMITTED',
+  'DEPARTURE_CLEARED',
+]);
 
 export function publicDevice(d: StoredDevice): Device {
   const { keys: _keys, rev: _rev, ...device } = d;
@@ -76,7 +83,9 @@ export async function assignDevice(deps: DeviceDeps, principal: Principal, devic
   const call = await deps.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   if (!ASSIGNABLE.has(call.status)) {
-    throw new ConflictError(`A call in status ${call.status} has no gangway to watch`, [{ path: 'callId', message: `call is ${call.status}` }]);
+    throw new ConflictError(`A call in status ${call.status} has no gangway to watch`, [
+      { path: 'callId', message: `call is ${call.status}` },
+    ]);
   }
   if (device.callId === callId) return publicDevice(device);
   return publicDevice(await change(deps, device, { callId, assignedAt: deps.clock.now().toISOString() }));
@@ -103,7 +112,9 @@ export async function rotateKey(deps: DeviceDeps, principal: Principal, deviceId
 export async function retireDevice(deps: DeviceDeps, principal: Principal, deviceId: string) {
   const device = await ownDevice(deps, principal, deviceId);
   if (device.status === 'RETIRED') return publicDevice(device);
-  return publicDevice(await change(deps, device, { status: 'RETIRED', callId: undefined, assignedAt: undefined, keys: [] }));
+  return publicDevice(
+    await change(deps, device, { status: 'RETIRED', callId: undefined, assignedAt: undefined, keys: [] }),
+  );
 }
 
 /** How stale a warm container's copy of a device may be when it authenticates a request. */
@@ -117,17 +128,24 @@ export interface SignedRequest {
 }
 
 /** The device principal for a signed request: 401 for anything unproven, 403 if it has no call. */
-export async function authenticateDevice(deps: Pick<DeviceDeps, 'devices' | 'clock'>, req: SignedRequest): Promise<Principal> {
+export async function authenticateDevice(
+  deps: Pick<DeviceDeps, 'devices' | 'clock'>,
+  req: SignedRequest,
+): Promise<Principal> {
   const { deviceId, timestamp, signature, body } = req;
   if (!deviceId || !timestamp || !signature) {
     throw new UnauthorizedError('Sign the request: x-device-id, x-timestamp and x-signature are required');
   }
   const now = deps.clock.now();
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
-    throw new UnauthorizedError(`x-timestamp must be Unix seconds within ${SIGNATURE_WINDOW_SECONDS} s of the server clock`);
+    throw new UnauthorizedError(
+      `x-timestamp must be Unix seconds within ${SIGNATURE_WINDOW_SECONDS} s of the server clock`,
+    );
   }
-  const device = /^D[0-9A-HJKMNP-TV-Z]{26}$/.test(deviceId) ? await deps.devices.recent(deviceId, DEVICE_CACHE_MS) : undefined;
-  if (!device || device.status !== 'ACTIVE') throw new UnauthorizedError('Unknown or retired device');
+  const device = /^D[0-9A-HJKMNP-TV-Z]{26}$/.test(deviceId)
+    ? await deps.devices.recent(deviceId, DEVICE_CACHE_MS)
+    : undefined;
+  if (device?.status !== 'ACTIVE') throw new UnauthorizedError('Unknown or retired device');
   const usable = device.keys.filter((k) => !k.validUntil || Date.parse(k.validUntil) > now.getTime());
   let matched = false;
   for (const record of usable) {

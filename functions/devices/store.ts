@@ -39,7 +39,9 @@ export const dynamoDeviceStore: DeviceStore = {
   },
 
   async get(deviceId) {
-    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(deviceId), ConsistentRead: true }));
+    const out = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: key(deviceId), ConsistentRead: true }),
+    );
     return out.Item ? withoutKeys<StoredDevice>(out.Item) : undefined;
   },
 
@@ -49,13 +51,19 @@ export const dynamoDeviceStore: DeviceStore = {
       await documentClient().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { ...key(device.deviceId), gsi1pk: `PORT#${device.port}`, gsi1sk: `DEVICE#${device.deviceId}`, ...device },
+          Item: {
+            ...key(device.deviceId),
+            gsi1pk: `PORT#${device.port}`,
+            gsi1sk: `DEVICE#${device.deviceId}`,
+            ...device,
+          },
           ConditionExpression: device.rev === 1 ? 'attribute_not_exists(pk)' : 'rev = :previous',
           ...(device.rev > 1 && { ExpressionAttributeValues: { ':previous': device.rev - 1 } }),
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The device was changed meanwhile; retry');
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConflictError('The device was changed meanwhile; retry');
       throw error;
     }
   },

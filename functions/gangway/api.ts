@@ -27,7 +27,12 @@ function deps(): GangwayDeps {
     recheck,
     events: eventBridgePublisher,
     clock,
-    settings: { matchThreshold: c.MATCH_THRESHOLD, shoreLeaveHours: c.SHORE_LEAVE_HOURS, clockSkewSeconds: 300, retentionDays: c.EVENT_RETENTION_DAYS },
+    settings: {
+      matchThreshold: c.MATCH_THRESHOLD,
+      shoreLeaveHours: c.SHORE_LEAVE_HOURS,
+      clockSkewSeconds: 300,
+      retentionDays: c.EVENT_RETENTION_DAYS,
+    },
   };
 }
 
@@ -40,7 +45,8 @@ export const postGangwayEvents = httpHandler(routes.postGangwayEvents, {
         deviceId: event.headers['x-device-id'],
         timestamp: event.headers['x-timestamp'],
         signature: event.headers['x-signature'],
-        body: event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? ''),
+        body:
+          event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? ''),
       },
     ),
 }).handler(async ({ body, principal }) => {

@@ -9,7 +9,8 @@ export const gangwayRoutes = defineRoutes({
     path: '/v1/gangway/events',
     module: 'gangway/api.ts',
     roles: ['device'],
-    summary: 'One signed scan event, or { "events": [...] } (up to 100) buffered offline; each answered accepted, duplicate or rejected',
+    summary:
+      'One signed scan event, or { "events": [...] } (up to 100) buffered offline; each answered accepted, duplicate or rejected',
     body: GangwayPost,
     deviceKeys: true,
     workflows: ['start', 'answer'],

@@ -57,7 +57,10 @@ export function scoreBand(score: number | undefined, threshold: number): 'HIGH' 
 }
 
 /** Presence after the event, or undefined when an older event must not move it backwards. */
-export function nextPresence(current: Presence | undefined, e: GangwayEvent & { deviceId: string }): Presence | undefined {
+export function nextPresence(
+  current: Presence | undefined,
+  e: GangwayEvent & { deviceId: string },
+): Presence | undefined {
   if (current?.lastEvent && current.lastEvent.capturedAt >= e.capturedAt) return undefined;
   return {
     ref: e.personRef,
@@ -80,20 +83,28 @@ export interface EventContext {
 export function alertsFor(e: GangwayEvent, ctx: EventContext): RaisedAlert[] {
   const alerts: RaisedAlert[] = [];
   const { settings } = ctx;
-  if (!ctx.person) alerts.push({ rule: 'NOT_ON_LIST', detail: `${e.personRef} is on neither the crew nor the passenger list` });
+  if (!ctx.person)
+    alerts.push({ rule: 'NOT_ON_LIST', detail: `${e.personRef} is on neither the crew nor the passenger list` });
   if (e.method === 'FACE' && e.matchScore !== undefined && e.matchScore < settings.matchThreshold) {
     alerts.push({ rule: 'LOW_MATCH', detail: `face match below ${settings.matchThreshold}` });
   }
-  if (e.method === 'FACE' && e.livenessPassed === false) alerts.push({ rule: 'LIVENESS_FAILED', detail: 'liveness check failed' });
+  if (e.method === 'FACE' && e.livenessPassed === false)
+    alerts.push({ rule: 'LIVENESS_FAILED', detail: 'liveness check failed' });
   if (ctx.person && ctx.person.document.expiry < e.capturedAt.slice(0, 10)) {
     alerts.push({ rule: 'DOCUMENT_EXPIRED', detail: `identity document expired ${ctx.person.document.expiry}` });
   }
   // By when it happened, not when it arrived: a device may upload passes from before the permit.
   if (ctx.departureClearedAt && e.capturedAt > ctx.departureClearedAt) {
-    alerts.push({ rule: 'AFTER_DEPARTURE_CLEARANCE', detail: `${e.direction === 'BOARD' ? 'boarding' : 'landing'} after departure clearance` });
+    alerts.push({
+      rule: 'AFTER_DEPARTURE_CLEARANCE',
+      detail: `${e.direction === 'BOARD' ? 'boarding' : 'landing'} after departure clearance`,
+    });
   }
   if (Date.parse(e.capturedAt) - ctx.now.getTime() > settings.clockSkewSeconds * 1000) {
-    alerts.push({ rule: 'CLOCK_SKEW', detail: `captured-at is ${Math.round((Date.parse(e.capturedAt) - ctx.now.getTime()) / 1000)} s ahead of the server clock` });
+    alerts.push({
+      rule: 'CLOCK_SKEW',
+      detail: `captured-at is ${Math.round((Date.parse(e.capturedAt) - ctx.now.getTime()) / 1000)} s ahead of the server clock`,
+    });
   }
   const wasOnBoard = ctx.before ? ctx.before.state === 'ON_BOARD' : Boolean(ctx.person);
   const isNewer = !ctx.before?.lastEvent || ctx.before.lastEvent.capturedAt < e.capturedAt;

@@ -7,7 +7,9 @@ export const GangwayEvent = z
   .strictObject({
     eventId: z.uuid({ message: 'must be the UUID the device gave the event' }),
     callId: z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id'),
-    personRef: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be the person reference from the crew or passenger list'),
+    personRef: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be the person reference from the crew or passenger list'),
     direction: z.enum(['BOARD', 'DISEMBARK']),
     method: z.enum(['FACE', 'CARD']),
     matchScore: z.number().min(0).max(1).optional(),
@@ -23,10 +25,9 @@ export const GangwayEvent = z
 export type GangwayEvent = z.infer<typeof GangwayEvent>;
 
 /** One event, or a batch of up to 100 buffered while the network was down. */
-export const GangwayPost = z.union([
-  z.strictObject({ events: z.array(z.unknown()).min(1).max(100) }),
-  z.record(z.string(), z.unknown()),
-]).meta({ id: 'GangwayPost' });
+export const GangwayPost = z
+  .union([z.strictObject({ events: z.array(z.unknown()).min(1).max(100) }), z.record(z.string(), z.unknown())])
+  .meta({ id: 'GangwayPost' });
 
 export const EventResult = z.object({
   eventId: z.string().optional(),
@@ -70,7 +71,12 @@ export const Presence = z.object({
   ref: z.string(),
   state: PresenceState,
   lastEvent: z
-    .object({ eventId: z.string(), direction: z.enum(['BOARD', 'DISEMBARK']), capturedAt: z.string(), deviceId: z.string() })
+    .object({
+      eventId: z.string(),
+      direction: z.enum(['BOARD', 'DISEMBARK']),
+      capturedAt: z.string(),
+      deviceId: z.string(),
+    })
     .optional(),
 });
 export type Presence = z.infer<typeof Presence>;
@@ -98,4 +104,5 @@ export const PersonsOnCall = z
   .meta({ id: 'PersonsOnCall' });
 
 /** Field names that would carry biometrics or document scans: refused outright. */
-export const FORBIDDEN_FIELDS = /^(image|images|photo|photos|picture|face|faceimage|faceimages|facetemplate|template|templates|biometric|biometrics|embedding|mrz|mrzline|mrzlines|rawmrz|fingerprint|portrait|snapshot)$/i;
+export const FORBIDDEN_FIELDS =
+  /^(image|images|photo|photos|picture|face|faceimage|faceimages|facetemplate|template|templates|biometric|biometrics|embedding|mrz|mrzline|mrzlines|rawmrz|fingerprint|portrait|snapshot)$/i;

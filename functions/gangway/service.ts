@@ -15,7 +15,16 @@ import type { DomainEvent, EventPublisher } from '#shared/events.ts';
 import { violation } from '#shared/i18n.ts';
 import type { CrewMember, Passenger } from '#shared/people.ts';
 import { canView } from '#calls/rules.ts';
-import { type AlertRule, type GangwaySettings, SEVERITY, alertsFor, forbiddenFields, nextPresence, scoreBand, shoreLeaveOverdue } from './rules.ts';
+import {
+  type AlertRule,
+  type GangwaySettings,
+  SEVERITY,
+  alertsFor,
+  forbiddenFields,
+  nextPresence,
+  scoreBand,
+  shoreLeaveOverdue,
+} from './rules.ts';
 import { type EventResult, GangwayEvent, type PersonOnCall, type StoredEvent } from './schema.ts';
 import type { GangwayStore, StoredPresence } from './store.ts';
 
@@ -39,10 +48,13 @@ const declarationCache = new Map<string, Promise<unknown>>();
 function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
   if (!declarationCache.has(key)) {
     if (declarationCache.size > 500) declarationCache.clear();
-    declarationCache.set(key, read().catch((error: unknown) => {
-      declarationCache.delete(key);
-      throw error;
-    }));
+    declarationCache.set(
+      key,
+      read().catch((error: unknown) => {
+        declarationCache.delete(key);
+        throw error;
+      }),
+    );
   }
   return declarationCache.get(key) as Promise<T>;
 }
@@ -52,12 +64,16 @@ async function declaredPersons(deps: Pick<GangwayDeps, 'declarations' | 'departu
   const persons = new Map<string, { person: CrewMember | Passenger; list: 'CREW' | 'PASSENGER' }>();
   if (!call.arrival) return persons;
   const arrivalVersion = call.arrival.version;
-  const stored = await cached(`A#${call.callId}#${arrivalVersion}`, () => deps.declarations.get(call.callId, arrivalVersion));
+  const stored = await cached(`A#${call.callId}#${arrivalVersion}`, () =>
+    deps.declarations.get(call.callId, arrivalVersion),
+  );
   for (const p of stored?.declaration.crew ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   for (const p of stored?.declaration.passengers ?? []) persons.set(p.ref, { person: p, list: 'PASSENGER' });
   if (call.departure) {
     const departureVersion = call.departure.version;
-    const departure = await cached(`D#${call.callId}#${departureVersion}`, () => deps.departures.get(call.callId, departureVersion));
+    const departure = await cached(`D#${call.callId}#${departureVersion}`, () =>
+      deps.departures.get(call.callId, departureVersion),
+    );
     for (const p of departure?.declaration.signOn ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   }
   return persons;
@@ -71,7 +87,12 @@ export function eventsOf(body: unknown): unknown[] {
     throw new RuleViolationError(
       'Images, face templates and MRZ data are never accepted',
       forbidden.map((path) =>
-        violation(path, 'BIOMETRIC_DATA_REFUSED', 'biometric or document-scan data is not accepted: send the match result only', '不接受生物特征或证件扫描数据：只需发送比对结果'),
+        violation(
+          path,
+          'BIOMETRIC_DATA_REFUSED',
+          'biometric or document-scan data is not accepted: send the match result only',
+          '不接受生物特征或证件扫描数据：只需发送比对结果',
+        ),
       ),
     );
   }
@@ -80,7 +101,11 @@ export function eventsOf(body: unknown): unknown[] {
     : [body];
 }
 
-export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, raw: unknown[]): Promise<{
+export async function recordEvents(
+  deps: GangwayDeps,
+  device: DevicePrincipal,
+  raw: unknown[],
+): Promise<{
   accepted: number;
   duplicates: number;
   rejected: number;
@@ -97,11 +122,25 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
     const parsed = GangwayEvent.safeParse(input);
     if (!parsed.success) {
       const eventId = (input as { eventId?: unknown })?.eventId;
-      results[index] = { index, ...(typeof eventId === 'string' && { eventId }), status: 'rejected', reason: 'INVALID_EVENT', details: detailsFromZod(parsed.error) };
+      results[index] = {
+        index,
+        ...(typeof eventId === 'string' && { eventId }),
+        status: 'rejected',
+        reason: 'INVALID_EVENT',
+        details: detailsFromZod(parsed.error),
+      };
     } else if (parsed.data.callId !== device.callId) {
-      results[index] = { index, eventId: parsed.data.eventId, status: 'rejected', reason: 'DEVICE_NOT_ASSIGNED_TO_CALL' };
+      results[index] = {
+        index,
+        eventId: parsed.data.eventId,
+        status: 'rejected',
+        reason: 'DEVICE_NOT_ASSIGNED_TO_CALL',
+      };
     } else {
-      byPerson.set(parsed.data.personRef, [...(byPerson.get(parsed.data.personRef) ?? []), { index, event: parsed.data }]);
+      byPerson.set(parsed.data.personRef, [
+        ...(byPerson.get(parsed.data.personRef) ?? []),
+        { index, event: parsed.data },
+      ]);
     }
   }
   if (!byPerson.size) return summary(results);
@@ -116,12 +155,18 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
   const refs = [...byPerson.keys()];
   const [presence, seen] = await Promise.all([
     deps.gangway.presenceOf(call.callId, refs).then((list) => new Map(list.map((p) => [p.ref, p]))),
-    deps.gangway.existingEvents(call.callId, all.map((x) => x.event.eventId)),
+    deps.gangway.existingEvents(
+      call.callId,
+      all.map((x) => x.event.eventId),
+    ),
   ]);
 
   // New events in as few requests as the store allows; a repeat is recognised by its event id.
   const fresh = all.filter((x) => !seen.has(x.event.eventId));
-  await deps.gangway.putEvents(fresh.map((x) => storedEvent(x.event, device.deviceId, now, deps.settings)), deps.settings.retentionDays);
+  await deps.gangway.putEvents(
+    fresh.map((x) => storedEvent(x.event, device.deviceId, now, deps.settings)),
+    deps.settings.retentionDays,
+  );
   const alerts: Alert[] = [];
   const moves: StoredPresence[] = [];
 
@@ -130,8 +175,16 @@ export async function recordEvents(deps: GangwayDeps, device: DevicePrincipal, r
     // is re-applied too, in case a crash cut it short: newest captured-at still wins.
     let before = presence.get(ref);
     let moved: StoredPresence | undefined;
-    for (const { index, event: e } of [...events].sort((x, y) => x.event.capturedAt.localeCompare(y.event.capturedAt))) {
-      for (const alert of alertsFor(e, { person: declared.get(ref)?.person, before, departureClearedAt: departureClearedAt(call), now, settings: deps.settings })) {
+    for (const { index, event: e } of [...events].sort((x, y) =>
+      x.event.capturedAt.localeCompare(y.event.capturedAt),
+    )) {
+      for (const alert of alertsFor(e, {
+        person: declared.get(ref)?.person,
+        before,
+        departureClearedAt: departureClearedAt(call),
+        now,
+        settings: deps.settings,
+      })) {
         alerts.push({
           // Someone on no list is one cause however often they pass; the others are per event.
           ...alertOf(call, device, e, alert, now, deps.settings),
@@ -180,14 +233,27 @@ async function recordOne(
   // An older capture than the one on record moves nothing and cannot be a second boarding.
   const before = move.moved ? move.previous : undefined;
   if (move.moved) published.push(movement({ ...candidate, callId: call.callId, port: call.port }));
-  for (const alert of alertsFor(e, { person: declared.get(e.personRef)?.person, before, departureClearedAt: departureClearedAt(call), now, settings: deps.settings })) {
+  for (const alert of alertsFor(e, {
+    person: declared.get(e.personRef)?.person,
+    before,
+    departureClearedAt: departureClearedAt(call),
+    now,
+    settings: deps.settings,
+  })) {
     const raised = alertOf(call, device, e, alert, now, deps.settings);
     if (await deps.alerts.raise(raised)) published.push(alertRaised(raised));
   }
   results[index] = { index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' };
 }
 
-function alertOf(call: StoredCall, device: DevicePrincipal, e: GangwayEvent, alert: { rule: AlertRule; detail: string }, now: Date, settings: GangwayDeps['settings']): Alert {
+function alertOf(
+  call: StoredCall,
+  device: DevicePrincipal,
+  e: GangwayEvent,
+  alert: { rule: AlertRule; detail: string },
+  now: Date,
+  settings: GangwayDeps['settings'],
+): Alert {
   return {
     // Someone on no list is one cause however often they pass; the others are per event.
     alertId: alertIdFor(call.callId, alert.rule, e.personRef, ...(alert.rule === 'NOT_ON_LIST' ? [] : [e.eventId])),
@@ -197,7 +263,12 @@ function alertOf(call: StoredCall, device: DevicePrincipal, e: GangwayEvent, ale
     rule: alert.rule,
     severity: SEVERITY[alert.rule],
     detail: alert.detail,
-    evidence: { eventId: e.eventId, deviceId: device.deviceId, capturedAt: e.capturedAt, ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, settings.matchThreshold) }) },
+    evidence: {
+      eventId: e.eventId,
+      deviceId: device.deviceId,
+      capturedAt: e.capturedAt,
+      ...(e.matchScore !== undefined && { scoreBand: scoreBand(e.matchScore, settings.matchThreshold) }),
+    },
     status: 'OPEN',
     raisedAt: now.toISOString(),
   };
@@ -214,7 +285,12 @@ function movement(m: StoredPresence): DomainEvent {
 }
 
 function alertRaised(alert: Alert): DomainEvent {
-  return { type: 'AlertRaised', callId: alert.callId, port: alert.port, detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: alert.personRef } };
+  return {
+    type: 'AlertRaised',
+    callId: alert.callId,
+    port: alert.port,
+    detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: alert.personRef },
+  };
 }
 
 async function finish(deps: GangwayDeps, call: StoredCall, results: EventResult[], published: DomainEvent[]) {
@@ -223,7 +299,10 @@ async function finish(deps: GangwayDeps, call: StoredCall, results: EventResult[
   const moved = published.filter((e) => e.type === 'PersonBoarded' || e.type === 'PersonLanded').length;
   const highAlerts = published.filter((e) => e.type === 'AlertRaised' && e.detail.severity === 'HIGH').length;
   if (call.departure && (moved || highAlerts)) {
-    await deps.recheck(call.callId, [moved && `${moved} gangway movements`, highAlerts && `${highAlerts} high alerts`].filter(Boolean).join(', '));
+    await deps.recheck(
+      call.callId,
+      [moved && `${moved} gangway movements`, highAlerts && `${highAlerts} high alerts`].filter(Boolean).join(', '),
+    );
   }
   return summary(results);
 }
@@ -255,7 +334,11 @@ function summary(results: EventResult[]) {
 }
 
 /** Everyone on the call's lists (and anyone seen who is not), with where they are. */
-export async function personsOnCall(deps: Pick<GangwayDeps, 'calls' | 'declarations' | 'departures' | 'gangway'>, principal: Principal, callId: string) {
+export async function personsOnCall(
+  deps: Pick<GangwayDeps, 'calls' | 'declarations' | 'departures' | 'gangway'>,
+  principal: Principal,
+  callId: string,
+) {
   const call = await deps.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   const declared = await declaredPersons(deps, call);
@@ -276,14 +359,21 @@ export async function personsOnCall(deps: Pick<GangwayDeps, 'calls' | 'declarati
     });
   }
   for (const [ref, p] of presence) {
-    if (!declared.has(ref)) persons.push({ ref, list: 'NOT_DECLARED', state: p.state, ...(p.lastEvent && { lastEvent: p.lastEvent }) });
+    if (!declared.has(ref))
+      persons.push({ ref, list: 'NOT_DECLARED', state: p.state, ...(p.lastEvent && { lastEvent: p.lastEvent }) });
   }
   const count = (state: string) => persons.filter((p) => p.state === state).length;
-  return { callId, counts: { onBoard: count('ON_BOARD'), ashore: count('ASHORE'), unknown: count('UNKNOWN') }, persons };
+  return {
+    callId,
+    counts: { onBoard: count('ON_BOARD'), ashore: count('ASHORE'), unknown: count('UNKNOWN') },
+    persons,
+  };
 }
 
 /** Raises an alert for everyone ashore past the shore-leave limit (once per landing). */
-export async function sweepShoreLeave(deps: Pick<GangwayDeps, 'gangway' | 'alerts' | 'events' | 'clock' | 'settings'>): Promise<number> {
+export async function sweepShoreLeave(
+  deps: Pick<GangwayDeps, 'gangway' | 'alerts' | 'events' | 'clock' | 'settings'>,
+): Promise<number> {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - deps.settings.shoreLeaveHours * 3_600_000).toISOString();
   let raised = 0;
@@ -298,13 +388,24 @@ export async function sweepShoreLeave(deps: Pick<GangwayDeps, 'gangway' | 'alert
       rule: 'SHORE_LEAVE_OVERDUE',
       severity: SEVERITY.SHORE_LEAVE_OVERDUE,
       detail: `ashore since ${p.landedAt}, over ${deps.settings.shoreLeaveHours} h`,
-      evidence: { ...(p.lastEvent && { eventId: p.lastEvent.eventId, deviceId: p.lastEvent.deviceId, capturedAt: p.lastEvent.capturedAt }) },
+      evidence: {
+        ...(p.lastEvent && {
+          eventId: p.lastEvent.eventId,
+          deviceId: p.lastEvent.deviceId,
+          capturedAt: p.lastEvent.capturedAt,
+        }),
+      },
       status: 'OPEN',
       raisedAt: now.toISOString(),
     };
     if (await deps.alerts.raise(alert)) {
       raised += 1;
-      published.push({ type: 'AlertRaised', callId: p.callId, port: p.port, detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: p.ref } });
+      published.push({
+        type: 'AlertRaised',
+        callId: p.callId,
+        port: p.port,
+        detail: { alertId: alert.alertId, rule: alert.rule, severity: alert.severity, personRef: p.ref },
+      });
     }
   }
   if (published.length) await deps.events.publish(published);

@@ -28,7 +28,9 @@ export interface GangwayStore {
   /** Moves presence to `next` unless a newer capture already did; false if it did not move. */
   movePresence(next: StoredPresence): Promise<boolean>;
   /** The same, answering what the presence was before when it moved. */
-  movePresenceFrom(next: StoredPresence): Promise<{ moved: false } | { moved: true; previous: StoredPresence | undefined }>;
+  movePresenceFrom(
+    next: StoredPresence,
+  ): Promise<{ moved: false } | { moved: true; previous: StoredPresence | undefined }>;
   /** How many gangway passes the call has had (within the retention period). */
   countEvents(callId: string): Promise<number>;
   /** People ashore since before `landedBefore`, across ports. */
@@ -48,7 +50,11 @@ export const dynamoGangwayStore: GangwayStore = {
   async putEvent(event, retentionDays) {
     try {
       await documentClient().send(
-        new PutCommand({ TableName: tableName(), Item: eventItem(event, retentionDays), ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: tableName(),
+          Item: eventItem(event, retentionDays),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
       return true;
     } catch (error) {
@@ -118,7 +124,11 @@ export const dynamoGangwayStore: GangwayStore = {
   },
 
   countEvents(callId) {
-    return countAll({ IndexName: 'byOwner', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': `CALLEVENTS#${callId}` } });
+    return countAll({
+      IndexName: 'byOwner',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CALLEVENTS#${callId}` },
+    });
   },
 
   async ashoreSince(landedBefore) {
@@ -131,13 +141,18 @@ export const dynamoGangwayStore: GangwayStore = {
   },
 };
 
-
 /** Consistent batch reads, 100 keys a request, asking again for what the store left unprocessed. */
 async function batchGet(wanted: Record<string, unknown>[], attributes?: string[]): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < wanted.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean; ProjectionExpression?: string }> | undefined = {
-      [tableName()]: { Keys: wanted.slice(i, i + 100), ConsistentRead: true, ...(attributes && { ProjectionExpression: attributes.join(', ') }) },
+    let request:
+      | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean; ProjectionExpression?: string }>
+      | undefined = {
+      [tableName()]: {
+        Keys: wanted.slice(i, i + 100),
+        ConsistentRead: true,
+        ...(attributes && { ProjectionExpression: attributes.join(', ') }),
+      },
     };
     for (let round = 0; request && Object.keys(request).length; round++) {
       if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** round)));

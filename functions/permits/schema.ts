@@ -27,7 +27,11 @@ export const PermitPath = z.object({
   kind: PermitKind,
 });
 
-export const VerifyPath = z.object({ code: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/, 'must be a code like 7KQ2-M4XD-9PRT-C3VW') });
+export const VerifyPath = z.object({
+  code: z
+    .string()
+    .regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/, 'must be a code like 7KQ2-M4XD-9PRT-C3VW'),
+});
 
 export const PermitVerification = z
   .object({

@@ -36,7 +36,8 @@ export const dynamoPermitStore: PermitStore = {
           TableName: tableName(),
           Item: { ...permitKey(permit.callId, permit.kind), ...permit },
           // A newer version, or the same version re-issued after a suspension.
-          ConditionExpression: 'attribute_not_exists(pk) OR version < :v OR (version = :v AND attribute_exists(suspendedAt))',
+          ConditionExpression:
+            'attribute_not_exists(pk) OR version < :v OR (version = :v AND attribute_exists(suspendedAt))',
           ExpressionAttributeValues: { ':v': permit.version },
         }),
       );
@@ -48,14 +49,21 @@ export const dynamoPermitStore: PermitStore = {
     await documentClient().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...codeKey(standing.verificationCode), callId: standing.callId, kind: standing.kind, version: standing.version },
+        Item: {
+          ...codeKey(standing.verificationCode),
+          callId: standing.callId,
+          kind: standing.kind,
+          version: standing.version,
+        },
       }),
     );
     return standing;
   },
 
   async get(callId, kind) {
-    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: permitKey(callId, kind), ConsistentRead: true }));
+    const out = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: permitKey(callId, kind), ConsistentRead: true }),
+    );
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...permit } = out.Item;
     return permit as Permit;

@@ -51,7 +51,10 @@ export function openApiDocument() {
   for (const route of routeList) {
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(route.responses)) {
-      responses[status] = { description: 'Success', content: { 'application/json': { schema: ref(schemaId(schema)) } } };
+      responses[status] = {
+        description: 'Success',
+        content: { 'application/json': { schema: ref(schemaId(schema)) } },
+      };
     }
     for (const status of route.errors ?? []) {
       responses[status] = {

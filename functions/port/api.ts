@@ -37,7 +37,10 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   if (query.format === 'csv') {
     return {
       statusCode: 200,
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${path.port}-clearance-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"` },
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${path.port}-clearance-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"`,
+      },
       body: toCsv(ranking),
     };
   }

@@ -63,7 +63,9 @@ export function figures(facts: readonly CallFacts[], now: Date): Figures {
     .map((f) => delayMinutes(f.call, now))
     .filter((d): d is number => d !== null);
   const reviews = facts.flatMap((f) => f.reviews);
-  const inReview = reviews.filter((r) => r.decidedAt).map((r) => (Date.parse(r.decidedAt!) - Date.parse(r.openedAt)) / MINUTE);
+  const inReview = reviews
+    .filter((r) => r.decidedAt)
+    .map((r) => (Date.parse(r.decidedAt!) - Date.parse(r.openedAt)) / MINUTE);
   const leads = facts
     .filter((f) => f.call.arrival?.clearedAt)
     .map((f) => (Date.parse(f.call.eta) - Date.parse(f.call.arrival!.clearedAt!)) / 3_600_000);
@@ -88,11 +90,28 @@ export function byAgent(facts: readonly CallFacts[], now: Date) {
   for (const f of facts) groups.set(f.call.agentId, [...(groups.get(f.call.agentId) ?? []), f]);
   return [...groups]
     .map(([agentId, group]) => ({ agentId, ...figures(group, now) }))
-    .sort((a, b) => (a.meanWaitingMinutes ?? 0) + (a.meanDelayMinutes ?? 0) - ((b.meanWaitingMinutes ?? 0) + (b.meanDelayMinutes ?? 0)) || a.agentId.localeCompare(b.agentId));
+    .sort(
+      (a, b) =>
+        (a.meanWaitingMinutes ?? 0) +
+          (a.meanDelayMinutes ?? 0) -
+          ((b.meanWaitingMinutes ?? 0) + (b.meanDelayMinutes ?? 0)) || a.agentId.localeCompare(b.agentId),
+    );
 }
 
 export function toCsv(rows: readonly (Figures & { agentId: string })[]): string {
-  const columns = ['agentId', 'calls', 'zeroWaitingShare', 'zeroDelayShare', 'contactlessShare', 'reviewsOpened', 'medianMinutesInReview', 'medianLeadHours', 'meanWaitingMinutes', 'meanDelayMinutes'] as const;
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  const columns = [
+    'agentId',
+    'calls',
+    'zeroWaitingShare',
+    'zeroDelayShare',
+    'contactlessShare',
+    'reviewsOpened',
+    'medianMinutesInReview',
+    'medianLeadHours',
+    'meanWaitingMinutes',
+    'meanDelayMinutes',
+  ] as const;
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+  return `${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
 }

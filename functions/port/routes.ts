@@ -8,7 +8,8 @@ export const portRoutes = defineRoutes({
     path: '/v1/ports/{port}/overview',
     module: 'port/api.ts',
     roles: ['officer'],
-    summary: 'Calls by status and the three-zeros figures, overall, per agent (ranked) and per call; ?format=csv for the ranking',
+    summary:
+      'Calls by status and the three-zeros figures, overall, per agent (ranked) and per call; ?format=csv for the ranking',
     params: OverviewPath,
     query: OverviewQuery,
     responses: { 200: Overview },

@@ -40,7 +40,9 @@ export const Review = z
   .meta({ id: 'Review' });
 export type Review = z.infer<typeof Review>;
 
-export const ReviewPage = z.object({ items: z.array(Review), nextToken: z.string().optional() }).meta({ id: 'ReviewPage' });
+export const ReviewPage = z
+  .object({ items: z.array(Review), nextToken: z.string().optional() })
+  .meta({ id: 'ReviewPage' });
 export const ReviewPath = z.object({ reviewId: ReviewId });
 export const ReviewQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),

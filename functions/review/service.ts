@@ -30,9 +30,15 @@ export function decisionOf(review: Review): DecisionOutput | undefined {
   };
 }
 
-export async function decide(deps: ReviewDeps, principal: Principal, reviewId: string, input: ReviewDecision): Promise<Review> {
+export async function decide(
+  deps: ReviewDeps,
+  principal: Principal,
+  reviewId: string,
+  input: ReviewDecision,
+): Promise<Review> {
   const review = await deps.reviews.get(reviewId);
-  if (!review || principal.role === 'agent' || review.port !== principal.port) throw new NotFoundError(`No review ${reviewId}`);
+  if (!review || principal.role === 'agent' || review.port !== principal.port)
+    throw new NotFoundError(`No review ${reviewId}`);
   const output: DecisionOutput = {
     decision: input.decision,
     ...(input.reason && { reason: input.reason }),
@@ -54,7 +60,14 @@ export async function decide(deps: ReviewDeps, principal: Principal, reviewId: s
         // stored, and the resumed workflow takes it when it reaches the review again.
         if (!(error instanceof ConflictError)) throw error;
       });
-      return publicReview({ ...review, status: 'DECIDED', decision: output.decision, decisionReason: output.reason, decidedBy: output.officer, decidedAt: output.decidedAt });
+      return publicReview({
+        ...review,
+        status: 'DECIDED',
+        decision: output.decision,
+        decisionReason: output.reason,
+        decidedBy: output.officer,
+        decidedAt: output.decidedAt,
+      });
     }
   }
   // Closed meanwhile or before: the same decision again is a retry, anything else a conflict.
@@ -68,17 +81,24 @@ export async function decide(deps: ReviewDeps, principal: Principal, reviewId: s
     return publicReview(current);
   }
   throw new ConflictError(`The review is already ${current.status.toLowerCase()}`, [
-    { path: 'decision', message: current.decision ? `decided ${current.decision} by another officer` : 'superseded by a newer declaration' },
+    {
+      path: 'decision',
+      message: current.decision
+        ? `decided ${current.decision} by another officer`
+        : 'superseded by a newer declaration',
+    },
   ]);
 }
 
 /** A newer declaration replaces the one under review: close the review and end its wait. */
 export async function supersede(deps: ReviewDeps, reviewId: string): Promise<void> {
   const review = await deps.reviews.get(reviewId);
-  if (!review || review.status !== 'OPEN') return;
+  if (review?.status !== 'OPEN') return;
   if (await deps.reviews.close(reviewId, { status: 'SUPERSEDED' })) {
-    await deps.workflows.fail(review.taskToken, 'Superseded', 'A newer declaration version was submitted').catch((error: unknown) => {
-      if (!(error instanceof ConflictError)) throw error;
-    });
+    await deps.workflows
+      .fail(review.taskToken, 'Superseded', 'A newer declaration version was submitted')
+      .catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error;
+      });
   }
 }

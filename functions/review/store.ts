@@ -22,7 +22,16 @@ export interface ReviewStore {
   /** Every review of a call, open or closed. */
   ofCall(callId: string): Promise<StoredReview[]>;
   /** Closes an open review; false if it was not open any more. */
-  close(reviewId: string, change: { status: 'DECIDED' | 'SUPERSEDED'; decision?: Decision; decisionReason?: string; decidedBy?: string; decidedAt?: string }): Promise<boolean>;
+  close(
+    reviewId: string,
+    change: {
+      status: 'DECIDED' | 'SUPERSEDED';
+      decision?: Decision;
+      decisionReason?: string;
+      decidedBy?: string;
+      decidedAt?: string;
+    },
+  ): Promise<boolean>;
 }
 
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
@@ -54,7 +63,9 @@ export const dynamoReviewStore: ReviewStore = {
   },
 
   async get(reviewId) {
-    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key(reviewId), ConsistentRead: true }));
+    const out = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: key(reviewId), ConsistentRead: true }),
+    );
     return out.Item ? strip(out.Item) : undefined;
   },
 

@@ -7,7 +7,31 @@ const ALPHA2 = new Set(codes.map((c) => c[0]));
 const ALPHA3 = new Set(codes.map((c) => c[1]));
 
 /** ICAO 9303 document codes that are not ISO 3166 countries but appear on real documents. */
-const ICAO_EXTRA_ALPHA3 = new Set(['D', 'GBD', 'GBN', 'GBO', 'GBP', 'GBS', 'UNO', 'UNA', 'UNK', 'XXA', 'XXB', 'XXC', 'XXX', 'EUE', 'XOM', 'XPO', 'XCC', 'XES', 'XMP', 'XBA', 'XIM', 'XDC', 'XCO']);
+const ICAO_EXTRA_ALPHA3 = new Set([
+  'D',
+  'GBD',
+  'GBN',
+  'GBO',
+  'GBP',
+  'GBS',
+  'UNO',
+  'UNA',
+  'UNK',
+  'XXA',
+  'XXB',
+  'XXC',
+  'XXX',
+  'EUE',
+  'XOM',
+  'XPO',
+  'XCC',
+  'XES',
+  'XMP',
+  'XBA',
+  'XIM',
+  'XDC',
+  'XCO',
+]);
 
 export function isCountryAlpha2(code: string): boolean {
   return ALPHA2.has(code);

@@ -72,7 +72,10 @@ export class RuleViolationError extends AppError {
   readonly code = 'RULE_VIOLATION';
   readonly violations: readonly Violation[];
   constructor(message: string, violations: readonly Violation[]) {
-    super(message, violations.map((v) => ({ path: v.path, message: v.en, rule: v.rule })));
+    super(
+      message,
+      violations.map((v) => ({ path: v.path, message: v.en, rule: v.rule })),
+    );
     this.violations = violations;
   }
   localised(lang: Lang): ErrorDetail[] {

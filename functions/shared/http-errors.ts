@@ -26,7 +26,13 @@ export function toResponse(error: unknown, lang: Lang = 'en'): HttpResult {
   }
   if (error instanceof AppError) return body(error.status, error.code, error.message, error.details, error.headers());
 
-  const e = error as { name?: string; statusCode?: number; message?: string; cause?: { package?: string } ; $metadata?: { httpStatusCode?: number } };
+  const e = error as {
+    name?: string;
+    statusCode?: number;
+    message?: string;
+    cause?: { package?: string };
+    $metadata?: { httpStatusCode?: number };
+  };
   // middy's JSON body parser
   if (e.cause?.package === '@middy/http-json-body-parser') {
     if (e.statusCode === 415) {

@@ -5,7 +5,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
 import { type ErrorDetail, ValidationError, detailsFromZod } from './errors.ts';
 import { errorMapper } from './http-errors.ts';
@@ -42,11 +42,10 @@ export interface HandlerRequest<B, Q, P, Auth> {
   context: Context;
 }
 
-export function httpHandler<
-  B extends Schema = undefined,
-  Q extends Schema = undefined,
-  P extends Schema = undefined,
->(spec: HandlerSpec<B, Q, P>, options: HandlerOptions = {}) {
+export function httpHandler<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+  spec: HandlerSpec<B, Q, P>,
+  options: HandlerOptions = {},
+) {
   return {
     handler(fn: (req: HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>) => Promise<HttpResult>) {
       const chain = middy<HttpEvent, HttpResult, Error, Context>()

@@ -43,8 +43,14 @@ export type CrewMember = z.infer<typeof CrewMember>;
 
 export const Passenger = z.strictObject({
   ...PersonBase,
-  portOfEmbarkation: z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE').optional(),
-  portOfDisembarkation: z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE').optional(),
+  portOfEmbarkation: z
+    .string()
+    .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE')
+    .optional(),
+  portOfDisembarkation: z
+    .string()
+    .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE')
+    .optional(),
   transit: z.boolean().default(false),
 });
 export type Passenger = z.infer<typeof Passenger>;

@@ -12,6 +12,5 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 }
 
 export const ok = (body: unknown) => json(200, body);
-export const created = (body: unknown, location?: string) =>
-  json(201, body, location ? { location } : {});
+export const created = (body: unknown, location?: string) => json(201, body, location ? { location } : {});
 export const accepted = (body: unknown) => json(202, body);

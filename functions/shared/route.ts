@@ -44,4 +44,3 @@ export function throttleOf(route: RouteDef): { rate: number; burst: number } {
 export function defineRoutes<T extends Record<string, RouteDef>>(defs: T): { [K in keyof T]: T[K] & { name: K } } {
   return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, { ...def, name }])) as never;
 }
-

@@ -18,7 +18,9 @@ export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: 
     const parsed = input.safeParse(event);
     if (!parsed.success) {
       // A definition and its handler disagree: not something a retry can fix.
-      const error = new Error(`${name}: unexpected input at ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      const error = new Error(
+        `${name}: unexpected input at ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
       error.name = 'StepInputInvalid';
       throw error;
     }

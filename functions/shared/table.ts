@@ -30,7 +30,10 @@ export const keys = {
   callPartition: (callId: string) => `CALL#${callId}`,
   audit: (callId: string, seq: number) => ({ pk: `CALL#${callId}`, sk: `AUDIT#${String(seq).padStart(6, '0')}` }),
   auditPrefix: 'AUDIT#',
-  callByPort: (port: string, eta: string, callId: string) => ({ gsi1pk: `PORT#${port}`, gsi1sk: `CALL#${eta}#${callId}` }),
+  callByPort: (port: string, eta: string, callId: string) => ({
+    gsi1pk: `PORT#${port}`,
+    gsi1sk: `CALL#${eta}#${callId}`,
+  }),
   callByStatus: (port: string, status: string, eta: string, callId: string) => ({
     gsi2pk: `PORT#${port}#CALL#${status}`,
     gsi2sk: `${eta}#${callId}`,

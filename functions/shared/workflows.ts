@@ -24,7 +24,10 @@ function stateMachineArn(workflow: string): string {
 
 /** Execution names allow 80 characters of [A-Za-z0-9-_]. */
 export function executionName(...parts: (string | number)[]): string {
-  return parts.join('-').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  return parts
+    .join('-')
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 80);
 }
 
 export const stepFunctions: WorkflowClient = {
@@ -47,7 +50,9 @@ export const stepFunctions: WorkflowClient = {
   async succeed(taskToken, output) {
     const { SendTaskSuccessCommand } = await sdk();
     try {
-      await (await stepFunctionsClient()).send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      await (await stepFunctionsClient()).send(
+        new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }),
+      );
     } catch (error) {
       throw await closedTask(error);
     }

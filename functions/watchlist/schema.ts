@@ -20,8 +20,16 @@ export const WatchEntry = z
       dateOfBirth: CalendarDate,
       reason: Reason,
     }),
-    z.strictObject({ kind: z.literal('VESSEL'), imo: z.string().regex(/^\d{7}$/, 'must be the 7-digit IMO number'), reason: Reason }),
-    z.strictObject({ kind: z.literal('FLAG'), flag: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'), reason: Reason }),
+    z.strictObject({
+      kind: z.literal('VESSEL'),
+      imo: z.string().regex(/^\d{7}$/, 'must be the 7-digit IMO number'),
+      reason: Reason,
+    }),
+    z.strictObject({
+      kind: z.literal('FLAG'),
+      flag: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+      reason: Reason,
+    }),
   ])
   .meta({ id: 'WatchEntry' });
 export type WatchEntry = z.infer<typeof WatchEntry>;
@@ -32,7 +40,12 @@ export const WatchListLoad = z
 
 export const WatchListLoaded = z.object({ loaded: z.number().int() }).meta({ id: 'WatchListLoaded' });
 
-export const StoredWatchEntry = z.object({ key: z.string(), entry: WatchEntry, loadedAt: z.string(), loadedBy: z.string() });
+export const StoredWatchEntry = z.object({
+  key: z.string(),
+  entry: WatchEntry,
+  loadedAt: z.string(),
+  loadedBy: z.string(),
+});
 export type StoredWatchEntry = z.infer<typeof StoredWatchEntry>;
 
 export const WatchListPage = z

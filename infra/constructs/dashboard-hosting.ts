@@ -14,7 +14,12 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { OAuthScope, type UserPool, type UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
+import {
+  OAuthScope,
+  type UserPool,
+  type UserPoolClient,
+  UserPoolClientIdentityProvider,
+} from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -84,14 +89,19 @@ export class DashboardHosting extends Construct {
       logFilePrefix: 'cdn/',
     });
     Validations.of(this.distribution).acknowledge(
-      { id: 'AwsSolutions-CFR1', reason: 'officers sign in from wherever their port is; access is by Cognito sign-in, not by country' },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'officers sign in from wherever their port is; access is by Cognito sign-in, not by country',
+      },
       {
         id: 'AwsSolutions-CFR2',
-        reason: 'the site is static files; a WAF web ACL for CloudFront lives in us-east-1 and is attached per port (docs/operations.md)',
+        reason:
+          'the site is static files; a WAF web ACL for CloudFront lives in us-east-1 and is attached per port (docs/operations.md)',
       },
       {
         id: 'AwsSolutions-CFR4',
-        reason: "the default *.cloudfront.net certificate; a port's own domain and certificate (TLS 1.2+) is set per deployment",
+        reason:
+          "the default *.cloudfront.net certificate; a port's own domain and certificate (TLS 1.2+) is set per deployment",
       },
     );
     this.url = `https://${this.distribution.distributionDomainName}`;

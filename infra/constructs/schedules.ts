@@ -30,7 +30,10 @@ export class Schedules extends Construct {
       retentionPeriod: Duration.days(14),
     }));
     for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      Validations.of(deadLetters).acknowledge({ id, reason: 'This queue is itself the dead-letter queue of the scheduled jobs' });
+      Validations.of(deadLetters).acknowledge({
+        id,
+        reason: 'This queue is itself the dead-letter queue of the scheduled jobs',
+      });
     }
     for (const job of props.schedules) {
       const fn = new ServiceFunction(this, job.name, {
@@ -42,7 +45,11 @@ export class Schedules extends Construct {
       });
       // EventBridge's dead-letter queue catches events it could not deliver; a run that was
       // delivered and failed is retried by Lambda, then sent to the same queue.
-      fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new SqsDestination(deadLetters) });
+      fn.configureAsyncInvoke({
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+        onFailure: new SqsDestination(deadLetters),
+      });
       fn.bindTable(props.data, 'RW');
       props.bus.grantPutEventsTo(fn);
       new Rule(this, `${job.name}-rule`, {

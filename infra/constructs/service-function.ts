@@ -88,7 +88,11 @@ export class ServiceFunction extends NodejsFunction {
   bindTable(data: ClearanceTable, access: 'RO' | 'RW'): this {
     const { table, key } = data;
     const indexArns = TABLE.indexes.map((index) =>
-      Stack.of(this).formatArn({ service: 'dynamodb', resource: 'table', resourceName: `${table.tableName}/index/${index.name}` }),
+      Stack.of(this).formatArn({
+        service: 'dynamodb',
+        resource: 'table',
+        resourceName: `${table.tableName}/index/${index.name}`,
+      }),
     );
     this.addToRolePolicy(
       new PolicyStatement({
@@ -98,7 +102,10 @@ export class ServiceFunction extends NodejsFunction {
     );
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: access === 'RO' ? ['kms:Decrypt', 'kms:DescribeKey'] : ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        actions:
+          access === 'RO'
+            ? ['kms:Decrypt', 'kms:DescribeKey']
+            : ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
         resources: [key.keyArn],
       }),
     );

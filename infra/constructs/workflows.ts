@@ -62,7 +62,12 @@ export class Workflows extends Construct {
       // A separate policy, not the functions' default one, avoids a machine ↔ function cycle.
       new Policy(this, `${spec.name}-answers`, {
         roles: functions.map((fn) => fn.role!),
-        statements: [new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [machine.stateMachineArn] })],
+        statements: [
+          new PolicyStatement({
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+            resources: [machine.stateMachineArn],
+          }),
+        ],
       });
       Validations.of(machine.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',

@@ -70,17 +70,31 @@ export function taskStates(def: Definition): TaskState[] {
   for (const [name, state] of allStates(def)) {
     if (seen.has(name)) problems.push(`state name "${name}" is used twice`);
     seen.add(name);
-    for (const field of ['QueryLanguage', 'Assign', 'Arguments', 'Output', 'HeartbeatSeconds', 'HeartbeatSecondsPath']) {
+    for (const field of [
+      'QueryLanguage',
+      'Assign',
+      'Arguments',
+      'Output',
+      'HeartbeatSeconds',
+      'HeartbeatSecondsPath',
+    ]) {
       if (field in state) problems.push(`state "${name}" uses ${field}, which the embedded runner does not honour`);
     }
-    if (state.Type === 'Map' && (state.ItemProcessor as Json | undefined)?.ProcessorConfig &&
-      ((state.ItemProcessor as Json).ProcessorConfig as Json).Mode === 'DISTRIBUTED') {
+    if (
+      state.Type === 'Map' &&
+      (state.ItemProcessor as Json | undefined)?.ProcessorConfig &&
+      ((state.ItemProcessor as Json).ProcessorConfig as Json).Mode === 'DISTRIBUTED'
+    ) {
       problems.push(`state "${name}" is a Distributed Map`);
     }
     if (state.Type !== 'Task') continue;
     try {
       const invocation = invocationOf(name, state);
-      if (invocation.kind === 'callback' && typeof state.TimeoutSeconds !== 'number' && typeof state.TimeoutSecondsPath !== 'string') {
+      if (
+        invocation.kind === 'callback' &&
+        typeof state.TimeoutSeconds !== 'number' &&
+        typeof state.TimeoutSecondsPath !== 'string'
+      ) {
         problems.push(`callback state "${name}" needs its own TimeoutSeconds or TimeoutSecondsPath`);
       }
       const timeoutPath = state.TimeoutSecondsPath;

@@ -92,7 +92,10 @@ export class LocalStepFunctions {
       throw new Error(`Workflow ${workflow.name}: no step handler for ${unbound.join(', ')}`);
     }
     const fakeArns = Object.fromEntries(
-      tasks.map((t) => [t.invocation.placeholder, `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${t.invocation.placeholder}`]),
+      tasks.map((t) => [
+        t.invocation.placeholder,
+        `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${t.invocation.placeholder}`,
+      ]),
     );
     const definition = JSON.parse(substitute(workflow.definition, fakeArns)) as Definition;
     // aws-local-stepfunctions reads TimeoutSecondsPath from the input after Parameters; AWS reads
@@ -170,7 +173,11 @@ export class LocalStepFunctions {
       (output) => this.#finish(record, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
       (error: Error & { cause?: unknown }) => {
         const status: ExecutionStatus =
-          error.name === 'ExecutionAbortedError' ? 'ABORTED' : error.name === 'ExecutionTimeoutError' ? 'TIMED_OUT' : 'FAILED';
+          error.name === 'ExecutionAbortedError'
+            ? 'ABORTED'
+            : error.name === 'ExecutionTimeoutError'
+              ? 'TIMED_OUT'
+              : 'FAILED';
         // aws-local-stepfunctions wraps the failing state's error: unwrap to its States error name.
         const inner = (error.cause ?? error) as Error & { cause?: unknown };
         this.#finish(record, status, {
@@ -294,7 +301,9 @@ export class LocalStepFunctions {
             const seconds = readPath(__stateInput, task.timeoutPath);
             if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
               this.#waiters.delete(token);
-              throw Object.assign(new Error(`${task.timeoutPath} is not a positive whole number of seconds`), { name: 'States.Runtime' });
+              throw Object.assign(new Error(`${task.timeoutPath} is not a positive whole number of seconds`), {
+                name: 'States.Runtime',
+              });
             }
             return this.#withTimeout(token, answered, Math.min(seconds, MAX_TIMER_SECONDS));
           };

@@ -27,8 +27,10 @@ function startProvider(): Promise<Server> {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
-    const json = (status: number, body: unknown) => (res.writeHead(status, { 'content-type': 'application/json', ...cors }), res.end(JSON.stringify(body)));
-    if (req.method === 'OPTIONS') return res.writeHead(204, cors), res.end();
+    const json = (status: number, body: unknown) => (
+      res.writeHead(status, { 'content-type': 'application/json', ...cors }), res.end(JSON.stringify(body))
+    );
+    if (req.method === 'OPTIONS') return (res.writeHead(204, cors), res.end());
     if (url.pathname === '/.well-known/openid-configuration') {
       return json(200, {
         issuer,
@@ -48,7 +50,7 @@ function startProvider(): Promise<Server> {
       const back = new URL(url.searchParams.get('redirect_uri')!);
       back.searchParams.set('code', code);
       back.searchParams.set('state', url.searchParams.get('state')!);
-      return res.writeHead(302, { location: back.href }), res.end();
+      return (res.writeHead(302, { location: back.href }), res.end());
     }
     if (url.pathname === '/token' && req.method === 'POST') {
       let raw = '';
@@ -64,7 +66,7 @@ function startProvider(): Promise<Server> {
     }
     if (url.pathname === '/logout') {
       seen.loggedOut = url.searchParams.get('client_id') === CLIENT_ID;
-      return res.writeHead(302, { location: url.searchParams.get('logout_uri')! }), res.end();
+      return (res.writeHead(302, { location: url.searchParams.get('logout_uri')! }), res.end());
     }
     json(404, { error: 'not_found' });
   });
@@ -77,7 +79,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard sign-in with the user pool (AW
     sys = await startTestSystem();
     provider = await startProvider();
     issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

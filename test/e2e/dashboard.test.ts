@@ -32,7 +32,15 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // A step that cannot happen fails with its own message, well before the test's time is up.
@@ -54,7 +62,10 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await page.screenshot({ path: `${SHOTS}overview.png`, fullPage: true });
     // A ship in port: some of the crew ashore, and the stranger's alerts.
     await page.getByRole('link', { name: 'ORIENT PEARL' }).click();
-    await page.getByText(/ashore\)/).first().waitFor({ state: 'visible' });
+    await page
+      .getByText(/ashore\)/)
+      .first()
+      .waitFor({ state: 'visible' });
     await page.getByText('NOT_ON_LIST').first().waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}call-in-port.png`, fullPage: true });
   });
@@ -62,7 +73,9 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
   it('approves the seeded call in review, which is then cleared', async () => {
     const officer = await sys.token({ role: 'officer', port: 'CNTXG' });
     const reviews = await sys.request('GET', '/v1/reviews', { token: officer });
-    const { callId } = reviews.body.items.find((r: { reasons: { code: string }[] }) => r.reasons.some((x) => x.code === 'STOWAWAYS'));
+    const { callId } = reviews.body.items.find((r: { reasons: { code: string }[] }) =>
+      r.reasons.some((x) => x.code === 'STOWAWAYS'),
+    );
     await page.goto(`${sys.url}/#/reviews`);
     const row = page.getByRole('row').filter({ hasText: 'STOWAWAYS' }).first();
     await row.waitFor({ state: 'visible' });
@@ -87,11 +100,18 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     const a = announcement();
     const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
     await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
-    const device = await sys.request('POST', '/v1/devices', { token: supervisor, body: { label: 'gangway A', kind: 'FACE' } });
+    const device = await sys.request('POST', '/v1/devices', {
+      token: supervisor,
+      body: { label: 'gangway A', kind: 'FACE' },
+    });
     await sys.request('POST', `/v1/devices/${device.body.deviceId}/assign`, { token: supervisor, body: { callId } });
     await page.goto(`${sys.url}/#/alerts`);
     await page.getByRole('heading', { name: /Alerts/ }).waitFor({ state: 'visible' });
-    await postSigned(sys.url, { deviceId: device.body.deviceId, key: device.body.key }, scan({ callId, personRef: 'X404', direction: 'BOARD' }));
+    await postSigned(
+      sys.url,
+      { deviceId: device.body.deviceId, key: device.body.key },
+      scan({ callId, personRef: 'X404', direction: 'BOARD' }),
+    );
     // Live: the bus pushes the alert without a reload.
     const row = page.getByRole('row').filter({ hasText: 'X404' });
     await row.waitFor({ state: 'visible', timeout: 10_000 });
@@ -109,12 +129,16 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
       res.end(JSON.stringify(customsUp ? { clear: true } : {}));
     });
     await new Promise<void>((ok) => customs.listen(0, '127.0.0.1', ok));
-    process.env.AGENCY_CHECKS = JSON.stringify({ CNTXG: { customs: `http://127.0.0.1:${(customs.address() as AddressInfo).port}/` } });
+    process.env.AGENCY_CHECKS = JSON.stringify({
+      CNTXG: { customs: `http://127.0.0.1:${(customs.address() as AddressInfo).port}/` },
+    });
     try {
       const a = announcement();
       const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
       await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
-      await expect.poll(async () => (await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body.status).toBe('ARRIVAL_CLEARED');
+      await expect
+        .poll(async () => (await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body.status)
+        .toBe('ARRIVAL_CLEARED');
       await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: agent, body: {} });
       const draft = await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent });
       await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: agent, body: draft.body.draft });
@@ -148,7 +172,10 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await key.waitFor({ state: 'visible' });
     const row = page.getByRole('row').filter({ hasText: 'Terminal 1, gangway B' });
     await row.getByRole('button', { name: 'Assign to call' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /Choose a ship/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Choose a ship/ })
+      .click();
     await page.getByRole('option', { name: /STAR AQUILA/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Assign to call' }).click();
     await row.getByText(/STAR AQUILA/).waitFor({ state: 'visible' });
@@ -167,7 +194,10 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
   it('switches the labels to Chinese', async () => {
     await page.goto(`${sys.url}/#/overview`);
     await page.getByRole('button', { name: '中文' }).click();
-    await page.getByRole('heading', { name: /口岸概览/ }).first().waitFor({ state: 'visible' });
+    await page
+      .getByRole('heading', { name: /口岸概览/ })
+      .first()
+      .waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'English' }).click();
   });
 });

@@ -30,7 +30,9 @@ let template: Template;
 
 beforeAll(() => {
   // Skip esbuild bundling: the assertions are about the template.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true } });
+  const app = new App({
+    context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true },
+  });
   // A stand-in for the dashboard's build: the assertions are about where it goes, not what it is.
   const dashboardDir = mkdtempSync(join(tmpdir(), 'dashboard-'));
   writeFileSync(join(dashboardDir, 'index.html'), '<!doctype html><title>Three Zeros</title>');
@@ -86,7 +88,10 @@ describe('HTTP API', () => {
 
   it('gives every route its own throttle under the stage limit: devices most, the public least', () => {
     const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
-    const settings = stage!.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const settings = stage!.Properties.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
     expect(Object.keys(settings).sort()).toEqual(routeList.map((r) => `${r.method} ${r.path}`).sort());
     expect(settings['POST /v1/gangway/events']).toEqual({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
     expect(settings['GET /v1/permits/verify/{code}']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
@@ -120,7 +125,9 @@ describe('gangway devices and timed jobs', () => {
   it('runs the shore-leave sweep on a schedule with a dead-letter queue', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(5 minutes)',
-      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: { MaximumRetryAttempts: 2 } })],
+      Targets: [
+        Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: { MaximumRetryAttempts: 2 } }),
+      ],
     });
     // A run that was delivered and failed lands in the same queue, after Lambda's own retries.
     const [queue] = Object.keys(template.findResources('AWS::SQS::Queue'));
@@ -150,7 +157,12 @@ describe('data and identity', () => {
       BillingMode: 'PAY_PER_REQUEST',
       TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
-      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
       GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'byPort' })]),
     });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
@@ -182,7 +194,9 @@ describe('workflows', () => {
   it('lets the state machine invoke its step functions, and only the routes that need it drive workflows', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));
     const policyOf = (route: string) =>
-      JSON.stringify(policies.find((p) => JSON.stringify(p.Properties.Roles).includes(`Fn${route}Role`))!.Properties.PolicyDocument);
+      JSON.stringify(
+        policies.find((p) => JSON.stringify(p.Properties.Roles).includes(`Fn${route}Role`))!.Properties.PolicyDocument,
+      );
     expect(JSON.stringify(policies)).toContain('lambda:InvokeFunction');
     expect(policyOf('putArrival')).toContain('states:StartExecution');
     expect(policyOf('decideReview')).toContain('states:SendTaskSuccess');
@@ -191,13 +205,19 @@ describe('workflows', () => {
   });
 
   it('builds the registered clearance workflows with every placeholder bound', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true } });
-    const real = Template.fromStack(new ThreeZerosStack(app, 'Real', { env: { account: '123456789012', region: 'ap-southeast-1' } }));
+    const app = new App({
+      context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:validateAgainstDefaultRules': true },
+    });
+    const real = Template.fromStack(
+      new ThreeZerosStack(app, 'Real', { env: { account: '123456789012', region: 'ap-southeast-1' } }),
+    );
     const machines = Object.values(real.findResources('AWS::StepFunctions::StateMachine'));
     expect(machines).toHaveLength(registry.length);
     for (const spec of registry) {
       const machine = machines.find((m) => JSON.stringify(m).includes(placeholders(readDefinition(spec))[0]!))!;
-      expect(Object.keys(machine.Properties.DefinitionSubstitutions).sort()).toEqual(placeholders(readDefinition(spec)).sort());
+      expect(Object.keys(machine.Properties.DefinitionSubstitutions).sort()).toEqual(
+        placeholders(readDefinition(spec)).sort(),
+      );
     }
   });
 });
@@ -228,7 +248,11 @@ describe('dashboard hosting', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       GenerateSecret: false,
-      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('DashboardCdn'), 'DomainName'] }, '/']] }],
+      CallbackURLs: [
+        {
+          'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('DashboardCdn'), 'DomainName'] }, '/']],
+        },
+      ],
     });
     // The hosted sign-in page, on a prefix of this account unless the deployment names one.
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'three-zeros-123456789012' });
@@ -237,7 +261,9 @@ describe('dashboard hosting', () => {
   it('lets only the dashboard call the API from a browser', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({
-        AllowOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('DashboardCdn'), 'DomainName'] }]] }],
+        AllowOrigins: [
+          { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('DashboardCdn'), 'DomainName'] }]] },
+        ],
       }),
     });
   });

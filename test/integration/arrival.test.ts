@@ -50,7 +50,9 @@ async function settled(callId: string, states: string[]) {
     if (states.includes(call.arrival?.state)) return call;
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`call ${callId} never reached ${states.join('/')}: ${JSON.stringify((await callOf(callId)).arrival)}`);
+  throw new Error(
+    `call ${callId} never reached ${states.join('/')}: ${JSON.stringify((await callOf(callId)).arrival)}`,
+  );
 }
 
 async function openReviewOf(callId: string) {
@@ -112,7 +114,9 @@ describe('arrivals an officer must see', () => {
 
     const review = await openReviewOf(callId);
     expect(review).toMatchObject({ kind: 'ARRIVAL', version: 1, status: 'OPEN', call: { vesselName: 'HAI XING 7' } });
-    expect(review.reasons).toEqual([expect.objectContaining({ code: 'WATCH_LIST_HIT', severity: 'MAJOR', personRef: 'C02' })]);
+    expect(review.reasons).toEqual([
+      expect.objectContaining({ code: 'WATCH_LIST_HIT', severity: 'MAJOR', personRef: 'C02' }),
+    ]);
     expect(review).not.toHaveProperty('taskToken');
     expect(Date.parse(review.deadline)).toBeLessThan(Date.parse(eta));
 
@@ -122,7 +126,10 @@ describe('arrivals an officer must see', () => {
     });
     expect(decided.status).toBe(200);
     const cleared = await settled(callId, ['CLEARED']);
-    expect(cleared.timeline.at(-1)).toMatchObject({ action: 'ARRIVAL_CLEARED', actor: { role: 'officer', id: 'officer-wang' } });
+    expect(cleared.timeline.at(-1)).toMatchObject({
+      action: 'ARRIVAL_CLEARED',
+      actor: { role: 'officer', id: 'officer-wang' },
+    });
     const permit = await sys.request('GET', `/v1/calls/${callId}/permits/arrival`, { token: agent });
     expect(permit.body.issuedBy).toBe('officer-wang');
 
@@ -157,9 +164,15 @@ describe('arrivals an officer must see', () => {
     });
     await settled(callId, ['IN_REVIEW']);
     const review = await openReviewOf(callId);
-    expect(review.reasons.map((r: { code: string }) => r.code)).toEqual(['SUSPECTED_INFECTIOUS_ILLNESS', 'ILL_PERSONS']);
+    expect(review.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'SUSPECTED_INFECTIOUS_ILLNESS',
+      'ILL_PERSONS',
+    ]);
 
-    const noReason = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, { token: officer, body: { decision: 'REJECT' } });
+    const noReason = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
+      token: officer,
+      body: { decision: 'REJECT' },
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details[0].path).toBe('reason');
 
@@ -169,12 +182,18 @@ describe('arrivals an officer must see', () => {
     });
     const call = await settled(callId, ['REJECTED']);
     expect(call.status).toBe('REJECTED');
-    expect(call.timeline.at(-1)).toMatchObject({ action: 'ARRIVAL_REJECTED', reason: 'quarantine required before berthing' });
+    expect(call.timeline.at(-1)).toMatchObject({
+      action: 'ARRIVAL_REJECTED',
+      reason: 'quarantine required before berthing',
+    });
     expect((await sys.request('GET', `/v1/calls/${callId}/permits/arrival`, { token: agent })).status).toBe(404);
   });
 
   it('asks for an amendment, and the amended version is cleared', async () => {
-    const { callId, eta } = await newCall(agent, announcement({ vessel: { ...announcement().vessel, imo: '9074729' } }));
+    const { callId, eta } = await newCall(
+      agent,
+      announcement({ vessel: { ...announcement().vessel, imo: '9074729' } }),
+    );
     await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(eta) });
     await settled(callId, ['IN_REVIEW']);
     const review = await openReviewOf(callId);
@@ -195,7 +214,10 @@ describe('arrivals an officer must see', () => {
     await settled(callId, ['IN_REVIEW']);
     const second = await openReviewOf(callId);
     expect(second.version).toBe(2);
-    await sys.request('POST', `/v1/reviews/${second.reviewId}/decision`, { token: officer, body: { decision: 'APPROVE' } });
+    await sys.request('POST', `/v1/reviews/${second.reviewId}/decision`, {
+      token: officer,
+      body: { decision: 'APPROVE' },
+    });
     await settled(callId, ['CLEARED']);
     const v1 = await sys.request('GET', `/v1/calls/${callId}/arrival?version=1`, { token: officer });
     expect(v1.body.declaration.general.cargoSummary).toBe('1,820 TEU general containers');
@@ -218,7 +240,10 @@ describe('arrivals an officer must see', () => {
     const call = await settled(callId, ['CLEARED']);
     expect(call.eta).toBe(new Date(Date.parse(eta) + 3_600_000).toISOString());
     expect(await openReviewOf(callId)).toBeUndefined();
-    const late = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, { token: officer, body: { decision: 'APPROVE' } });
+    const late = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
+      token: officer,
+      body: { decision: 'APPROVE' },
+    });
     expect(late.status).toBe(409);
     const old = sys.runtime.stepFunctions.executions().find((e) => e.name === `${callId}-arrival-v1`)!;
     await old.done;
@@ -227,9 +252,14 @@ describe('arrivals an officer must see', () => {
 
   it('gives an AEO agent the lighter path for minor findings, but not others', async () => {
     const minor = (d: Parameters<Parameters<typeof declaration>[1] & object>[0]) => {
-      d.security.shipToShipActivities = [{ location: 'Bohai anchorage', at: new Date(Date.now() - 86_400_000).toISOString(), activity: 'bunkering' }];
+      d.security.shipToShipActivities = [
+        { location: 'Bohai anchorage', at: new Date(Date.now() - 86_400_000).toISOString(), activity: 'bunkering' },
+      ];
     };
-    const trust = await sys.request('PUT', '/v1/agents/TRUSTED-LINES/trust', { token: supervisor, body: { aeo: true } });
+    const trust = await sys.request('PUT', '/v1/agents/TRUSTED-LINES/trust', {
+      token: supervisor,
+      body: { aeo: true },
+    });
     expect(trust.status).toBe(200);
     const trusted = await sys.token({ role: 'agent', agentId: 'TRUSTED-LINES' });
     const a = await newCall(trusted);
@@ -252,15 +282,38 @@ describe('arrivals an officer must see', () => {
 
 describe('declarations that are refused', () => {
   it.each([
-    ['a crew count that does not match the list', (d: any) => (d.general.crewCount = 4), 'general.crewCount', 'CREW_COUNT_MISMATCH'],
-    ['a document expiring before departure', (d: any) => (d.crew[0].document.expiry = '2020-01-01'), 'crew[0].document.expiry', 'DOCUMENT_EXPIRES_BEFORE_ETD'],
-    ['the same document twice', (d: any) => (d.crew[2].document = { ...d.crew[0].document }), 'crew[2].document.number', 'DUPLICATE_DOCUMENT'],
+    [
+      'a crew count that does not match the list',
+      (d: any) => (d.general.crewCount = 4),
+      'general.crewCount',
+      'CREW_COUNT_MISMATCH',
+    ],
+    [
+      'a document expiring before departure',
+      (d: any) => (d.crew[0].document.expiry = '2020-01-01'),
+      'crew[0].document.expiry',
+      'DOCUMENT_EXPIRES_BEFORE_ETD',
+    ],
+    [
+      'the same document twice',
+      (d: any) => (d.crew[2].document = { ...d.crew[0].document }),
+      'crew[2].document.number',
+      'DUPLICATE_DOCUMENT',
+    ],
     ['a person reference used twice', (d: any) => (d.crew[1].ref = 'C01'), 'crew[1].ref', 'DUPLICATE_REF'],
-    ['an ETA after the ETD', (d: any) => (d.schedule = { eta: '2099-01-01T00:00:00Z' }), 'schedule.etd', 'ETD_NOT_AFTER_ETA'],
+    [
+      'an ETA after the ETD',
+      (d: any) => (d.schedule = { eta: '2099-01-01T00:00:00Z' }),
+      'schedule.etd',
+      'ETD_NOT_AFTER_ETA',
+    ],
   ])('refuses %s with 422 at the right path, storing nothing', async (_case, change, path, rule) => {
     const { callId, eta } = await newCall();
     const before = await callOf(callId);
-    const res = await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(eta, change) });
+    const res = await sys.request('PUT', `/v1/calls/${callId}/arrival`, {
+      token: agent,
+      body: declaration(eta, change),
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.details).toContainEqual(expect.objectContaining({ path, rule }));
     const after = await callOf(callId);
@@ -298,9 +351,13 @@ describe('declarations that are refused', () => {
 
   it("hides another agent's call and lets no one else declare for it", async () => {
     const { callId, eta } = await newCall();
-    expect((await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: otherAgent, body: declaration(eta) })).status).toBe(404);
+    expect(
+      (await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: otherAgent, body: declaration(eta) })).status,
+    ).toBe(404);
     expect((await sys.request('GET', `/v1/calls/${callId}/arrival`, { token: otherAgent })).status).toBe(404);
-    expect((await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: officer, body: declaration(eta) })).status).toBe(403);
+    expect(
+      (await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: officer, body: declaration(eta) })).status,
+    ).toBe(403);
   });
 
   it('refuses a declaration for a cancelled call with 409', async () => {

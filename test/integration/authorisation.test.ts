@@ -43,11 +43,16 @@ const callers = ['none', 'agent', 'otherAgent', 'officer', 'otherOfficer', 'supe
 function allowed(route: Route, caller: (typeof callers)[number]): boolean {
   if (route.roles === 'public') return true;
   const role = caller === 'none' ? undefined : caller.replace(/^other/, '').toLowerCase();
-  return role !== undefined && (route.roles.includes(role as never) || (role === 'supervisor' && route.roles.includes('officer')));
+  return (
+    role !== undefined &&
+    (route.roles.includes(role as never) || (role === 'supervisor' && route.roles.includes('officer')))
+  );
 }
 
 describe('authorisation matrix', () => {
-  const cases = routeList.flatMap((route) => callers.map((caller) => [`${route.method} ${route.path}`, caller, route] as const));
+  const cases = routeList.flatMap((route) =>
+    callers.map((caller) => [`${route.method} ${route.path}`, caller, route] as const),
+  );
 
   it.each(cases)('%s as %s', async (_name, caller, route) => {
     const res = await sys.request(route.method, pathOf(route), {
@@ -79,26 +84,56 @@ describe('authorisation matrix', () => {
 describe('JWT checks, as the authoriser makes them', () => {
   const claims = { 'cognito:groups': ['agents'], 'custom:agent_id': 'ACME-SHIPPING' };
   it.each([
-    ['signed by another key', async () => {
-      const { privateKey } = await generateKeyPair('ES256');
-      return new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(privateKey);
-    }],
-    ['with the "none" algorithm', async () => {
-      const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      return `${none}.${tokens.agent!.split('.')[1]}.`;
-    }],
-    ['with a tampered payload', async () => {
-      const [h, p, sig] = tokens.agent!.split('.');
-      const changed = { ...JSON.parse(Buffer.from(p!, 'base64url').toString()), 'custom:agent_id': 'OTHER-AGENCY' };
-      return `${h}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${sig}`;
-    }],
-    ['HS256, keyed with a public key', async () => {
-      const { publicKey } = await generateKeyPair('ES256', { extractable: true });
-      const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(publicKey)));
-      return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(secret);
-    }],
-    ['from another issuer', () => sys.runtime.identity.mint({ role: 'agent', agentId: 'ACME-SHIPPING', issuer: 'https://evil.example' })],
-    ['for another audience', () => sys.runtime.identity.mint({ role: 'agent', agentId: 'ACME-SHIPPING', audience: 'another-app' })],
+    [
+      'signed by another key',
+      async () => {
+        const { privateKey } = await generateKeyPair('ES256');
+        return new SignJWT(claims)
+          .setProtectedHeader({ alg: 'ES256' })
+          .setSubject('x')
+          .setIssuer(DEV_ISSUER)
+          .setAudience(DEV_AUDIENCE)
+          .setExpirationTime('1h')
+          .sign(privateKey);
+      },
+    ],
+    [
+      'with the "none" algorithm',
+      async () => {
+        const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+        return `${none}.${tokens.agent!.split('.')[1]}.`;
+      },
+    ],
+    [
+      'with a tampered payload',
+      async () => {
+        const [h, p, sig] = tokens.agent!.split('.');
+        const changed = { ...JSON.parse(Buffer.from(p!, 'base64url').toString()), 'custom:agent_id': 'OTHER-AGENCY' };
+        return `${h}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${sig}`;
+      },
+    ],
+    [
+      'HS256, keyed with a public key',
+      async () => {
+        const { publicKey } = await generateKeyPair('ES256', { extractable: true });
+        const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(publicKey)));
+        return new SignJWT(claims)
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuer(DEV_ISSUER)
+          .setAudience(DEV_AUDIENCE)
+          .setExpirationTime('1h')
+          .sign(secret);
+      },
+    ],
+    [
+      'from another issuer',
+      () => sys.runtime.identity.mint({ role: 'agent', agentId: 'ACME-SHIPPING', issuer: 'https://evil.example' }),
+    ],
+    [
+      'for another audience',
+      () => sys.runtime.identity.mint({ role: 'agent', agentId: 'ACME-SHIPPING', audience: 'another-app' }),
+    ],
     ['that has expired', () => sys.runtime.identity.mint({ role: 'agent', agentId: 'ACME-SHIPPING', ttlSeconds: -60 })],
   ])('refuses a token %s', async (_case, make) => {
     const res = await sys.request('GET', '/v1/calls', { token: await make() });

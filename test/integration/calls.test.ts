@@ -44,13 +44,22 @@ describe('announcing a port call', () => {
       eta: payload.eta,
     });
     expect(read.body.timeline).toHaveLength(1);
-    expect(read.body.timeline[0]).toMatchObject({ action: 'CALL_ANNOUNCED', toStatus: 'DRAFT', actor: { role: 'agent', id: 'ACME-SHIPPING' } });
+    expect(read.body.timeline[0]).toMatchObject({
+      action: 'CALL_ANNOUNCED',
+      toStatus: 'DRAFT',
+      actor: { role: 'agent', id: 'ACME-SHIPPING' },
+    });
   });
 
   it('answers 400 naming each malformed field', async () => {
     const res = await sys.request('POST', '/v1/calls', {
       token: acme,
-      body: { ...announcement(), vessel: { ...announcement().vessel, imo: '94123', mmsi: 'abc' }, eta: 'tomorrow', surprise: true },
+      body: {
+        ...announcement(),
+        vessel: { ...announcement().vessel, imo: '94123', mmsi: 'abc' },
+        eta: 'tomorrow',
+        surprise: true,
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -83,13 +92,22 @@ describe('announcing a port call', () => {
   it('answers rule violations and structural errors in Chinese when asked', async () => {
     const base = announcement();
     const headers = { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' };
-    const rule = await sys.request('POST', '/v1/calls', { token: acme, headers, body: { ...base, vessel: { ...base.vessel, imo: '9412348' } } });
+    const rule = await sys.request('POST', '/v1/calls', {
+      token: acme,
+      headers,
+      body: { ...base, vessel: { ...base.vessel, imo: '9412348' } },
+    });
     expect(rule.status).toBe(422);
-    expect(rule.body.error.details).toEqual([{ path: 'vessel.imo', rule: 'IMO_CHECK_DIGIT', message: 'IMO 编号校验位不正确' }]);
+    expect(rule.body.error.details).toEqual([
+      { path: 'vessel.imo', rule: 'IMO_CHECK_DIGIT', message: 'IMO 编号校验位不正确' },
+    ]);
     const { voyage: _v, ...missing } = base;
     const shape = await sys.request('POST', '/v1/calls', { token: acme, headers, body: missing });
     expect(shape.status).toBe(400);
-    expect(shape.body.error.details[0]).toMatchObject({ path: 'voyage', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(shape.body.error.details[0]).toMatchObject({
+      path: 'voyage',
+      message: expect.stringMatching(/[\u4e00-\u9fff]/),
+    });
   });
 
   it('refuses the same voyage announced twice with 409 naming the existing call', async () => {
@@ -179,7 +197,9 @@ describe('listing', () => {
     const seen: string[] = [];
     let nextToken: string | undefined;
     do {
-      const res = await sys.request('GET', `/v1/calls?limit=2${nextToken ? `&nextToken=${nextToken}` : ''}`, { token: agent });
+      const res = await sys.request('GET', `/v1/calls?limit=2${nextToken ? `&nextToken=${nextToken}` : ''}`, {
+        token: agent,
+      });
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((c: { eta: string }) => c.eta));
@@ -190,7 +210,9 @@ describe('listing', () => {
   });
 
   it('answers 400 for a nextToken from another listing and for a bad limit', async () => {
-    const forged = Buffer.from(JSON.stringify({ gsi3pk: 'AGENT#OTHER-AGENCY', gsi3sk: 'x', pk: 'x', sk: 'x' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ gsi3pk: 'AGENT#OTHER-AGENCY', gsi3sk: 'x', pk: 'x', sk: 'x' }),
+    ).toString('base64url');
     const res = await sys.request('GET', `/v1/calls?nextToken=${forged}`, { token: acme });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('query.nextToken');
@@ -203,7 +225,10 @@ describe('listing', () => {
 describe('cancelling', () => {
   it('cancels a draft call, records why, and treats a repeat as done', async () => {
     const callId = await announce();
-    const res = await sys.request('POST', `/v1/calls/${callId}/cancel`, { token: acme, body: { reason: 'voyage omitted' } });
+    const res = await sys.request('POST', `/v1/calls/${callId}/cancel`, {
+      token: acme,
+      body: { reason: 'voyage omitted' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'CANCELLED', version: 2, cancelReason: 'voyage omitted' });
     const again = await sys.request('POST', `/v1/calls/${callId}/cancel`, { token: acme });

@@ -20,14 +20,28 @@ describe('demo day', () => {
     expect(Math.abs(clock.now().getTime() - Date.now())).toBeLessThan(1_000);
     expect(clock.now().getTime()).toBeGreaterThanOrEqual(before);
 
-    const calls = (await sys.request('GET', '/v1/calls?limit=100', { token: officer })).body.items as { status: string }[];
+    const calls = (await sys.request('GET', '/v1/calls?limit=100', { token: officer })).body.items as {
+      status: string;
+    }[];
     const byStatus: Record<string, number> = {};
     for (const c of calls) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
-    expect(byStatus).toEqual({ DEPARTED: 3, DEPARTURE_CLEARED: 1, IN_PORT: 3, ARRIVAL_CLEARED: 3, IN_REVIEW: 2, DRAFT: 1 });
+    expect(byStatus).toEqual({
+      DEPARTED: 3,
+      DEPARTURE_CLEARED: 1,
+      IN_PORT: 3,
+      ARRIVAL_CLEARED: 3,
+      IN_REVIEW: 2,
+      DRAFT: 1,
+    });
 
-    const reviews = (await sys.request('GET', '/v1/reviews', { token: officer })).body.items as { reasons: { code: string }[] }[];
+    const reviews = (await sys.request('GET', '/v1/reviews', { token: officer })).body.items as {
+      reasons: { code: string }[];
+    }[];
     expect(reviews.flatMap((r) => r.reasons.map((x) => x.code)).sort()).toEqual(['STOWAWAYS', 'WATCH_LIST_HIT']);
-    const alerts = (await sys.request('GET', '/v1/alerts', { token: officer })).body.items as { rule: string; personRef: string }[];
+    const alerts = (await sys.request('GET', '/v1/alerts', { token: officer })).body.items as {
+      rule: string;
+      personRef: string;
+    }[];
     expect(alerts.map((a) => `${a.rule} ${a.personRef}`).sort()).toEqual(['LOW_MATCH X42', 'NOT_ON_LIST X42']);
 
     // The figures read like a port's: one ship waited for a late declaration; every ship sailed on time.

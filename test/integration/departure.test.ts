@@ -40,7 +40,10 @@ async function callInPort() {
   await until(callId, (c) => c.status === 'ARRIVAL_CLEARED', 'ARRIVAL_CLEARED');
   const arrived = await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: agent, body: {} });
   expect(arrived.body.status).toBe('IN_PORT');
-  const created = await sys.request('POST', '/v1/devices', { token: supervisor, body: { label: 'gangway', kind: 'FACE' } });
+  const created = await sys.request('POST', '/v1/devices', {
+    token: supervisor,
+    body: { label: 'gangway', kind: 'FACE' },
+  });
   await sys.request('POST', `/v1/devices/${created.body.deviceId}/assign`, { token: supervisor, body: { callId } });
   const device: DeviceCredentials = { deviceId: created.body.deviceId, key: created.body.key };
   return { callId, etd: a.etd, device };
@@ -65,7 +68,13 @@ describe('one-stop departure', () => {
   it('pre-fills the departure from the arrival lists', async () => {
     const { callId, etd } = await callInPort();
     const draft = await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent });
-    expect(draft.body.draft).toEqual({ sailing: ['C01', 'C02', 'C03'], signOn: [], signOff: [], etd, personsOnBoard: 3 });
+    expect(draft.body.draft).toEqual({
+      sailing: ['C01', 'C02', 'C03'],
+      signOn: [],
+      signOff: [],
+      etd,
+      personsOnBoard: 3,
+    });
   });
 
   it('clears at once, before ETD, when everyone is on board and all is clear', async () => {
@@ -76,7 +85,9 @@ describe('one-stop departure', () => {
     expect(Date.parse(call.departure.clearedAt)).toBeLessThan(Date.parse(etd));
     const permit = await sys.request('GET', `/v1/calls/${callId}/permits/departure`, { token: agent });
     expect(permit.body).toMatchObject({ kind: 'departure', issuedBy: 'system' });
-    expect(sys.runtime.bus.recent().some((e) => e.detailType === 'DepartureCleared' && e.detail.callId === callId)).toBe(true);
+    expect(
+      sys.runtime.bus.recent().some((e) => e.detailType === 'DepartureCleared' && e.detail.callId === callId),
+    ).toBe(true);
 
     const departed = await sys.request('POST', `/v1/calls/${callId}/departed`, { token: officer, body: {} });
     expect(departed.body.status).toBe('DEPARTED');
@@ -110,7 +121,9 @@ describe('one-stop departure', () => {
     const verified = await sys.request('GET', `/v1/permits/verify/${permit.body.verificationCode}`);
     expect(verified.body).toMatchObject({ valid: false, status: 'SUSPENDED' });
     expect((await reviewOf(callId)).reasons).toContainEqual(expect.objectContaining({ personRef: 'C03' }));
-    expect(sys.runtime.bus.recent().some((e) => e.detailType === 'DeparturePermitSuspended' && e.detail.callId === callId)).toBe(true);
+    expect(
+      sys.runtime.bus.recent().some((e) => e.detailType === 'DeparturePermitSuspended' && e.detail.callId === callId),
+    ).toBe(true);
   });
 
   it('is blocked by an unresolved high alert, and clears when it is resolved', async () => {
@@ -121,18 +134,26 @@ describe('one-stop departure', () => {
     expect((await reviewOf(callId)).reasons.map((r: { code: string }) => r.code)).toContain('UNRESOLVED_HIGH_ALERT');
     const alerts = await sys.request('GET', `/v1/alerts?callId=${callId}`, { token: officer });
     for (const alert of alerts.body.items) {
-      await sys.request('POST', `/v1/alerts/${alert.alertId}/resolve`, { token: officer, body: { resolution: 'master identified in person' } });
+      await sys.request('POST', `/v1/alerts/${alert.alertId}/resolve`, {
+        token: officer,
+        body: { resolution: 'master identified in person' },
+      });
     }
     await departureState(callId, 'CLEARED');
   });
 
   it('is held by an agency, and its release clears it', async () => {
     const { callId } = await callInPort();
-    const hold = await sys.request('PUT', `/v1/calls/${callId}/agencies/customs`, { token: officer, body: { status: 'HOLD', note: 'duty unpaid' } });
+    const hold = await sys.request('PUT', `/v1/calls/${callId}/agencies/customs`, {
+      token: officer,
+      body: { status: 'HOLD', note: 'duty unpaid' },
+    });
     expect(hold.status).toBe(200);
     await declareDeparture(callId);
     await departureState(callId, 'IN_REVIEW');
-    expect((await reviewOf(callId)).reasons).toContainEqual(expect.objectContaining({ code: 'AGENCY_HOLD', detail: 'customs holds the departure: duty unpaid' }));
+    expect((await reviewOf(callId)).reasons).toContainEqual(
+      expect.objectContaining({ code: 'AGENCY_HOLD', detail: 'customs holds the departure: duty unpaid' }),
+    );
     await sys.request('PUT', `/v1/calls/${callId}/agencies/customs`, { token: officer, body: { status: 'CLEAR' } });
     await departureState(callId, 'CLEARED');
   });
@@ -140,7 +161,9 @@ describe('one-stop departure', () => {
   it('sends a sign-on who is on the watch list to review', async () => {
     await sys.request('PUT', '/v1/watchlist', {
       token: supervisor,
-      body: { entries: [{ kind: 'DOCUMENT', issuingState: 'SGP', number: 'SIDC77000', reason: 'deserted another ship' }] },
+      body: {
+        entries: [{ kind: 'DOCUMENT', issuingState: 'SGP', number: 'SIDC77000', reason: 'deserted another ship' }],
+      },
     });
     const { callId, device } = await callInPort();
     await declareDeparture(callId, (d) => {
@@ -148,10 +171,19 @@ describe('one-stop departure', () => {
       d.personsOnBoard = 4;
     });
     await postSigned(sys.url, device, scan({ callId, personRef: 'C77', direction: 'BOARD' }));
-    await until(callId, (c) => c.departure?.state === 'IN_REVIEW' && c.departure.reasons.every((r: { code: string }) => r.code !== 'SIGN_ON_NOT_BOARDED'), 'review of the sign-on');
+    await until(
+      callId,
+      (c) =>
+        c.departure?.state === 'IN_REVIEW' &&
+        c.departure.reasons.every((r: { code: string }) => r.code !== 'SIGN_ON_NOT_BOARDED'),
+      'review of the sign-on',
+    );
     const review = await reviewOf(callId);
     expect(review.reasons).toEqual([expect.objectContaining({ code: 'WATCH_LIST_HIT', personRef: 'C77' })]);
-    const decided = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, { token: officer, body: { decision: 'REJECT', reason: 'sign-on refused' } });
+    const decided = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
+      token: officer,
+      body: { decision: 'REJECT', reason: 'sign-on refused' },
+    });
     expect(decided.status).toBe(200);
     const held = await departureState(callId, 'REJECTED');
     expect(held.status).toBe('IN_PORT');
@@ -167,7 +199,9 @@ describe('one-stop departure', () => {
       body: { sailing: ['C01', 'C02'], signOn: [], signOff: [], etd: (await callOf(callId)).etd, personsOnBoard: 3 },
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.map((d: { rule: string }) => d.rule)).toEqual(expect.arrayContaining(['PERSON_UNACCOUNTED', 'PERSONS_ON_BOARD_MISMATCH']));
+    expect(bad.body.error.details.map((d: { rule: string }) => d.rule)).toEqual(
+      expect.arrayContaining(['PERSON_UNACCOUNTED', 'PERSONS_ON_BOARD_MISMATCH']),
+    );
     const amended = await declareDeparture(callId, (d) => {
       d.sailing = ['C01', 'C02'];
       d.signOff = ['C03'];
@@ -181,11 +215,18 @@ describe('one-stop departure', () => {
     const { callId } = await callInPort();
     expect((await sys.request('GET', `/v1/calls/${callId}/departure`, { token: otherAgent })).status).toBe(404);
     const draft = (await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent })).body.draft;
-    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: otherAgent, body: draft })).status).toBe(404);
-    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: officer, body: draft })).status).toBe(403);
+    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: otherAgent, body: draft })).status).toBe(
+      404,
+    );
+    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: officer, body: draft })).status).toBe(
+      403,
+    );
     const a = announcement();
     const fresh = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId;
-    expect((await sys.request('PUT', `/v1/calls/${fresh}/departure`, { token: agent, body: { ...draft, etd: a.etd } })).status).toBe(409);
+    expect(
+      (await sys.request('PUT', `/v1/calls/${fresh}/departure`, { token: agent, body: { ...draft, etd: a.etd } }))
+        .status,
+    ).toBe(409);
     expect((await sys.request('POST', `/v1/calls/${fresh}/departed`, { token: agent, body: {} })).status).toBe(409);
   });
 });

@@ -42,7 +42,10 @@ describe.skipIf(!hasJava)('against DynamoDB Local', () => {
     expect(first.status).toBe(201);
     expect(again.body.callId).toBe(first.body.callId);
     expect((await sys.request('POST', '/v1/calls', { token: t.agent, body })).status).toBe(409);
-    const cancelled = await sys.request('POST', `/v1/calls/${first.body.callId}/cancel`, { token: t.agent, body: { reason: 'test' } });
+    const cancelled = await sys.request('POST', `/v1/calls/${first.body.callId}/cancel`, {
+      token: t.agent,
+      body: { reason: 'test' },
+    });
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED', version: 2 });
   });
 
@@ -52,11 +55,16 @@ describe.skipIf(!hasJava)('against DynamoDB Local', () => {
     await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: t.agent, body: declaration(a.eta) });
     await until(callId, (c) => c.status === 'ARRIVAL_CLEARED');
     await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: t.agent, body: {} });
-    const device = await sys.request('POST', '/v1/devices', { token: t.supervisor, body: { label: 'g', kind: 'FACE' } });
+    const device = await sys.request('POST', '/v1/devices', {
+      token: t.supervisor,
+      body: { label: 'g', kind: 'FACE' },
+    });
     await sys.request('POST', `/v1/devices/${device.body.deviceId}/assign`, { token: t.supervisor, body: { callId } });
     const creds = { deviceId: device.body.deviceId, key: device.body.key };
 
-    const batch = ['C01', 'C02'].map((ref, i) => scan({ callId, personRef: ref, direction: 'DISEMBARK', capturedAt: new Date(Date.now() - 60_000 + i) }));
+    const batch = ['C01', 'C02'].map((ref, i) =>
+      scan({ callId, personRef: ref, direction: 'DISEMBARK', capturedAt: new Date(Date.now() - 60_000 + i) }),
+    );
     expect((await postSigned(sys.url, creds, { events: batch })).body.accepted).toBe(2);
     expect((await postSigned(sys.url, creds, { events: batch })).body.duplicates).toBe(2);
     const back = scan({ callId, personRef: 'C01', direction: 'BOARD' });
@@ -69,10 +77,15 @@ describe.skipIf(!hasJava)('against DynamoDB Local', () => {
     expect(alerts.map((x: { rule: string }) => x.rule)).toEqual(['NOT_ON_LIST']);
 
     // X9 boarded unlisted: resolve the alert and let them land, then the departure clears.
-    await sys.request('POST', `/v1/alerts/${alerts[0].alertId}/resolve`, { token: t.officer, body: { resolution: 'pilot' } });
+    await sys.request('POST', `/v1/alerts/${alerts[0].alertId}/resolve`, {
+      token: t.officer,
+      body: { resolution: 'pilot' },
+    });
     await postSigned(sys.url, creds, scan({ callId, personRef: 'X9', direction: 'DISEMBARK' }));
     const draft = (await sys.request('GET', `/v1/calls/${callId}/departure`, { token: t.agent })).body.draft;
-    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: t.agent, body: draft })).status).toBe(202);
+    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: t.agent, body: draft })).status).toBe(
+      202,
+    );
     await until(callId, (c) => c.status === 'DEPARTURE_CLEARED');
     const overview = await sys.request('GET', '/v1/ports/CNTXG/overview', { token: t.officer });
     expect(overview.body.calls.find((c: { callId: string }) => c.callId === callId)).toMatchObject({ delayMinutes: 0 });

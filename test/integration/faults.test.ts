@@ -15,7 +15,14 @@ let failCallWrites = 0;
 let fault: () => Error = () => new Error('no fault set');
 
 const FAULTS: [string, () => Error][] = [
-  ['throttling', () => new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity', $metadata: { httpStatusCode: 400 } })],
+  [
+    'throttling',
+    () =>
+      new ProvisionedThroughputExceededException({
+        message: 'Throughput exceeds the current capacity',
+        $metadata: { httpStatusCode: 400 },
+      }),
+  ],
   ['a 5xx', () => new InternalServerError({ message: 'Internal server error', $metadata: { httpStatusCode: 500 } })],
   ['a timeout', () => Object.assign(new Error('Connection timed out after 1000 ms'), { name: 'TimeoutError' })],
 ];
@@ -81,7 +88,8 @@ describe('a clearance whose task keeps failing', () => {
     customs.close();
   });
 
-  const callOf = async (callId: string, token: string) => (await sys.request('GET', `/v1/calls/${callId}`, { token })).body;
+  const callOf = async (callId: string, token: string) =>
+    (await sys.request('GET', `/v1/calls/${callId}`, { token })).body;
   async function until(callId: string, token: string, test: (call: any) => boolean) {
     for (let i = 0; i < 400; i++) {
       const call = await callOf(callId, token);
@@ -101,7 +109,9 @@ describe('a clearance whose task keeps failing', () => {
     await until(callId, agent, (c) => c.status === 'ARRIVAL_CLEARED');
     await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: agent, body: {} });
     const draft = await sys.request('GET', `/v1/calls/${callId}/departure`, { token: agent });
-    expect((await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: agent, body: draft.body.draft })).status).toBe(202);
+    expect(
+      (await sys.request('PUT', `/v1/calls/${callId}/departure`, { token: agent, body: draft.body.draft })).status,
+    ).toBe(202);
 
     // Retried (the definition's 5 retries, with backoff and jitter on AWS), then recorded: visible
     // on the call with the error, and in its timeline.
@@ -112,7 +122,10 @@ describe('a clearance whose task keeps failing', () => {
     expect(failed.timeline.map((e: { action: string }) => e.action)).toContain('CLEARANCE_FAILED');
 
     const redrive = (token: string, kind = 'departure') =>
-      sys.request('POST', `/v1/calls/${callId}/clearances/${kind}/redrive`, { token, body: { reason: 'customs system back online' } });
+      sys.request('POST', `/v1/calls/${callId}/clearances/${kind}/redrive`, {
+        token,
+        body: { reason: 'customs system back online' },
+      });
     // Not the agent's to do, not another port's; and only what failed is re-driven.
     expect((await redrive(agent)).status).toBe(403);
     expect((await redrive(otherPort)).status).toBe(404);
@@ -127,7 +140,9 @@ describe('a clearance whose task keeps failing', () => {
     const cleared = await until(callId, officer, (c) => c.status === 'DEPARTURE_CLEARED');
     expect(cleared.departure).toMatchObject({ state: 'CLEARED', version: 1, round: 1 });
     expect(cleared.departure.error).toBeUndefined();
-    expect(cleared.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['CLEARANCE_REDRIVEN']));
+    expect(cleared.timeline.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['CLEARANCE_REDRIVEN']),
+    );
     expect((await sys.request('GET', `/v1/calls/${callId}/permits/departure`, { token: agent })).status).toBe(200);
     // Once cleared, a second re-drive is refused: nothing runs twice.
     expect((await redrive(officer)).status).toBe(409);

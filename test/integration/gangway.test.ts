@@ -30,9 +30,15 @@ async function callWithDevice(change?: Parameters<typeof declaration>[1]) {
     if ((await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body.status === 'ARRIVAL_CLEARED') break;
     await new Promise((r) => setTimeout(r, 10));
   }
-  const created = await sys.request('POST', '/v1/devices', { token: supervisor, body: { label: 'Terminal 5, gangway A', kind: 'FACE_AND_CARD' } });
+  const created = await sys.request('POST', '/v1/devices', {
+    token: supervisor,
+    body: { label: 'Terminal 5, gangway A', kind: 'FACE_AND_CARD' },
+  });
   expect(created.status).toBe(201);
-  const assigned = await sys.request('POST', `/v1/devices/${created.body.deviceId}/assign`, { token: supervisor, body: { callId } });
+  const assigned = await sys.request('POST', `/v1/devices/${created.body.deviceId}/assign`, {
+    token: supervisor,
+    body: { callId },
+  });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
   const device: DeviceCredentials = { deviceId: created.body.deviceId, key: created.body.key };
   return { callId, device };
@@ -64,7 +70,12 @@ describe('signed ingest', () => {
     const event = scan({ callId, personRef: 'C02', direction: 'DISEMBARK', matchScore: 0.97 });
     const res = await postSigned(sys.url, device, event);
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ accepted: 1, duplicates: 0, rejected: 0, results: [{ eventId: event.eventId, status: 'accepted' }] });
+    expect(res.body).toMatchObject({
+      accepted: 1,
+      duplicates: 0,
+      rejected: 0,
+      results: [{ eventId: event.eventId, status: 'accepted' }],
+    });
 
     const who = await persons(callId);
     expect(who.counts).toEqual({ onBoard: 2, ashore: 1, unknown: 0 });
@@ -76,7 +87,9 @@ describe('signed ingest', () => {
     expect(stored).toMatchObject({ scoreBand: 'HIGH', livenessPassed: true, algorithm: 'vendor-x/face-1:1@4.2' });
     expect(stored).not.toHaveProperty('matchScore');
     expect(stored!.ttl).toBe(Math.floor(Date.parse(event.capturedAt) / 1000) + 30 * 86_400);
-    expect(sys.runtime.bus.recent().some((e) => e.detailType === 'PersonLanded' && e.detail.eventId === event.eventId)).toBe(true);
+    expect(
+      sys.runtime.bus.recent().some((e) => e.detailType === 'PersonLanded' && e.detail.eventId === event.eventId),
+    ).toBe(true);
   });
 
   it('refuses unsigned, wrongly signed and stale requests with 401, storing nothing', async () => {
@@ -84,7 +97,11 @@ describe('signed ingest', () => {
     const event = scan({ callId, personRef: 'C01', direction: 'DISEMBARK' });
     expect((await postSigned(sys.url, { ...device, key: 'guessed' }, event)).status).toBe(401);
     expect((await postSigned(sys.url, device, event, new Date(Date.now() - 600_000))).status).toBe(401);
-    const unsigned = await fetch(`${sys.url}/v1/gangway/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+    const unsigned = await fetch(`${sys.url}/v1/gangway/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+    });
     expect(unsigned.status).toBe(401);
     expect(await storedEvents(callId)).toEqual([]);
   });
@@ -92,15 +109,23 @@ describe('signed ingest', () => {
   it('refuses a retired device with 401 and an unassigned one with 403', async () => {
     const { callId, device } = await callWithDevice();
     await sys.request('POST', `/v1/devices/${device.deviceId}/unassign`, { token: supervisor });
-    expect((await postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'BOARD' }))).status).toBe(403);
+    expect((await postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'BOARD' }))).status).toBe(
+      403,
+    );
     await sys.request('DELETE', `/v1/devices/${device.deviceId}`, { token: supervisor });
-    expect((await postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'BOARD' }))).status).toBe(401);
+    expect((await postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'BOARD' }))).status).toBe(
+      401,
+    );
   });
 
   it('rejects events for a call the device is not assigned to', async () => {
     const a = await callWithDevice();
     const b = await callWithDevice();
-    const res = await postSigned(sys.url, a.device, scan({ callId: b.callId, personRef: 'C01', direction: 'DISEMBARK' }));
+    const res = await postSigned(
+      sys.url,
+      a.device,
+      scan({ callId: b.callId, personRef: 'C01', direction: 'DISEMBARK' }),
+    );
     expect(res.body.results[0]).toMatchObject({ status: 'rejected', reason: 'DEVICE_NOT_ASSIGNED_TO_CALL' });
     expect(await storedEvents(b.callId)).toEqual([]);
     expect((await persons(b.callId)).counts.ashore).toBe(0);
@@ -113,7 +138,9 @@ describe('signed ingest', () => {
       events: [good, { ...scan({ callId, personRef: 'C02', direction: 'DISEMBARK' }), faceImage: 'iVBORw0KGgo…' }],
     });
     expect(res.status).toBe(422);
-    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'events[1].faceImage', rule: 'BIOMETRIC_DATA_REFUSED' })]);
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ path: 'events[1].faceImage', rule: 'BIOMETRIC_DATA_REFUSED' }),
+    ]);
     expect(await storedEvents(callId)).toEqual([]);
     expect((await persons(callId)).counts.ashore).toBe(0);
   });
@@ -156,8 +183,18 @@ describe('duplicates and order', () => {
 
   it('never moves presence backwards for an event that arrives late', async () => {
     const { callId, device } = await callWithDevice();
-    const landed = scan({ callId, personRef: 'C02', direction: 'DISEMBARK', capturedAt: new Date(Date.now() - 60_000) });
-    const boardedEarlier = scan({ callId, personRef: 'C02', direction: 'BOARD', capturedAt: new Date(Date.now() - 3_600_000) });
+    const landed = scan({
+      callId,
+      personRef: 'C02',
+      direction: 'DISEMBARK',
+      capturedAt: new Date(Date.now() - 60_000),
+    });
+    const boardedEarlier = scan({
+      callId,
+      personRef: 'C02',
+      direction: 'BOARD',
+      capturedAt: new Date(Date.now() - 3_600_000),
+    });
     await postSigned(sys.url, device, landed);
     const late = await postSigned(sys.url, device, boardedEarlier);
     expect(late.body.results[0].status).toBe('accepted');
@@ -170,7 +207,11 @@ describe('alerts', () => {
     ['someone not on any list', { personRef: 'X77' }, 'NOT_ON_LIST'],
     ['a low face match', { personRef: 'C01', matchScore: 0.42 }, 'LOW_MATCH'],
     ['a failed liveness check', { personRef: 'C01', livenessPassed: false }, 'LIVENESS_FAILED'],
-    ['a capture time ahead of the clock', { personRef: 'C01', capturedAt: new Date(Date.now() + 3_600_000) }, 'CLOCK_SKEW'],
+    [
+      'a capture time ahead of the clock',
+      { personRef: 'C01', capturedAt: new Date(Date.now() + 3_600_000) },
+      'CLOCK_SKEW',
+    ],
   ])('raises one alert for %s, however often the event is sent', async (_case, change, rule) => {
     const { callId, device } = await callWithDevice();
     const event = scan({ callId, direction: 'DISEMBARK', ...change });
@@ -183,8 +224,16 @@ describe('alerts', () => {
 
   it('raises an alert for someone boarding twice without landing', async () => {
     const { callId, device } = await callWithDevice();
-    await postSigned(sys.url, device, scan({ callId, personRef: 'C03', direction: 'DISEMBARK', capturedAt: new Date(Date.now() - 7_200_000) }));
-    await postSigned(sys.url, device, scan({ callId, personRef: 'C03', direction: 'BOARD', capturedAt: new Date(Date.now() - 3_600_000) }));
+    await postSigned(
+      sys.url,
+      device,
+      scan({ callId, personRef: 'C03', direction: 'DISEMBARK', capturedAt: new Date(Date.now() - 7_200_000) }),
+    );
+    await postSigned(
+      sys.url,
+      device,
+      scan({ callId, personRef: 'C03', direction: 'BOARD', capturedAt: new Date(Date.now() - 3_600_000) }),
+    );
     expect(await alerts(callId)).toEqual([]);
     await postSigned(sys.url, device, scan({ callId, personRef: 'C03', direction: 'BOARD' }));
     expect((await alerts(callId)).map((a) => a.rule)).toEqual(['BOARDED_TWICE']);
@@ -193,7 +242,10 @@ describe('alerts', () => {
   it('raises an alert for an identity document that has expired by the time of the scan', async () => {
     const { callId, device } = await callWithDevice();
     const afterExpiry = new Date('2031-02-02T10:00:00Z'); // C01's passport expires 2031-02-01
-    const event = { ...scan({ callId, personRef: 'C01', direction: 'DISEMBARK' }), capturedAt: afterExpiry.toISOString() };
+    const event = {
+      ...scan({ callId, personRef: 'C01', direction: 'DISEMBARK' }),
+      capturedAt: afterExpiry.toISOString(),
+    };
     await postSigned(sys.url, device, event);
     expect((await alerts(callId)).map((a) => a.rule)).toContain('DOCUMENT_EXPIRED');
   });
@@ -207,7 +259,10 @@ describe('alerts', () => {
     expect((await sys.request('POST', `/v1/alerts/${alert!.alertId}/ack`, { token: agent })).status).toBe(403);
     const ack = await sys.request('POST', `/v1/alerts/${alert!.alertId}/ack`, { token: officer });
     expect(ack.body).toMatchObject({ status: 'ACKNOWLEDGED', owner: 'officer-cntxg' });
-    const resolved = await sys.request('POST', `/v1/alerts/${alert!.alertId}/resolve`, { token: officer, body: { resolution: 'pilot boarding, identity checked' } });
+    const resolved = await sys.request('POST', `/v1/alerts/${alert!.alertId}/resolve`, {
+      token: officer,
+      body: { resolution: 'pilot boarding, identity checked' },
+    });
     expect(resolved.body).toMatchObject({ status: 'RESOLVED', resolution: 'pilot boarding, identity checked' });
     expect(await alerts(callId)).toEqual([]);
     const listed = await sys.request('GET', `/v1/alerts?status=RESOLVED&callId=${callId}`, { token: officer });
@@ -230,7 +285,10 @@ describe('hostile events', () => {
             method: fc.constantFrom('FACE', 'CARD', 'IRIS'),
             matchScore: fc.oneof(fc.double(), fc.constant(undefined)),
             livenessPassed: fc.oneof(fc.boolean(), fc.constant(undefined)),
-            capturedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()),
+            capturedAt: fc.oneof(
+              fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+              fc.string(),
+            ),
           }),
         ),
         async (event) => {
@@ -246,7 +304,14 @@ describe('hostile events', () => {
       { numRuns: 150 },
     );
     for (const item of await storedEvents(callId)) {
-      expect(item).toEqual(expect.objectContaining({ eventId: expect.any(String), personRef: expect.any(String), capturedAt: expect.any(String), deviceId: device.deviceId }));
+      expect(item).toEqual(
+        expect.objectContaining({
+          eventId: expect.any(String),
+          personRef: expect.any(String),
+          capturedAt: expect.any(String),
+          deviceId: device.deviceId,
+        }),
+      );
     }
   });
 });

@@ -16,25 +16,44 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
-const segment = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('C01KB0000000000000000000000', '..', '%00', 'CNTXG', "' OR 1=1"));
-const jsonish = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.string({ maxLength: 200 }), fc.constant('{"__proto__":{"x":1}}'));
+const segment = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('C01KB0000000000000000000000', '..', '%00', 'CNTXG', "' OR 1=1"),
+);
+const jsonish = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.string({ maxLength: 200 }),
+  fc.constant('{"__proto__":{"x":1}}'),
+);
 
 describe('hostile input on every route', () => {
   const jwtRoutes = routeList.filter((r) => r.roles !== 'public' && !r.roles.includes('device'));
 
   it.each(jwtRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s never answers 5xx', async (_name, route) => {
-    const token = route.roles.includes('agent') ? tokens.agent : route.roles.includes('supervisor') ? tokens.supervisor : tokens.officer;
+    const token = route.roles.includes('agent')
+      ? tokens.agent
+      : route.roles.includes('supervisor')
+        ? tokens.supervisor
+        : tokens.officer;
     await fc.assert(
-      fc.asyncProperty(segment, jsonish, fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 }), { maxKeys: 3 }), async (param, body, query) => {
-        const path = route.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(param) || 'x');
-        const qs = new URLSearchParams(query).toString();
-        const res = await sys.request(route.method, `${path}${qs ? `?${qs}` : ''}`, {
-          token,
-          ...(route.method !== 'GET' && { rawBody: typeof body === 'string' ? body : JSON.stringify(body) }),
-        });
-        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
-        if (res.status >= 400) expect(res.body.error).toEqual(expect.objectContaining({ code: expect.any(String), details: expect.any(Array) }));
-      }),
+      fc.asyncProperty(
+        segment,
+        jsonish,
+        fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 }), { maxKeys: 3 }),
+        async (param, body, query) => {
+          const path = route.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(param) || 'x');
+          const qs = new URLSearchParams(query).toString();
+          const res = await sys.request(route.method, `${path}${qs ? `?${qs}` : ''}`, {
+            token,
+            ...(route.method !== 'GET' && { rawBody: typeof body === 'string' ? body : JSON.stringify(body) }),
+          });
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+          if (res.status >= 400)
+            expect(res.body.error).toEqual(
+              expect.objectContaining({ code: expect.any(String), details: expect.any(Array) }),
+            );
+        },
+      ),
       { numRuns: 25 },
     );
   });

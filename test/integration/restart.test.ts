@@ -63,7 +63,9 @@ describe('restart', () => {
 
       const second = await startProcess({ DATA_DIR: dir });
       expect(second.output()).toMatch(/resumed: +1 clearances/);
-      const decided = await call(second.url, officer, 'POST', `/v1/reviews/${reviews[0].reviewId}/decision`, { decision: 'APPROVE' });
+      const decided = await call(second.url, officer, 'POST', `/v1/reviews/${reviews[0].reviewId}/decision`, {
+        decision: 'APPROVE',
+      });
       expect(decided.status).toBe(200);
       let status = '';
       for (let i = 0; i < 100 && status !== 'ARRIVAL_CLEARED'; i++) {

@@ -4,5 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 export default async function setup() {
-  await build({ configFile: fileURLToPath(new URL('../../dashboard/vite.config.ts', import.meta.url)), logLevel: 'error' });
+  await build({
+    configFile: fileURLToPath(new URL('../../dashboard/vite.config.ts', import.meta.url)),
+    logLevel: 'error',
+  });
 }

@@ -31,14 +31,23 @@ export interface DynamoDbLocal {
 
 export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
   const port = await freePort();
-  const child: ChildProcess = spawn('java', ['-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', '-inMemory', '-port', String(port)], {
-    cwd: JAR_DIR,
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    'java',
+    ['-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', '-inMemory', '-port', String(port)],
+    {
+      cwd: JAR_DIR,
+      stdio: 'ignore',
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     // Any HTTP answer (it is 400 for a bare GET) means it listens.
-    if (await fetch(url).then(() => true, () => false)) {
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    ) {
       return {
         url,
         stop: () =>

@@ -17,7 +17,9 @@ beforeAll(async () => {
       res.writeHead(502).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(held ? { clear: false, detail: 'dues unpaid' } : { clear: true }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(held ? { clear: false, detail: 'dues unpaid' } : { clear: true }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/check`;
@@ -45,6 +47,8 @@ describe('agency checks', () => {
   });
 
   it('raises AgencyUnavailable, which the workflow retries, when the agency fails', async () => {
-    await expect(httpCheck('port-dues', url).check(call('0000000'))).rejects.toMatchObject({ name: 'AgencyUnavailable' });
+    await expect(httpCheck('port-dues', url).check(call('0000000'))).rejects.toMatchObject({
+      name: 'AgencyUnavailable',
+    });
   });
 });

@@ -7,7 +7,8 @@ import { announcement, crewMember, declaration } from '../support/fixtures.ts';
 
 const call = announcement();
 const now = new Date();
-const rules = (d: ReturnType<typeof declaration>) => declarationViolations(d, call, now).map((v) => `${v.path} ${v.rule}`);
+const rules = (d: ReturnType<typeof declaration>) =>
+  declarationViolations(d, call, now).map((v) => `${v.path} ${v.rule}`);
 
 describe('declaration rules', () => {
   it('accept the example declaration', () => {
@@ -17,12 +18,28 @@ describe('declaration rules', () => {
   it.each([
     ['crew count', (d: any) => (d.general.crewCount = 2), 'general.crewCount CREW_COUNT_MISMATCH'],
     ['passenger count', (d: any) => (d.general.passengerCount = 1), 'general.passengerCount PASSENGER_COUNT_MISMATCH'],
-    ['persons on board', (d: any) => (d.general.personsOnBoard = 9), 'general.personsOnBoard PERSONS_ON_BOARD_MISMATCH'],
-    ['document expiring before ETD', (d: any) => (d.crew[1].document.expiry = call.eta.slice(0, 10)), 'crew[1].document.expiry DOCUMENT_EXPIRES_BEFORE_ETD'],
+    [
+      'persons on board',
+      (d: any) => (d.general.personsOnBoard = 9),
+      'general.personsOnBoard PERSONS_ON_BOARD_MISMATCH',
+    ],
+    [
+      'document expiring before ETD',
+      (d: any) => (d.crew[1].document.expiry = call.eta.slice(0, 10)),
+      'crew[1].document.expiry DOCUMENT_EXPIRES_BEFORE_ETD',
+    ],
     ['duplicate reference', (d: any) => (d.crew[2].ref = 'C02'), 'crew[2].ref DUPLICATE_REF'],
-    ['born in the future', (d: any) => (d.crew[0].dateOfBirth = '2999-01-01'), 'crew[0].dateOfBirth BIRTH_DATE_IMPLAUSIBLE'],
+    [
+      'born in the future',
+      (d: any) => (d.crew[0].dateOfBirth = '2999-01-01'),
+      'crew[0].dateOfBirth BIRTH_DATE_IMPLAUSIBLE',
+    ],
     ['ETA already past', (d: any) => (d.schedule = { eta: '2001-01-01T00:00:00Z' }), 'schedule.eta ETA_IN_PAST'],
-    ['a last port left after arrival', (d: any) => (d.general.lastPortsOfCall[0].departed = '2099-01-01T00:00:00.000Z'), 'general.lastPortsOfCall[0].departed PORT_AFTER_ARRIVAL'],
+    [
+      'a last port left after arrival',
+      (d: any) => (d.general.lastPortsOfCall[0].departed = '2099-01-01T00:00:00.000Z'),
+      'general.lastPortsOfCall[0].departed PORT_AFTER_ARRIVAL',
+    ],
   ])('flag a wrong %s', (_case, change, expected) => {
     expect(rules(declaration(call.eta, change))).toContain(expected);
   });
@@ -40,7 +57,9 @@ describe('declaration rules', () => {
     ['Müller Hans', 'HANS', 'MULLER'],
     ["O'Brien Seán", "O'BRIEN", 'Sean'],
   ])('normalise %s for matching', (_n, family, given) => {
-    expect(normalisedName({ familyName: family, givenNames: given })).toBe(normalisedName({ familyName: given, givenNames: family }));
+    expect(normalisedName({ familyName: family, givenNames: given })).toBe(
+      normalisedName({ familyName: given, givenNames: family }),
+    );
   });
 });
 
@@ -56,9 +75,16 @@ describe('risk findings', () => {
     ['stowaways', (x: any) => (x.health.stowaways = true), 'STOWAWAYS', 'MAJOR'],
     ['a death', (x: any) => (x.health.deathsOnBoard = true), 'DEATH_ON_BOARD', 'MAJOR'],
     ['sick animals', (x: any) => (x.health.sickAnimals = true), 'SICK_ANIMALS', 'MINOR'],
-    ['an old sanitation certificate', (x: any) => (x.health.sanitationCertificateValidUntil = '2020-01-01'), 'SANITATION_CERTIFICATE_EXPIRED', 'MINOR'],
+    [
+      'an old sanitation certificate',
+      (x: any) => (x.health.sanitationCertificateValidUntil = '2020-01-01'),
+      'SANITATION_CERTIFICATE_EXPIRED',
+      'MINOR',
+    ],
   ])('rate %s', (_case, change, code, severity) => {
-    expect(healthFindings(declaration(call.eta, change), call.eta)).toEqual([expect.objectContaining({ code, severity })]);
+    expect(healthFindings(declaration(call.eta, change), call.eta)).toEqual([
+      expect.objectContaining({ code, severity }),
+    ]);
   });
 
   it.each([

@@ -13,12 +13,20 @@ type Calls = Record<string, unknown[]>;
 function steps(overrides: Partial<Record<string, StepHandler>> = {}) {
   const calls: Calls = {};
   const tokens: string[] = [];
-  const record = (name: string, result: unknown): StepHandler => async (event) => {
-    (calls[name] ??= []).push(event);
-    return result;
-  };
+  const record =
+    (name: string, result: unknown): StepHandler =>
+    async (event) => {
+      (calls[name] ??= []).push(event);
+      return result;
+    };
   const handlers: Record<string, StepHandler> = {
-    LoadDeclarationFunction: record('load', { batches: [{ callId: 'C1', version: 1, from: 0, to: 10 }, { callId: 'C1', version: 1, from: 10, to: 12 }], trusted: false }),
+    LoadDeclarationFunction: record('load', {
+      batches: [
+        { callId: 'C1', version: 1, from: 0, to: 10 },
+        { callId: 'C1', version: 1, from: 10, to: 12 },
+      ],
+      trusted: false,
+    }),
     ScreenPersonsFunction: record('screen', { hits: [] }),
     CheckVesselFunction: record('vessel', { reasons: [] }),
     CheckHealthFunction: record('health', { reasons: [] }),
@@ -63,7 +71,10 @@ describe('arrival clearance definition', () => {
       { callId: 'C1', version: 1, from: 0, to: 10 },
       { callId: 'C1', version: 1, from: 10, to: 12 },
     ]);
-    expect(calls.assess![0]).toMatchObject({ checks: [[{ hits: [] }, { hits: [] }], { reasons: [] }, { reasons: [] }], trusted: false });
+    expect(calls.assess![0]).toMatchObject({
+      checks: [[{ hits: [] }, { hits: [] }], { reasons: [] }, { reasons: [] }],
+      trusted: false,
+    });
     expect(calls.permit).toHaveLength(1);
     expect(calls.review).toBeUndefined();
     expect(execution.transitions).toBeLessThanOrEqual(40);
@@ -122,7 +133,9 @@ describe('arrival clearance definition', () => {
     const execution = sfn.startExecution(arn, 'failing', input);
     await execution.done;
     expect(attempts).toBe(6);
-    expect(calls.failure).toEqual([{ callId: 'C1', version: 1, failure: { Error: 'ProvisionedThroughputExceededException', Cause: 'slow down' } }]);
+    expect(calls.failure).toEqual([
+      { callId: 'C1', version: 1, failure: { Error: 'ProvisionedThroughputExceededException', Cause: 'slow down' } },
+    ]);
     expect(execution.status).toBe('FAILED');
     expect(execution.error).toBe('ArrivalClearanceFailed');
   });

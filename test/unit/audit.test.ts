@@ -1,10 +1,10 @@
 // The audit trail is a hash chain: any change to an entry, or a missing one, is detected.
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, brokenLink, nextAuditEntry } from '#shared/audit.ts';
+import { type AuditEntry, GENESIS_HASH, brokenLink, nextAuditEntry } from '#shared/audit.ts';
 
 function chain(n: number) {
   const entries = [];
-  let last;
+  let last: AuditEntry | undefined;
   for (let i = 0; i < n; i++) {
     last = nextAuditEntry(last, {
       at: new Date(Date.UTC(2026, 11, 1, i)).toISOString(),

@@ -14,7 +14,9 @@ describe('principal from claims', () => {
   ] as const)('reads groups %j as %j', (value, groups) => expect(parseGroups(value as never)).toEqual(groups));
 
   it('reads an agent with its agent id', () => {
-    expect(principalFromClaims({ sub: 'u1', 'cognito:groups': '[agents]', 'custom:agent_id': 'ACME-SHIPPING' })).toEqual({
+    expect(
+      principalFromClaims({ sub: 'u1', 'cognito:groups': '[agents]', 'custom:agent_id': 'ACME-SHIPPING' }),
+    ).toEqual({
       role: 'agent',
       sub: 'u1',
       agentId: 'ACME-SHIPPING',
@@ -34,7 +36,11 @@ describe('principal from claims', () => {
     ['no group of ours', { sub: 'x', 'cognito:groups': '[admins]' }, ForbiddenError],
     ['an agent without agent id', { sub: 'x', 'cognito:groups': '[agents]' }, ForbiddenError],
     ['an officer without port', { sub: 'x', 'cognito:groups': '[officers]' }, ForbiddenError],
-    ['an officer with a malformed port', { sub: 'x', 'cognito:groups': '[officers]', 'custom:port': 'tianjin' }, ForbiddenError],
+    [
+      'an officer with a malformed port',
+      { sub: 'x', 'cognito:groups': '[officers]', 'custom:port': 'tianjin' },
+      ForbiddenError,
+    ],
   ])('refuses %s', (_case, claims, error) => {
     expect(() => principalFromClaims(claims as never)).toThrow(error);
   });

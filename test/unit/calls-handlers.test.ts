@@ -82,11 +82,24 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
     version: 3,
     createdAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
-    lastAudit: { seq: 3, at: '2026-11-01T00:00:00.000Z', actor: { role: 'agent', id: 'ACME-SHIPPING' }, action: 'X', prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) },
+    lastAudit: {
+      seq: 3,
+      at: '2026-11-01T00:00:00.000Z',
+      actor: { role: 'agent', id: 'ACME-SHIPPING' },
+      action: 'X',
+      prevHash: 'a'.repeat(64),
+      hash: 'b'.repeat(64),
+    },
   };
   const cancel = () =>
     cancelCall(
-      httpEvent({ method: 'POST', path: `/v1/calls/${callId}/cancel`, pathParameters: { callId }, body: {}, claims: agentClaims() }),
+      httpEvent({
+        method: 'POST',
+        path: `/v1/calls/${callId}/cancel`,
+        pathParameters: { callId },
+        body: {},
+        claims: agentClaims(),
+      }),
       context,
     ) as Promise<{ statusCode: number; body: string }>;
 
@@ -118,7 +131,10 @@ describe('GET /v1/calls handler', () => {
     await listCalls(httpEvent({ claims: officerClaims('CNSHA'), query: { status: 'IN_REVIEW' } }), context);
     await listCalls(httpEvent({ claims: agentClaims('ACME-SHIPPING') }), context);
     const [officer, agent] = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
-    expect(officer).toMatchObject({ IndexName: 'byStatus', ExpressionAttributeValues: { ':pk': 'PORT#CNSHA#CALL#IN_REVIEW' } });
+    expect(officer).toMatchObject({
+      IndexName: 'byStatus',
+      ExpressionAttributeValues: { ':pk': 'PORT#CNSHA#CALL#IN_REVIEW' },
+    });
     expect(agent).toMatchObject({ IndexName: 'byOwner', ExpressionAttributeValues: { ':pk': 'AGENT#ACME-SHIPPING' } });
   });
 });

@@ -33,13 +33,19 @@ describe('reference codes', () => {
     ['cntxg', false],
   ])('UN/LOCODE %s valid: %s', (code, ok) => expect(isUnLocode(code)).toBe(ok));
 
-  it.each([['HK', true], ['PA', true], ['XX', false], ['hk', false]])('flag %s valid: %s', (c, ok) =>
-    expect(isCountryAlpha2(c)).toBe(ok),
-  );
-  it.each([['CHN', true], ['PHL', true], ['D', true], ['XXA', true], ['ABC', false]])(
-    'document state %s valid: %s',
-    (c, ok) => expect(isCountryAlpha3(c)).toBe(ok),
-  );
+  it.each([
+    ['HK', true],
+    ['PA', true],
+    ['XX', false],
+    ['hk', false],
+  ])('flag %s valid: %s', (c, ok) => expect(isCountryAlpha2(c)).toBe(ok));
+  it.each([
+    ['CHN', true],
+    ['PHL', true],
+    ['D', true],
+    ['XXA', true],
+    ['ABC', false],
+  ])('document state %s valid: %s', (c, ok) => expect(isCountryAlpha3(c)).toBe(ok));
 });
 
 describe('announcement rules', () => {
@@ -63,7 +69,11 @@ describe('announcement rules', () => {
   it('refuses a departure before the arrival', () => {
     const a = announcement();
     expect(announcementViolations({ ...a, etd: a.eta }, now)).toEqual([
-      expect.objectContaining({ path: 'etd', rule: 'ETD_NOT_AFTER_ETA', en: 'the departure must be after the arrival (ETA before ETD)' }),
+      expect.objectContaining({
+        path: 'etd',
+        rule: 'ETD_NOT_AFTER_ETA',
+        en: 'the departure must be after the arrival (ETA before ETD)',
+      }),
     ]);
   });
 

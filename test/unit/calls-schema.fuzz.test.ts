@@ -24,8 +24,12 @@ const nearlyValid = fc.record({
   }),
   voyage: fc.stringMatching(/^[A-Z0-9]{1,8}$/),
   port: upper(5, 5),
-  eta: fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString()),
-  etd: fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString()),
+  eta: fc
+    .date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') })
+    .map((d) => d.toISOString()),
+  etd: fc
+    .date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') })
+    .map((d) => d.toISOString()),
 });
 
 describe('announcement schema and rules', () => {
@@ -56,7 +60,12 @@ describe('announcement schema and rules', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.string()), async (body) => {
         const res = (await createCall(
-          httpEvent({ method: 'POST', path: '/v1/calls', body: typeof body === 'string' ? body : JSON.stringify(body), claims: agentClaims() }),
+          httpEvent({
+            method: 'POST',
+            path: '/v1/calls',
+            body: typeof body === 'string' ? body : JSON.stringify(body),
+            claims: agentClaims(),
+          }),
           context,
         )) as { statusCode: number };
         expect([400, 422]).toContain(res.statusCode);

@@ -1,7 +1,14 @@
 // The dashboard's sign-in settings and the session it takes from a Cognito ID token: who gets in,
 // as what, for which port.
 import { describe, expect, it } from 'vitest';
-import { type CognitoAuth, DashboardConfig, LOCAL_CONFIG, oidcSettings, sessionFromIdToken, signOutUrl } from '../../dashboard/src/config.ts';
+import {
+  type CognitoAuth,
+  DashboardConfig,
+  LOCAL_CONFIG,
+  oidcSettings,
+  sessionFromIdToken,
+  signOutUrl,
+} from '../../dashboard/src/config.ts';
 
 const auth: CognitoAuth = {
   kind: 'cognito',
@@ -30,16 +37,26 @@ describe('dashboard configuration', () => {
     });
   });
 
-  it("signs out on the hosted domain, returning to the dashboard", () => {
+  it('signs out on the hosted domain, returning to the dashboard', () => {
     const url = new URL(signOutUrl(auth, 'https://d111.cloudfront.net'));
     expect(url.origin + url.pathname).toBe(`${auth.signInDomain}/logout`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: auth.clientId, logout_uri: 'https://d111.cloudfront.net/' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: auth.clientId,
+      logout_uri: 'https://d111.cloudfront.net/',
+    });
   });
 });
 
 describe('session from an ID token', () => {
   it('makes an officer of the port the token names', () => {
-    expect(sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers'], 'custom:port': 'CNTXG', exp: 1_900_000_000 })).toEqual({
+    expect(
+      sessionFromIdToken('tok', {
+        sub: 'u1',
+        'cognito:groups': ['officers'],
+        'custom:port': 'CNTXG',
+        exp: 1_900_000_000,
+      }),
+    ).toEqual({
       token: 'tok',
       role: 'officer',
       port: 'CNTXG',
@@ -48,12 +65,19 @@ describe('session from an ID token', () => {
   });
 
   it('takes supervisor over officer, as the API does', () => {
-    expect(sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers', 'supervisors'], 'custom:port': 'CNTXG' }).role).toBe('supervisor');
+    expect(
+      sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers', 'supervisors'], 'custom:port': 'CNTXG' })
+        .role,
+    ).toBe('supervisor');
   });
 
   it('turns away an agent, an account in no group, and an officer without a port, saying why', () => {
-    expect(() => sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['agents'], 'custom:agent_id': 'ACME-SHIPPING' })).toThrow(/for border officers/);
+    expect(() =>
+      sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['agents'], 'custom:agent_id': 'ACME-SHIPPING' }),
+    ).toThrow(/for border officers/);
     expect(() => sessionFromIdToken('tok', { sub: 'u1', 'custom:port': 'CNTXG' })).toThrow(/no Three Zeros group/);
-    expect(() => sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers'] })).toThrow(/no valid port claim.*custom:port/);
+    expect(() => sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers'] })).toThrow(
+      /no valid port claim.*custom:port/,
+    );
   });
 });

@@ -5,24 +5,40 @@ import type { DepartureDeclaration } from '#departure/schema.ts';
 import { crewMember, declaration } from '../support/fixtures.ts';
 
 const arrival = declaration('2026-12-03T06:00:00Z');
-const base: DepartureDeclaration = { sailing: ['C01', 'C02', 'C03'], signOn: [], signOff: [], etd: '2099-01-01T00:00:00.000Z', personsOnBoard: 3 };
-const rules = (d: Partial<DepartureDeclaration>) => departureViolations({ ...base, ...d }, arrival, new Date()).map((v) => `${v.path} ${v.rule}`);
+const base: DepartureDeclaration = {
+  sailing: ['C01', 'C02', 'C03'],
+  signOn: [],
+  signOff: [],
+  etd: '2099-01-01T00:00:00.000Z',
+  personsOnBoard: 3,
+};
+const rules = (d: Partial<DepartureDeclaration>) =>
+  departureViolations({ ...base, ...d }, arrival, new Date()).map((v) => `${v.path} ${v.rule}`);
 
 describe('departure declaration rules', () => {
   it('accept everyone from arrival sailing', () => expect(rules({})).toEqual([]));
 
   it.each([
     ['someone unaccounted for', { sailing: ['C01', 'C02'], personsOnBoard: 2 }, 'sailing PERSON_UNACCOUNTED'],
-    ['a stranger sailing', { sailing: ['C01', 'C02', 'C03', 'X9'], personsOnBoard: 4 }, 'sailing[3] NOT_ON_ARRIVAL_LISTS'],
+    [
+      'a stranger sailing',
+      { sailing: ['C01', 'C02', 'C03', 'X9'], personsOnBoard: 4 },
+      'sailing[3] NOT_ON_ARRIVAL_LISTS',
+    ],
     ['someone sailing and signing off', { signOff: ['C03'] }, 'signOff[0] BOTH_SAILING_AND_SIGNED_OFF'],
-    ['a sign-on reusing a reference', { signOn: [crewMember('C01')], personsOnBoard: 4 }, 'signOn[0].ref DUPLICATE_REF'],
+    [
+      'a sign-on reusing a reference',
+      { signOn: [crewMember('C01')], personsOnBoard: 4 },
+      'signOn[0].ref DUPLICATE_REF',
+    ],
     ['a wrong head count', { personsOnBoard: 5 }, 'personsOnBoard PERSONS_ON_BOARD_MISMATCH'],
     ['a departure in the past', { etd: '2001-01-01T00:00:00.000Z' }, 'etd ETD_IN_PAST'],
   ])('refuse %s', (_case, change, expected) => expect(rules(change)).toContain(expected));
 });
 
 describe('crew reconciliation', () => {
-  const presence = (ashore: string[]) => (ref: string) => (ashore.includes(ref) ? 'ASHORE' : 'ON_BOARD') as 'ASHORE' | 'ON_BOARD';
+  const presence = (ashore: string[]) => (ref: string) =>
+    (ashore.includes(ref) ? 'ASHORE' : 'ON_BOARD') as 'ASHORE' | 'ON_BOARD';
 
   it('finds nothing when the gangway record matches the list', () => {
     expect(reconcile(base, presence([]), ['C01', 'C02', 'C03'])).toEqual([]);
@@ -30,13 +46,21 @@ describe('crew reconciliation', () => {
 
   it('names who is ashore, who is on board unlisted, and the count', () => {
     const reasons = reconcile(base, presence(['C02']), ['C01', 'C03', 'X7']);
-    expect(reasons.map((r) => `${r.code} ${r.personRef ?? ''}`.trim())).toEqual(['SAILING_PERSON_ASHORE C02', 'ON_BOARD_NOT_LISTED X7']);
+    expect(reasons.map((r) => `${r.code} ${r.personRef ?? ''}`.trim())).toEqual([
+      'SAILING_PERSON_ASHORE C02',
+      'ON_BOARD_NOT_LISTED X7',
+    ]);
   });
 
   it('wants signed-off persons ashore and sign-ons on board', () => {
     const d = { ...base, sailing: ['C01', 'C02'], signOff: ['C03'], signOn: [crewMember('C09')], personsOnBoard: 3 };
-    const onBoard = (ref: string) => (['C01', 'C02', 'C03'].includes(ref) ? 'ON_BOARD' : 'UNKNOWN') as 'ON_BOARD' | 'UNKNOWN';
-    expect(reconcile(d, onBoard, ['C01', 'C02', 'C03']).map((r) => r.code)).toEqual(['SIGN_ON_NOT_BOARDED', 'SIGN_OFF_STILL_ON_BOARD', 'ON_BOARD_NOT_LISTED']);
+    const onBoard = (ref: string) =>
+      (['C01', 'C02', 'C03'].includes(ref) ? 'ON_BOARD' : 'UNKNOWN') as 'ON_BOARD' | 'UNKNOWN';
+    expect(reconcile(d, onBoard, ['C01', 'C02', 'C03']).map((r) => r.code)).toEqual([
+      'SIGN_ON_NOT_BOARDED',
+      'SIGN_OFF_STILL_ON_BOARD',
+      'ON_BOARD_NOT_LISTED',
+    ]);
   });
 
   it('gives an officer until half an hour before ETD', () => {

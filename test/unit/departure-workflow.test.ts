@@ -10,10 +10,12 @@ const definition = readDefinition(departureClearance);
 function run(overrides: Partial<Record<string, StepHandler>> = {}) {
   const calls: Record<string, unknown[]> = {};
   const tokens: string[] = [];
-  const record = (name: string, result: unknown): StepHandler => async (event) => {
-    (calls[name] ??= []).push(event);
-    return result;
-  };
+  const record =
+    (name: string, result: unknown): StepHandler =>
+    async (event) => {
+      (calls[name] ??= []).push(event);
+      return result;
+    };
   const handlers = {
     LoadDepartureFunction: record('load', { batches: [] }),
     ReconcilePersonsFunction: record('reconcile', { reasons: [] }),
@@ -48,16 +50,22 @@ describe('departure clearance definition', () => {
     const execution = sfn.startExecution(arn, 'clear', JSON.stringify({ callId: 'C1', version: 2, round: 1 }));
     await execution.done;
     expect(execution.status).toBe('SUCCEEDED');
-    for (const step of ['reconcile', 'alerts', 'agencies']) expect(calls[step]).toEqual([{ callId: 'C1', version: 2, round: 1 }]);
+    for (const step of ['reconcile', 'alerts', 'agencies'])
+      expect(calls[step]).toEqual([{ callId: 'C1', version: 2, round: 1 }]);
     expect(calls.assess![0]).toMatchObject({ checks: [{ reasons: [] }, { reasons: [] }, { reasons: [] }, []] });
     expect(calls.permit).toHaveLength(1);
   });
 
   it('holds the departure when the officer rejects', async () => {
-    const { sfn, arn, calls, tokens } = run({ AssessDepartureFunction: async () => ({ needsReview: true, reviewTimeoutSeconds: 900 }) });
+    const { sfn, arn, calls, tokens } = run({
+      AssessDepartureFunction: async () => ({ needsReview: true, reviewTimeoutSeconds: 900 }),
+    });
     const execution = sfn.startExecution(arn, 'held', JSON.stringify({ callId: 'C1', version: 1, round: 0 }));
     for (let i = 0; i < 200 && !tokens.length; i++) await new Promise((r) => setTimeout(r, 5));
-    sfn.sendTaskSuccess(tokens[0]!, JSON.stringify({ decision: 'REJECT', reason: 'customs', officer: 'o', decidedAt: 'now' }));
+    sfn.sendTaskSuccess(
+      tokens[0]!,
+      JSON.stringify({ decision: 'REJECT', reason: 'customs', officer: 'o', decidedAt: 'now' }),
+    );
     await execution.done;
     expect(calls.hold).toHaveLength(1);
     expect(calls.permit).toBeUndefined();

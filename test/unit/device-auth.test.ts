@@ -50,7 +50,13 @@ describe('device signatures', () => {
   });
 
   it.each([
-    ['a wrong key', (s: ReturnType<Awaited<ReturnType<typeof setup>>['signed']>) => ({ ...s, signature: sign('not-the-key', s.timestamp, s.body) })],
+    [
+      'a wrong key',
+      (s: ReturnType<Awaited<ReturnType<typeof setup>>['signed']>) => ({
+        ...s,
+        signature: sign('not-the-key', s.timestamp, s.body),
+      }),
+    ],
     ['a tampered body', (s: any) => ({ ...s, body: '{"x":2}' })],
     ['a signature in capitals', (s: any) => ({ ...s, signature: s.signature.toUpperCase() })],
     ['no signature', (s: any) => ({ ...s, signature: undefined })],

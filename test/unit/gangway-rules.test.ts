@@ -20,7 +20,13 @@ const event = (over: Partial<GangwayEvent> = {}): GangwayEvent => ({
   capturedAt: '2026-12-03T09:00:00.000Z',
   ...over,
 });
-const ctx = { person: crewMember('C01'), before: undefined, departureClearedAt: undefined as string | undefined, now: new Date('2026-12-03T09:00:10Z'), settings: DEFAULT_SETTINGS };
+const ctx = {
+  person: crewMember('C01'),
+  before: undefined,
+  departureClearedAt: undefined as string | undefined,
+  now: new Date('2026-12-03T09:00:10Z'),
+  settings: DEFAULT_SETTINGS,
+};
 
 describe('gangway rules', () => {
   it('find nothing wrong with a good face match of a listed person', () => {
@@ -29,7 +35,12 @@ describe('gangway rules', () => {
 
   it.each<[string, Partial<GangwayEvent>, string[], Partial<typeof ctx>]>([
     ['CARD', { method: 'CARD', matchScore: undefined, livenessPassed: undefined }, [], {}],
-    ['after departure clearance', {}, ['AFTER_DEPARTURE_CLEARANCE'], { departureClearedAt: '2026-12-03T08:00:00.000Z' }],
+    [
+      'after departure clearance',
+      {},
+      ['AFTER_DEPARTURE_CLEARANCE'],
+      { departureClearedAt: '2026-12-03T08:00:00.000Z' },
+    ],
     ['before departure clearance, uploaded after it', {}, [], { departureClearedAt: '2026-12-03T10:00:00.000Z' }],
     ['score at the threshold', { matchScore: 0.8 }, [], {}],
     ['score under the threshold', { matchScore: 0.79 }, ['LOW_MATCH'], {}],
@@ -44,24 +55,31 @@ describe('gangway rules', () => {
   it('move presence only forward in captured time', () => {
     const first = nextPresence(undefined, { ...event(), deviceId: 'D1' })!;
     expect(first.state).toBe('ASHORE');
-    expect(nextPresence(first, { ...event({ direction: 'BOARD', capturedAt: '2026-12-03T08:00:00.000Z' }), deviceId: 'D1' })).toBeUndefined();
-    expect(nextPresence(first, { ...event({ direction: 'BOARD', capturedAt: '2026-12-03T10:00:00.000Z' }), deviceId: 'D1' })!.state).toBe('ON_BOARD');
+    expect(
+      nextPresence(first, { ...event({ direction: 'BOARD', capturedAt: '2026-12-03T08:00:00.000Z' }), deviceId: 'D1' }),
+    ).toBeUndefined();
+    expect(
+      nextPresence(first, { ...event({ direction: 'BOARD', capturedAt: '2026-12-03T10:00:00.000Z' }), deviceId: 'D1' })!
+        .state,
+    ).toBe('ON_BOARD');
   });
 
   it('find biometric fields at any depth, whatever their spelling', () => {
-    expect(forbiddenFields({ events: [{ a: 1 }, { face_image: 'x', nested: { MRZ: 'P<CHN' } }], template: [] })).toEqual([
-      'events[1].face_image',
-      'events[1].nested.MRZ',
-      'template',
-    ]);
+    expect(
+      forbiddenFields({ events: [{ a: 1 }, { face_image: 'x', nested: { MRZ: 'P<CHN' } }], template: [] }),
+    ).toEqual(['events[1].face_image', 'events[1].nested.MRZ', 'template']);
   });
 });
 
 describe('shore-leave sweep', () => {
   function fakes(ashore: StoredPresence[]) {
     const raised = new Map<string, Alert>();
-    const gangway = { ashoreSince: async (before: string) => ashore.filter((p) => p.landedAt! < before) } as unknown as GangwayStore;
-    const alerts = { raise: async (a: Alert) => !raised.has(a.alertId) && !!raised.set(a.alertId, a) } as unknown as AlertStore;
+    const gangway = {
+      ashoreSince: async (before: string) => ashore.filter((p) => p.landedAt! < before),
+    } as unknown as GangwayStore;
+    const alerts = {
+      raise: async (a: Alert) => !raised.has(a.alertId) && !!raised.set(a.alertId, a),
+    } as unknown as AlertStore;
     const events = { publish: async () => undefined };
     return { gangway, alerts, events, raised };
   }

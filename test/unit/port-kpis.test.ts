@@ -18,8 +18,22 @@ function call(over: Partial<Call> & { arrivedMinutesAfterClearance?: number }): 
     ata: '2026-12-03T06:30:00.000Z',
     createdAt: '',
     updatedAt: '',
-    arrival: { version: 1, state: 'CLEARED', reasons: [], updatedAt: '', contentHash: '', clearedAt: '2026-12-02T10:00:00.000Z' },
-    departure: { version: 1, state: 'CLEARED', reasons: [], updatedAt: '', contentHash: '', clearedAt: '2026-12-04T12:00:00.000Z' },
+    arrival: {
+      version: 1,
+      state: 'CLEARED',
+      reasons: [],
+      updatedAt: '',
+      contentHash: '',
+      clearedAt: '2026-12-02T10:00:00.000Z',
+    },
+    departure: {
+      version: 1,
+      state: 'CLEARED',
+      reasons: [],
+      updatedAt: '',
+      contentHash: '',
+      clearedAt: '2026-12-04T12:00:00.000Z',
+    },
     ...over,
   };
 }
@@ -27,7 +41,11 @@ function call(over: Partial<Call> & { arrivedMinutesAfterClearance?: number }): 
 describe('three-zeros figures', () => {
   it.each([
     ['cleared ahead of arrival', call({}), 0],
-    ['cleared 45 minutes after arrival', call({ arrival: { ...call({}).arrival!, clearedAt: '2026-12-03T07:15:00.000Z' } }), 45],
+    [
+      'cleared 45 minutes after arrival',
+      call({ arrival: { ...call({}).arrival!, clearedAt: '2026-12-03T07:15:00.000Z' } }),
+      45,
+    ],
     ['not arrived yet', call({ ata: undefined }), null],
   ])('waiting for a call %s: %s minutes', (_case, c, minutes) => {
     expect(callFigures(c, now).waitingMinutes).toBe(minutes);
@@ -36,25 +54,51 @@ describe('three-zeros figures', () => {
   it('counts the delay of a departure cleared after ETD, and flags one still not out', () => {
     const late = call({ departure: { ...call({}).departure!, clearedAt: '2026-12-04T19:30:00.000Z' } });
     expect(callFigures(late, now).delayMinutes).toBe(90);
-    const stuck = call({ status: 'IN_REVIEW', etd: '2026-12-10T11:00:00.000Z', departure: { ...call({}).departure!, state: 'IN_REVIEW', clearedAt: undefined } });
+    const stuck = call({
+      status: 'IN_REVIEW',
+      etd: '2026-12-10T11:00:00.000Z',
+      departure: { ...call({}).departure!, state: 'IN_REVIEW', clearedAt: undefined },
+    });
     expect(callFigures(stuck, now)).toMatchObject({ atRiskOfDelay: true, delayMinutes: 60 });
   });
 
   it('sums shares over calls, passes and reviews', () => {
     const f = figures(
       [
-        { call: call({}), reviews: [{ openedAt: '2026-12-02T08:00:00Z', decidedAt: '2026-12-02T08:20:00Z' }], passes: 8, passesWithAlerts: 1 },
-        { call: call({ callId: 'C2', arrival: { ...call({}).arrival!, clearedAt: '2026-12-03T07:00:00.000Z' } }), reviews: [], passes: 2, passesWithAlerts: 0 },
+        {
+          call: call({}),
+          reviews: [{ openedAt: '2026-12-02T08:00:00Z', decidedAt: '2026-12-02T08:20:00Z' }],
+          passes: 8,
+          passesWithAlerts: 1,
+        },
+        {
+          call: call({ callId: 'C2', arrival: { ...call({}).arrival!, clearedAt: '2026-12-03T07:00:00.000Z' } }),
+          reviews: [],
+          passes: 2,
+          passesWithAlerts: 0,
+        },
       ],
       now,
     );
-    expect(f).toMatchObject({ calls: 2, zeroWaitingShare: 0.5, zeroDelayShare: 1, contactlessShare: 0.9, reviewsOpened: 1, medianMinutesInReview: 20 });
+    expect(f).toMatchObject({
+      calls: 2,
+      zeroWaitingShare: 0.5,
+      zeroDelayShare: 1,
+      contactlessShare: 0.9,
+      reviewsOpened: 1,
+      medianMinutesInReview: 20,
+    });
   });
 
   it('ranks agents best first and writes them as CSV', () => {
     const rows = byAgent(
       [
-        { call: call({ agentId: 'SLOW', arrival: { ...call({}).arrival!, clearedAt: '2026-12-03T09:00:00.000Z' } }), reviews: [], passes: 0, passesWithAlerts: 0 },
+        {
+          call: call({ agentId: 'SLOW', arrival: { ...call({}).arrival!, clearedAt: '2026-12-03T09:00:00.000Z' } }),
+          reviews: [],
+          passes: 0,
+          passesWithAlerts: 0,
+        },
         { call: call({ agentId: 'FAST' }), reviews: [], passes: 0, passesWithAlerts: 0 },
       ],
       now,

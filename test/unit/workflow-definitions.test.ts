@@ -22,9 +22,11 @@ interface Machine {
 function statesOf(machine: Machine, enclosing: string[] = []): { name: string; state: State; enclosing: string[] }[] {
   return Object.entries(machine.States).flatMap(([name, state]) => [
     { name, state, enclosing },
-    ...[...(state.Branches ?? []), ...(state.ItemProcessor ? [state.ItemProcessor] : []), ...(state.Iterator ? [state.Iterator] : [])].flatMap((m) =>
-      statesOf(m, [...enclosing, name]),
-    ),
+    ...[
+      ...(state.Branches ?? []),
+      ...(state.ItemProcessor ? [state.ItemProcessor] : []),
+      ...(state.Iterator ? [state.Iterator] : []),
+    ].flatMap((m) => statesOf(m, [...enclosing, name])),
   ]);
 }
 
@@ -47,7 +49,9 @@ describe.each(workflows.map((w) => [w.name, w] as const))('%s', (_name, spec) =>
   });
 
   it('catches whatever still fails, in the task or around it, into recording the failure', () => {
-    const recorder = Object.entries(definition.States).find(([, s]) => s.Type === 'Task' && JSON.stringify(s).includes('Failure'))?.[0];
+    const recorder = Object.entries(definition.States).find(
+      ([, s]) => s.Type === 'Task' && JSON.stringify(s).includes('Failure'),
+    )?.[0];
     expect(recorder, 'a top-level step that records the failure').toBeDefined();
     const top = new Map(Object.entries(definition.States));
     for (const { name, state, enclosing } of tasks) {

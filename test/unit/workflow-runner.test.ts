@@ -48,7 +48,10 @@ describe('embedded workflow runner', () => {
     expect(execution.status).toBe('SUCCEEDED');
     const output = JSON.parse(execution.output!);
     expect(output.checks).toEqual([
-      [{ ref: 'C01', hit: false }, { ref: 'C02', hit: true }],
+      [
+        { ref: 'C01', hit: false },
+        { ref: 'C02', hit: true },
+      ],
       { vessel: 'OK' },
     ]);
     expect(output.decision).toEqual({ decision: 'APPROVE' });
@@ -110,7 +113,9 @@ describe('embedded workflow runner', () => {
     const sfn = new LocalStepFunctions({ retryDelayMs: 5 });
     const { handlers } = drillHandlers();
     delete handlers.CheckVesselFunction;
-    expect(() => sfn.register({ name: 'drill', definition: drill, handlers })).toThrow(/no step handler for Check vessel/);
+    expect(() => sfn.register({ name: 'drill', definition: drill, handlers })).toThrow(
+      /no step handler for Check vessel/,
+    );
   });
 
   it.each([
@@ -122,13 +127,17 @@ describe('embedded workflow runner', () => {
     Object.assign(def.States['Wait for officer'], extra);
     if ('QueryLanguage' in extra) def.QueryLanguage = 'JSONata';
     const sfn = new LocalStepFunctions({ retryDelayMs: 5 });
-    expect(() => sfn.register({ name: 'drill', definition: JSON.stringify(def), handlers: drillHandlers().handlers })).toThrow(message);
+    expect(() =>
+      sfn.register({ name: 'drill', definition: JSON.stringify(def), handlers: drillHandlers().handlers }),
+    ).toThrow(message);
   });
 
   it('refuses a callback state without its own TimeoutSeconds', () => {
     const def = JSON.parse(drill);
     delete def.States['Wait for officer'].TimeoutSeconds;
     const sfn = new LocalStepFunctions({ retryDelayMs: 5 });
-    expect(() => sfn.register({ name: 'drill', definition: JSON.stringify(def), handlers: drillHandlers().handlers })).toThrow(/TimeoutSeconds/);
+    expect(() =>
+      sfn.register({ name: 'drill', definition: JSON.stringify(def), handlers: drillHandlers().handlers }),
+    ).toThrow(/TimeoutSeconds/);
   });
 });

@@ -1,6 +1,15 @@
 // Gangway alerts: filter by status, acknowledge, resolve.
 import { useState } from 'react';
-import { Box, Button, Header, Link, SegmentedControl, SpaceBetween, StatusIndicator, Table } from '@cloudscape-design/components';
+import {
+  Box,
+  Button,
+  Header,
+  Link,
+  SegmentedControl,
+  SpaceBetween,
+  StatusIndicator,
+  Table,
+} from '@cloudscape-design/components';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
@@ -26,7 +35,11 @@ export function Alerts() {
             <SegmentedControl
               selectedId={status}
               onChange={({ detail }) => setStatus(detail.selectedId)}
-              options={[{ id: 'OPEN', text: 'Open' }, { id: 'ACKNOWLEDGED', text: 'Acknowledged' }, { id: 'RESOLVED', text: 'Resolved' }]}
+              options={[
+                { id: 'OPEN', text: 'Open' },
+                { id: 'ACKNOWLEDGED', text: 'Acknowledged' },
+                { id: 'RESOLVED', text: 'Resolved' },
+              ]}
             />
           }
         >
@@ -36,11 +49,27 @@ export function Alerts() {
       loading={loading && !data}
       loadingText={t('loading')}
       items={data?.items ?? []}
-      empty={error ? <StatusIndicator type="error">{error}</StatusIndicator> : <Box color="text-status-inactive">{t('noAlerts')}</Box>}
+      empty={
+        error ? (
+          <StatusIndicator type="error">{error}</StatusIndicator>
+        ) : (
+          <Box color="text-status-inactive">{t('noAlerts')}</Box>
+        )
+      }
       columnDefinitions={[
-        { id: 'rule', header: t('rule'), cell: (a: any) => <StatusIndicator type={a.severity === 'HIGH' ? 'error' : 'warning'}>{a.rule}</StatusIndicator> },
+        {
+          id: 'rule',
+          header: t('rule'),
+          cell: (a: any) => (
+            <StatusIndicator type={a.severity === 'HIGH' ? 'error' : 'warning'}>{a.rule}</StatusIndicator>
+          ),
+        },
         { id: 'person', header: t('person'), cell: (a: any) => a.personRef ?? '—' },
-        { id: 'call', header: t('vessel'), cell: (a: any) => <Link href={`#/calls/${a.callId}`}>{a.callId.slice(-6)}</Link> },
+        {
+          id: 'call',
+          header: t('vessel'),
+          cell: (a: any) => <Link href={`#/calls/${a.callId}`}>{a.callId.slice(-6)}</Link>,
+        },
         { id: 'detail', header: t('reasons'), cell: (a: any) => a.detail },
         { id: 'raised', header: t('raised'), cell: (a: any) => new Date(a.raisedAt).toLocaleString() },
         {

@@ -1,7 +1,17 @@
 // One call: vessel and voyage, status timeline, declarations by version with what changed,
 // persons with live presence, permits, alerts, and the open review if there is one.
 import { useState } from 'react';
-import { Box, ColumnLayout, Container, Header, KeyValuePairs, Select, SpaceBetween, StatusIndicator, Table } from '@cloudscape-design/components';
+import {
+  Box,
+  ColumnLayout,
+  Container,
+  Header,
+  KeyValuePairs,
+  Select,
+  SpaceBetween,
+  StatusIndicator,
+  Table,
+} from '@cloudscape-design/components';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
@@ -19,10 +29,19 @@ export function CallPage({ callId }: { callId: string }) {
   const reviews = useLoad(() => api('GET', '/v1/reviews?limit=100'), [callId, refresh]);
   const latest = call.data?.arrival?.version as number | undefined;
   const shown = version ?? latest;
-  const declaration = useLoad(() => (shown ? api('GET', `/v1/calls/${callId}/arrival?version=${shown}`) : Promise.resolve(undefined)), [callId, shown]);
-  const previous = useLoad(() => (shown && shown > 1 ? api('GET', `/v1/calls/${callId}/arrival?version=${shown - 1}`) : Promise.resolve(undefined)), [callId, shown]);
+  const declaration = useLoad(
+    () => (shown ? api('GET', `/v1/calls/${callId}/arrival?version=${shown}`) : Promise.resolve(undefined)),
+    [callId, shown],
+  );
+  const previous = useLoad(
+    () =>
+      shown && shown > 1 ? api('GET', `/v1/calls/${callId}/arrival?version=${shown - 1}`) : Promise.resolve(undefined),
+    [callId, shown],
+  );
   const permits = useLoad(async () => {
-    const kinds = await Promise.all(['arrival', 'departure'].map((k) => api('GET', `/v1/calls/${callId}/permits/${k}`).catch(() => undefined)));
+    const kinds = await Promise.all(
+      ['arrival', 'departure'].map((k) => api('GET', `/v1/calls/${callId}/permits/${k}`).catch(() => undefined)),
+    );
     return kinds.filter(Boolean);
   }, [callId]);
 
@@ -30,14 +49,36 @@ export function CallPage({ callId }: { callId: string }) {
   if (!call.data) return <StatusIndicator type="loading">{t('loading')}</StatusIndicator>;
   const c = call.data;
   const review = (reviews.data?.items ?? []).find((r: any) => r.callId === callId);
-  const diff = declaration.data && previous.data ? changedPaths(previous.data.declaration, declaration.data.declaration) : [];
+  const diff =
+    declaration.data && previous.data ? changedPaths(previous.data.declaration, declaration.data.declaration) : [];
   return (
     <SpaceBetween size="l">
-      <Container header={<Header variant="h1" description={`${c.callId} · voyage ${c.voyage}`}>{c.vessel.name}</Header>}>
+      <Container
+        header={
+          <Header variant="h1" description={`${c.callId} · voyage ${c.voyage}`}>
+            {c.vessel.name}
+          </Header>
+        }
+      >
         <KeyValuePairs
           columns={4}
           items={[
-            { label: t('status'), value: <StatusIndicator type={c.status.includes('CLEARED') || c.status === 'DEPARTED' ? 'success' : c.status === 'IN_REVIEW' ? 'pending' : 'info'}>{c.status}</StatusIndicator> },
+            {
+              label: t('status'),
+              value: (
+                <StatusIndicator
+                  type={
+                    c.status.includes('CLEARED') || c.status === 'DEPARTED'
+                      ? 'success'
+                      : c.status === 'IN_REVIEW'
+                        ? 'pending'
+                        : 'info'
+                  }
+                >
+                  {c.status}
+                </StatusIndicator>
+              ),
+            },
             { label: 'IMO', value: c.vessel.imo },
             { label: 'ETA', value: new Date(c.eta).toLocaleString() },
             { label: 'ETD', value: new Date(c.etd).toLocaleString() },
@@ -51,10 +92,22 @@ export function CallPage({ callId }: { callId: string }) {
       {(['arrival', 'departure'] as const)
         .filter((kind) => c[kind]?.state === 'FAILED')
         .map((kind) => (
-          <FailedClearance key={kind} callId={callId} kind={kind} error={c[kind].error} onDone={() => setRefresh((n) => n + 1)} />
+          <FailedClearance
+            key={kind}
+            callId={callId}
+            kind={kind}
+            error={c[kind].error}
+            onDone={() => setRefresh((n) => n + 1)}
+          />
         ))}
       {review && (
-        <Container header={<Header variant="h2" description={review.reasons.map((r: any) => r.detail).join(' · ')}>{t('reviews')}</Header>}>
+        <Container
+          header={
+            <Header variant="h2" description={review.reasons.map((r: any) => r.detail).join(' · ')}>
+              {t('reviews')}
+            </Header>
+          }
+        >
           <DecisionButtons review={review} onDone={() => setRefresh((n) => n + 1)} />
         </Container>
       )}
@@ -72,14 +125,36 @@ export function CallPage({ callId }: { callId: string }) {
         />
         <Table
           variant="container"
-          header={<Header counter={persons.data ? `(${persons.data.counts.onBoard} on board, ${persons.data.counts.ashore} ashore)` : ''}>{t('persons')}</Header>}
+          header={
+            <Header
+              counter={
+                persons.data ? `(${persons.data.counts.onBoard} on board, ${persons.data.counts.ashore} ashore)` : ''
+              }
+            >
+              {t('persons')}
+            </Header>
+          }
           items={persons.data?.persons ?? []}
           loading={persons.loading && !persons.data}
           columnDefinitions={[
             { id: 'ref', header: 'Ref', cell: (p: any) => p.ref },
-            { id: 'name', header: 'Name', cell: (p: any) => (p.familyName ? `${p.familyName}, ${p.givenNames}` : '— not declared —') },
-            { id: 'state', header: t('status'), cell: (p: any) => <StatusIndicator type={p.state === 'ON_BOARD' ? 'success' : 'stopped'}>{p.state}</StatusIndicator> },
-            { id: 'last', header: 'Last pass', cell: (p: any) => (p.lastEvent ? new Date(p.lastEvent.capturedAt).toLocaleString() : '') },
+            {
+              id: 'name',
+              header: 'Name',
+              cell: (p: any) => (p.familyName ? `${p.familyName}, ${p.givenNames}` : '— not declared —'),
+            },
+            {
+              id: 'state',
+              header: t('status'),
+              cell: (p: any) => (
+                <StatusIndicator type={p.state === 'ON_BOARD' ? 'success' : 'stopped'}>{p.state}</StatusIndicator>
+              ),
+            },
+            {
+              id: 'last',
+              header: 'Last pass',
+              cell: (p: any) => (p.lastEvent ? new Date(p.lastEvent.capturedAt).toLocaleString() : ''),
+            },
           ]}
         />
       </ColumnLayout>
@@ -104,10 +179,15 @@ export function CallPage({ callId }: { callId: string }) {
         {declaration.data ? (
           <SpaceBetween size="s">
             <Box>
-              v{declaration.data.version} · {new Date(declaration.data.submittedAt).toLocaleString()} · {declaration.data.declaration.crew.length} crew,{' '}
-              {declaration.data.declaration.passengers.length} passengers
+              v{declaration.data.version} · {new Date(declaration.data.submittedAt).toLocaleString()} ·{' '}
+              {declaration.data.declaration.crew.length} crew, {declaration.data.declaration.passengers.length}{' '}
+              passengers
             </Box>
-            {shown && shown > 1 && <Box>Changed since v{shown - 1}: {diff.length ? diff.join(', ') : 'nothing'}</Box>}
+            {shown && shown > 1 && (
+              <Box>
+                Changed since v{shown - 1}: {diff.length ? diff.join(', ') : 'nothing'}
+              </Box>
+            )}
           </SpaceBetween>
         ) : (
           <Box color="text-status-inactive">No arrival declaration yet.</Box>
@@ -121,8 +201,16 @@ export function CallPage({ callId }: { callId: string }) {
           empty={<Box color="text-status-inactive">—</Box>}
           columnDefinitions={[
             { id: 'kind', header: 'Kind', cell: (p: any) => p.kind },
-            { id: 'issued', header: 'Issued', cell: (p: any) => `${new Date(p.issuedAt).toLocaleString()} by ${p.issuedBy}` },
-            { id: 'code', header: 'Code', cell: (p: any) => (p.suspendedAt ? `${p.verificationCode} (suspended)` : p.verificationCode) },
+            {
+              id: 'issued',
+              header: 'Issued',
+              cell: (p: any) => `${new Date(p.issuedAt).toLocaleString()} by ${p.issuedBy}`,
+            },
+            {
+              id: 'code',
+              header: 'Code',
+              cell: (p: any) => (p.suspendedAt ? `${p.verificationCode} (suspended)` : p.verificationCode),
+            },
           ]}
         />
         <Table

@@ -1,7 +1,19 @@
 // Supervisors: register, assign, rotate and retire the gangway devices of their port. A new or
 // rotated key is shown once, here, and never again.
 import { useState } from 'react';
-import { Alert, Box, Button, Container, FormField, Header, Input, Select, SpaceBetween, StatusIndicator, Table } from '@cloudscape-design/components';
+import {
+  Alert,
+  Box,
+  Button,
+  Container,
+  FormField,
+  Header,
+  Input,
+  Select,
+  SpaceBetween,
+  StatusIndicator,
+  Table,
+} from '@cloudscape-design/components';
 import { ActionModal } from '../ActionModal';
 import { api } from '../api';
 import { useT } from '../i18n';
@@ -25,7 +37,9 @@ export function Devices() {
     const pages = await Promise.all(ASSIGNABLE.map((status) => api('GET', `/v1/calls?status=${status}&limit=100`)));
     return pages.flatMap((p) => p.items);
   }, [refresh]);
-  const vesselOf = new Map<string, string>((calls.data ?? []).map((c: any) => [c.callId, `${c.vessel.name} · ${c.voyage}`]));
+  const vesselOf = new Map<string, string>(
+    (calls.data ?? []).map((c: any) => [c.callId, `${c.vessel.name} · ${c.voyage}`]),
+  );
   const run = async (work: () => Promise<any>) => {
     setError(undefined);
     try {
@@ -42,16 +56,34 @@ export function Devices() {
         <SpaceBetween size="s">
           <SpaceBetween direction="horizontal" size="s">
             <FormField label={t('label')}>
-              <Input value={label} onChange={({ detail }) => setLabel(detail.value)} placeholder="Terminal 5, gangway A" />
+              <Input
+                value={label}
+                onChange={({ detail }) => setLabel(detail.value)}
+                placeholder="Terminal 5, gangway A"
+              />
             </FormField>
             <FormField label="Kind">
-              <Select selectedOption={{ value: kind, label: kind }} onChange={({ detail }) => setKind(detail.selectedOption.value!)} options={['FACE', 'CARD', 'FACE_AND_CARD'].map((k) => ({ value: k, label: k }))} />
+              <Select
+                selectedOption={{ value: kind, label: kind }}
+                onChange={({ detail }) => setKind(detail.selectedOption.value!)}
+                options={['FACE', 'CARD', 'FACE_AND_CARD'].map((k) => ({ value: k, label: k }))}
+              />
             </FormField>
             <FormField label="&nbsp;">
-              <Button variant="primary" disabled={!label} onClick={() => run(() => api('POST', '/v1/devices', { label, kind })).then(() => setLabel(''))}>{t('register')}</Button>
+              <Button
+                variant="primary"
+                disabled={!label}
+                onClick={() => run(() => api('POST', '/v1/devices', { label, kind })).then(() => setLabel(''))}
+              >
+                {t('register')}
+              </Button>
             </FormField>
           </SpaceBetween>
-          {shownKey && <Alert type="warning" header={t('keyOnce')}><code>{shownKey}</code></Alert>}
+          {shownKey && (
+            <Alert type="warning" header={t('keyOnce')}>
+              <code>{shownKey}</code>
+            </Alert>
+          )}
           {error && <StatusIndicator type="error">{error}</StatusIndicator>}
         </SpaceBetween>
       </Container>
@@ -62,8 +94,18 @@ export function Devices() {
         empty={<Box color="text-status-inactive">{t('noDevices')}</Box>}
         columnDefinitions={[
           { id: 'label', header: t('label'), cell: (d: any) => d.label },
-          { id: 'status', header: t('status'), cell: (d: any) => <StatusIndicator type={d.status === 'ACTIVE' ? 'success' : 'stopped'}>{d.status}</StatusIndicator> },
-          { id: 'call', header: t('vessel'), cell: (d: any) => (d.callId ? vesselOf.get(d.callId) ?? d.callId : '—') },
+          {
+            id: 'status',
+            header: t('status'),
+            cell: (d: any) => (
+              <StatusIndicator type={d.status === 'ACTIVE' ? 'success' : 'stopped'}>{d.status}</StatusIndicator>
+            ),
+          },
+          {
+            id: 'call',
+            header: t('vessel'),
+            cell: (d: any) => (d.callId ? (vesselOf.get(d.callId) ?? d.callId) : '—'),
+          },
           { id: 'key', header: 'Key', cell: (d: any) => `v${d.keyVersion}` },
           {
             id: 'act',
@@ -72,11 +114,15 @@ export function Devices() {
               d.status === 'ACTIVE' && (
                 <SpaceBetween direction="horizontal" size="xs">
                   {d.callId ? (
-                    <Button onClick={() => run(() => api('POST', `/v1/devices/${d.deviceId}/unassign`))}>{t('unassign')}</Button>
+                    <Button onClick={() => run(() => api('POST', `/v1/devices/${d.deviceId}/unassign`))}>
+                      {t('unassign')}
+                    </Button>
                   ) : (
                     <Button onClick={() => (setCallId(undefined), setAssigning(d))}>{t('assign')}</Button>
                   )}
-                  <Button onClick={() => run(() => api('POST', `/v1/devices/${d.deviceId}/rotate-key`))}>{t('rotate')}</Button>
+                  <Button onClick={() => run(() => api('POST', `/v1/devices/${d.deviceId}/rotate-key`))}>
+                    {t('rotate')}
+                  </Button>
                   <Button onClick={() => setRetiring(d)}>{t('retire')}</Button>
                 </SpaceBetween>
               ),
@@ -89,13 +135,19 @@ export function Devices() {
         header={`${t('assign')} · ${assigning?.label ?? ''}`}
         action={t('assign')}
         disabled={!callId}
-        onAction={() => (setAssigning(undefined), run(() => api('POST', `/v1/devices/${assigning.deviceId}/assign`, { callId })))}
+        onAction={() => (
+          setAssigning(undefined), run(() => api('POST', `/v1/devices/${assigning.deviceId}/assign`, { callId }))
+        )}
       >
         <FormField label={t('vessel')}>
           <Select
             selectedOption={callId ? { value: callId, label: vesselOf.get(callId) ?? callId } : null}
             onChange={({ detail }) => setCallId(detail.selectedOption.value)}
-            options={(calls.data ?? []).map((c: any) => ({ value: c.callId, label: `${c.vessel.name} · ${c.voyage}`, description: c.status }))}
+            options={(calls.data ?? []).map((c: any) => ({
+              value: c.callId,
+              label: `${c.vessel.name} · ${c.voyage}`,
+              description: c.status,
+            }))}
             empty={t('noCallsToAssign')}
             placeholder={t('chooseCall')}
             filteringType="auto"

@@ -1,6 +1,18 @@
 // Port overview: what is coming, in port and leaving, and the three zeros over a period.
 import { useState } from 'react';
-import { Badge, BarChart, Box, ColumnLayout, Container, Header, Link, SegmentedControl, SpaceBetween, StatusIndicator, Table } from '@cloudscape-design/components';
+import {
+  Badge,
+  BarChart,
+  Box,
+  ColumnLayout,
+  Container,
+  Header,
+  Link,
+  SegmentedControl,
+  SpaceBetween,
+  StatusIndicator,
+  Table,
+} from '@cloudscape-design/components';
 import { api, loadSession } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
@@ -14,13 +26,24 @@ export function Overview() {
   const [days, setDays] = useState('7');
   const now = Date.now();
   const { data, error, loading } = useLoad(
-    () => api('GET', `/v1/ports/${port}/overview?from=${new Date(now - Number(days) * DAY).toISOString()}&to=${new Date(now + 3 * DAY).toISOString()}`),
+    () =>
+      api(
+        'GET',
+        `/v1/ports/${port}/overview?from=${new Date(now - Number(days) * DAY).toISOString()}&to=${new Date(now + 3 * DAY).toISOString()}`,
+      ),
     [days, port],
   );
   const calls: any[] = data?.calls ?? [];
-  const expected = calls.filter((c) => Date.parse(c.eta) > now && Date.parse(c.eta) < now + 3 * DAY && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'ARRIVAL_CLEARED'].includes(c.status));
+  const expected = calls.filter(
+    (c) =>
+      Date.parse(c.eta) > now &&
+      Date.parse(c.eta) < now + 3 * DAY &&
+      ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'ARRIVAL_CLEARED'].includes(c.status),
+  );
   const inPort = calls.filter((c) => c.status === 'IN_PORT');
-  const departing = calls.filter((c) => ['DEPARTURE_SUBMITTED', 'DEPARTURE_CLEARED'].includes(c.status) || c.atRiskOfDelay);
+  const departing = calls.filter(
+    (c) => ['DEPARTURE_SUBMITTED', 'DEPARTURE_CLEARED'].includes(c.status) || c.atRiskOfDelay,
+  );
   const f = data?.figures;
   const table = (title: string, items: any[]) => (
     <Table
@@ -30,7 +53,16 @@ export function Overview() {
       empty={<Box color="text-status-inactive">{t('noCalls')}</Box>}
       columnDefinitions={[
         { id: 'vessel', header: t('vessel'), cell: (c) => <Link href={`#/calls/${c.callId}`}>{c.vesselName}</Link> },
-        { id: 'status', header: t('status'), cell: (c) => (c.atRiskOfDelay ? <StatusIndicator type="warning">{c.status} · at risk of delay</StatusIndicator> : c.status) },
+        {
+          id: 'status',
+          header: t('status'),
+          cell: (c) =>
+            c.atRiskOfDelay ? (
+              <StatusIndicator type="warning">{c.status} · at risk of delay</StatusIndicator>
+            ) : (
+              c.status
+            ),
+        },
         { id: 'eta', header: 'ETA', cell: (c) => new Date(c.eta).toLocaleString() },
         { id: 'etd', header: 'ETD', cell: (c) => new Date(c.etd).toLocaleString() },
         { id: 'agent', header: 'Agent', cell: (c) => c.agentId },
@@ -47,7 +79,11 @@ export function Overview() {
               <SegmentedControl
                 selectedId={days}
                 onChange={({ detail }) => setDays(detail.selectedId)}
-                options={[{ id: '1', text: t('today') }, { id: '7', text: t('days7') }, { id: '30', text: t('days30') }]}
+                options={[
+                  { id: '1', text: t('today') },
+                  { id: '7', text: t('days7') },
+                  { id: '30', text: t('days30') },
+                ]}
               />
             }
           >
@@ -60,20 +96,50 @@ export function Overview() {
           <StatusIndicator type="loading">{t('loading')}</StatusIndicator>
         ) : (
           <ColumnLayout columns={4} variant="text-grid">
-            <div><Box variant="awsui-key-label">{t('zeroWaiting')}</Box><Box variant="awsui-value-large">{pct(f?.zeroWaitingShare)}</Box></div>
-            <div><Box variant="awsui-key-label">{t('zeroDelay')}</Box><Box variant="awsui-value-large">{pct(f?.zeroDelayShare)}</Box></div>
-            <div><Box variant="awsui-key-label">{t('contactless')}</Box><Box variant="awsui-value-large">{pct(f?.contactlessShare)}</Box></div>
-            <div><Box variant="awsui-key-label">{t('medianReview')}</Box><Box variant="awsui-value-large">{f?.medianMinutesInReview ?? '—'} min</Box></div>
+            <div>
+              <Box variant="awsui-key-label">{t('zeroWaiting')}</Box>
+              <Box variant="awsui-value-large">{pct(f?.zeroWaitingShare)}</Box>
+            </div>
+            <div>
+              <Box variant="awsui-key-label">{t('zeroDelay')}</Box>
+              <Box variant="awsui-value-large">{pct(f?.zeroDelayShare)}</Box>
+            </div>
+            <div>
+              <Box variant="awsui-key-label">{t('contactless')}</Box>
+              <Box variant="awsui-value-large">{pct(f?.contactlessShare)}</Box>
+            </div>
+            <div>
+              <Box variant="awsui-key-label">{t('medianReview')}</Box>
+              <Box variant="awsui-value-large">{f?.medianMinutesInReview ?? '—'} min</Box>
+            </div>
           </ColumnLayout>
         )}
       </Container>
       {data && (
-        <Container header={<Header variant="h2">{t('overview')} <Badge>{f?.calls ?? 0}</Badge></Header>}>
+        <Container
+          header={
+            <Header variant="h2">
+              {t('overview')} <Badge>{f?.calls ?? 0}</Badge>
+            </Header>
+          }
+        >
           <BarChart
             series={[
-              { title: t('zeroWaiting'), type: 'bar', data: [{ x: 'share', y: Math.round((f?.zeroWaitingShare ?? 0) * 100) }] },
-              { title: t('zeroDelay'), type: 'bar', data: [{ x: 'share', y: Math.round((f?.zeroDelayShare ?? 0) * 100) }] },
-              { title: t('contactless'), type: 'bar', data: [{ x: 'share', y: Math.round((f?.contactlessShare ?? 0) * 100) }] },
+              {
+                title: t('zeroWaiting'),
+                type: 'bar',
+                data: [{ x: 'share', y: Math.round((f?.zeroWaitingShare ?? 0) * 100) }],
+              },
+              {
+                title: t('zeroDelay'),
+                type: 'bar',
+                data: [{ x: 'share', y: Math.round((f?.zeroDelayShare ?? 0) * 100) }],
+              },
+              {
+                title: t('contactless'),
+                type: 'bar',
+                data: [{ x: 'share', y: Math.round((f?.contactlessShare ?? 0) * 100) }],
+              },
             ]}
             xDomain={['share']}
             yDomain={[0, 100]}

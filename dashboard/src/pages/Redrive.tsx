@@ -6,7 +6,17 @@ import { ActionModal } from '../ActionModal';
 import { api } from '../api';
 import { useT } from '../i18n';
 
-export function FailedClearance({ callId, kind, error, onDone }: { callId: string; kind: 'arrival' | 'departure'; error?: string; onDone: () => void }) {
+export function FailedClearance({
+  callId,
+  kind,
+  error,
+  onDone,
+}: {
+  callId: string;
+  kind: 'arrival' | 'departure';
+  error?: string;
+  onDone: () => void;
+}) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -21,9 +31,20 @@ export function FailedClearance({ callId, kind, error, onDone }: { callId: strin
     }
   };
   return (
-    <Alert type="error" header={`${t(kind)}: ${t('clearanceFailed')}`} action={<Button onClick={() => setOpen(true)}>{t('redrive')}</Button>}>
+    <Alert
+      type="error"
+      header={`${t(kind)}: ${t('clearanceFailed')}`}
+      action={<Button onClick={() => setOpen(true)}>{t('redrive')}</Button>}
+    >
       {error ?? '—'} · {t('redriveHint')}
-      <ActionModal visible={open} onDismiss={() => setOpen(false)} header={`${t('redrive')} · ${t(kind)}`} action={t('redrive')} disabled={!reason.trim()} onAction={redrive}>
+      <ActionModal
+        visible={open}
+        onDismiss={() => setOpen(false)}
+        header={`${t('redrive')} · ${t(kind)}`}
+        action={t('redrive')}
+        disabled={!reason.trim()}
+        onAction={redrive}
+      >
         <FormField label={t('reason')} errorText={problem}>
           <Textarea value={reason} onChange={({ detail }) => setReason(detail.value)} ariaLabel={t('reason')} />
         </FormField>
