@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalEventBus } from './bus.ts';
+import { accessDenied, allows, invokerOf } from './grants.ts';
 import { type LocalStepFunctions, SfnError } from './workflows/runner.ts';
 
 type Body = Record<string, unknown>;
@@ -92,6 +93,10 @@ export async function startAwsEndpoint(deps: {
     if (!operation) return reply(400, { __type: 'UnknownOperationException', message: `Not emulated: ${target}` });
     try {
       const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Body) : {};
+      const invoker = invokerOf(req);
+      const action = iamAction(target);
+      if (invoker && !allows(invoker.grants, action))
+        return reply(400, accessDenied(invoker, action, resourceOf(body)));
       reply(200, operation(body));
     } catch (error) {
       if (error instanceof SfnError) return reply(400, { __type: error.type, message: error.message });
@@ -107,4 +112,18 @@ export async function startAwsEndpoint(deps: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** `AWSStepFunctions.StartExecution` → `states:StartExecution`, as IAM names it. */
+function iamAction(target: string): string {
+  const [service, operation] = target.split('.') as [string, string];
+  return `${service === 'AWSEvents' ? 'events' : 'states'}:${operation}`;
+}
+
+function resourceOf(body: Body): string {
+  if (typeof body.stateMachineArn === 'string') return body.stateMachineArn;
+  if (typeof body.executionArn === 'string') return body.executionArn;
+  const bus = (body.Entries as Body[] | undefined)?.[0]?.EventBusName;
+  if (typeof bus === 'string') return `arn:aws:events:local:000000000000:event-bus/${bus}`;
+  return 'arn:aws:states:local:000000000000:stateMachine:*';
 }

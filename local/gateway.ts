@@ -15,6 +15,8 @@ import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { invokeAs } from './grants.ts';
+import { routeGrants } from '#shared/grants.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 
@@ -50,7 +52,9 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
           params.push(name);
           return '([^/]+)';
         });
-      return { route, pattern: new RegExp(`^${source}$`), params, handler: handler as Handler };
+      const invoker = { name: route.name, grants: routeGrants(route) };
+      const invoke: Handler = (event, context) => invokeAs(invoker, () => (handler as Handler)(event, context));
+      return { route, pattern: new RegExp(`^${source}$`), params, handler: invoke };
     }),
   );
 }

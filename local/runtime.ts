@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { resetClients } from '#shared/aws.ts';
 import { resetConfig } from '#shared/config.ts';
-import { routeList } from '#functions/routes.ts';
+import { type Route, routeList } from '#functions/routes.ts';
 import { type Schedule, schedules } from '#functions/schedules.ts';
 import { workflows as registry } from '#workflows/index.ts';
 import { readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
@@ -21,6 +21,8 @@ import { lockDataDir } from './data-lock.ts';
 import { redriveClearances } from './redrive.ts';
 import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
+import { installGrants, invokeAs, setScopedEnv } from './grants.ts';
+import { taskGrants } from '#shared/grants.ts';
 
 export interface RuntimeOptions {
   port?: number;
@@ -42,6 +44,8 @@ export interface RuntimeOptions {
   storeEndpoint?: string;
   /** Timed jobs to run; the schedule table's by default. */
   schedules?: readonly Schedule[];
+  /** Routes to serve; the route table's by default (tests take a right away to see it fail). */
+  routes?: readonly Route[];
 }
 
 export interface Runtime {
@@ -63,7 +67,9 @@ async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHand
       const module = (await import(new URL(ref.module, FUNCTIONS_DIR).href)) as Record<string, unknown>;
       const handler = module[ref.export];
       if (typeof handler !== 'function') throw new Error(`${ref.module} does not export ${ref.export}`);
-      return [placeholder, handler as StepHandler] as const;
+      const invoker = { name: `${spec.name}/${placeholder}`, grants: taskGrants(ref) };
+      const step: StepHandler = (event, context) => invokeAs(invoker, () => (handler as StepHandler)(event, context));
+      return [placeholder, step] as const;
     }),
   );
   return Object.fromEntries(entries);
@@ -72,6 +78,7 @@ async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHand
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   // No CloudWatch here: business metrics stay off (set before any handler module is loaded).
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  installGrants();
   const tableName = options.tableName ?? 'three-zeros';
   const dataDir = options.dataDir && resolve(options.dataDir);
   // This run's own credentials: the local AWS endpoint answers no one else.
@@ -114,7 +121,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   resetClients();
 
   const identity = await devIdentity(dataDir);
-  process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
+  // Only the functions that declare deviceKeys see it, as only they get the secret's ARN on AWS.
+  setScopedEnv('DEVICE_KEY_SECRET', localSecret(dataDir, 'device-key-secret'), (grants) => grants.deviceKeys);
 
   // Scheduled jobs, as EventBridge schedules run them on AWS.
   const timers = await Promise.all(
@@ -122,13 +130,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       const module = (await import(new URL(job.module, FUNCTIONS_DIR).href)) as Record<string, () => Promise<unknown>>;
       const run = module[job.export];
       if (typeof run !== 'function') throw new Error(`${job.module} does not export ${job.export}`);
-      const timer = setInterval(() => void run().catch(() => undefined), job.everyMinutes * 60_000);
+      const invoker = { name: job.name, grants: taskGrants(job) };
+      const timer = setInterval(() => void invokeAs(invoker, run).catch(() => undefined), job.everyMinutes * 60_000);
       timer.unref();
       return timer;
     }),
   );
   const server: Server = await createGateway({
-    routes: routeList,
+    routes: options.routes ?? routeList,
     identity,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     extra: localRoutes({ bus, identity }),

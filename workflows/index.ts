@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { StepRef, WorkflowSpec } from './registry.ts';
 
 const file = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const arrivalStep = (name: string): StepRef => ({ module: 'arrival/steps.ts', export: name });
+// Every step writes the call and announces what it did on the bus; only the review steps answer
+// a task themselves (a decision that arrived while no task was waiting).
+const arrivalStep = (name: string, rights: Partial<StepRef> = {}): StepRef => ({
+  module: 'arrival/steps.ts',
+  export: name,
+  events: true,
+  ...rights,
+});
 
 export const arrivalClearance: WorkflowSpec = {
   name: 'arrival-clearance',
@@ -15,7 +22,7 @@ export const arrivalClearance: WorkflowSpec = {
     CheckVesselFunction: arrivalStep('checkVessel'),
     CheckHealthFunction: arrivalStep('checkHealth'),
     AssessRiskFunction: arrivalStep('assessRisk'),
-    OpenReviewFunction: arrivalStep('openReview'),
+    OpenReviewFunction: arrivalStep('openReview', { workflows: ['answer'] }),
     IssuePermitFunction: arrivalStep('issuePermit'),
     RejectArrivalFunction: arrivalStep('rejectArrival'),
     RequestAmendmentFunction: arrivalStep('requestAmendment'),
@@ -23,7 +30,12 @@ export const arrivalClearance: WorkflowSpec = {
   },
 };
 
-const departureStep = (name: string): StepRef => ({ module: 'departure/steps.ts', export: name });
+const departureStep = (name: string, rights: Partial<StepRef> = {}): StepRef => ({
+  module: 'departure/steps.ts',
+  export: name,
+  events: true,
+  ...rights,
+});
 
 export const departureClearance: WorkflowSpec = {
   name: 'departure-clearance',
@@ -35,7 +47,7 @@ export const departureClearance: WorkflowSpec = {
     AskAgenciesFunction: departureStep('askAgencies'),
     ScreenSignOnsFunction: departureStep('screenSignOns'),
     AssessDepartureFunction: departureStep('assessDeparture'),
-    OpenDepartureReviewFunction: departureStep('openDepartureReview'),
+    OpenDepartureReviewFunction: departureStep('openDepartureReview', { workflows: ['answer'] }),
     IssueDeparturePermitFunction: departureStep('issueDeparturePermit'),
     HoldDepartureFunction: departureStep('holdDeparture'),
     RequestDepartureAmendmentFunction: departureStep('requestDepartureAmendment'),

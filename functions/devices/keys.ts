@@ -11,8 +11,9 @@ let cachedSecret: Buffer | undefined;
 export async function deviceKeySecret(): Promise<Buffer> {
   const inline = process.env.DEVICE_KEY_SECRET;
   if (inline && inline.length >= 32) return Buffer.from(inline);
-  if (cachedSecret) return cachedSecret;
   const arn = process.env.DEVICE_KEY_SECRET_ARN;
+  // A function not given the secret has none, whoever loaded it into this process before.
+  if (cachedSecret && arn) return cachedSecret;
   // Loaded only on AWS, where the secret lives in Secrets Manager.
   const value = arn
     ? await (await import('@aws-lambda-powertools/parameters/secrets')).getSecret(arn, { maxAge: 300 })

@@ -22,6 +22,8 @@ export interface RouteDef {
   workflows?: readonly ('start' | 'answer')[];
   /** Reads the secret device keys are derived from. */
   deviceKeys?: boolean;
+  /** Publishes domain events on the bus. */
+  events?: boolean;
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
   /** Expected error statuses, for the contract. */

@@ -20,7 +20,9 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type Route, throttleOf } from '../../functions/routes.ts';
+import { routeGrants, TIMEOUT_SECONDS } from '../../functions/shared/grants.ts';
 import type { ClearanceTable } from './clearance-table.ts';
+import { logKeyOf } from './log-key.ts';
 import { ServiceFunction } from './service-function.ts';
 
 export interface ApiProps {
@@ -64,6 +66,7 @@ export class Api extends Construct {
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
+      encryptionKey: logKeyOf(this),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const stage = new HttpStage(this, 'DefaultStage', {
@@ -100,12 +103,14 @@ export class Api extends Construct {
         module: route.module,
         handler: route.name,
         description: `${route.method} ${route.path}: ${route.summary}`,
+        timeout: Duration.seconds(TIMEOUT_SECONDS.route),
         environment: props.environment,
       });
-      // Reads only for GET; writes announce themselves on the bus.
-      fn.bindTable(props.data, route.method === 'GET' ? 'RO' : 'RW');
-      if (route.method !== 'GET') props.bus.grantPutEventsTo(fn);
-      if (route.deviceKeys) {
+      // Exactly what the route declares; the embedded runtime enforces the same (local/grants.ts).
+      const grants = routeGrants(route);
+      fn.bindTable(props.data, grants.table);
+      if (grants.events) props.bus.grantPutEventsTo(fn);
+      if (grants.deviceKeys) {
         props.deviceKeySecret.grantRead(fn);
         fn.addEnvironment('DEVICE_KEY_SECRET_ARN', props.deviceKeySecret.secretArn);
       }

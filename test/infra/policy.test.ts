@@ -1,0 +1,101 @@
+// Policy as code on the synthesised template: AWS Control Tower's guard rules find nothing that is
+// not acknowledged with its reason, and every function is granted what its entry declares.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeList } from '#functions/routes.ts';
+import { routeGrants } from '#shared/grants.ts';
+import {
+  ControlTowerGuard,
+  GUARD_ACKNOWLEDGEMENTS,
+  type Violation,
+  acknowledgementOf,
+  policyValidation,
+  unacknowledged,
+} from '#infra/policy-as-code.ts';
+import { ThreeZerosStack } from '#infra/stack.ts';
+import { workflows } from '#workflows/index.ts';
+
+let template: Template;
+let findings: Violation[];
+
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const dashboardDir = mkdtempSync(join(tmpdir(), 'dashboard-'));
+  writeFileSync(join(dashboardDir, 'index.html'), '<!doctype html><title>Three Zeros</title>');
+  const stack = new ThreeZerosStack(app, 'Policy', {
+    dashboardDir,
+    env: { account: '123456789012', region: 'ap-southeast-1' },
+  });
+  template = Template.fromStack(stack);
+  const templatePath = app.synth().getStackByName('Policy').templateFullPath;
+  // cfn-guard runs the 200-odd rules in a few seconds on an idle machine; once for all tests.
+  findings = new ControlTowerGuard().findings({ templatePaths: [templatePath] } as never);
+}, 180_000);
+
+describe('Control Tower guard rules', () => {
+  it('find nothing on the stack that is not acknowledged', () => {
+    expect(findings.length).toBeGreaterThan(0);
+    const open = unacknowledged(findings);
+    expect(open.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.resourceLogicalId)}`)).toEqual([]);
+  });
+
+  it('have each acknowledgement give its reason and cover a finding on the stack', () => {
+    for (const ack of GUARD_ACKNOWLEDGEMENTS) {
+      expect(ack.reason.length, ack.rule).toBeGreaterThan(30);
+      const covered = findings.some(
+        (f) =>
+          f.ruleName === ack.rule &&
+          f.violatingResources.some((r) => acknowledgementOf(f.ruleName, r.resourceLogicalId) === ack),
+      );
+      expect(covered, `${ack.rule} ${ack.resources} acknowledges nothing`).toBe(true);
+    }
+  });
+
+  it('fail the synth of a resource that breaks a rule', () => {
+    // Prepare: a log group without a KMS key (CT.CLOUDWATCH.PR.3), in an app set up as infra/app.ts is.
+    const app = new App({ policyValidationBeta1: policyValidation() });
+    new LogGroup(new Stack(app, 'Careless'), 'Plain');
+    // Act + Assess
+    expect(() => app.synth()).toThrow(/CT\.CLOUDWATCH\.PR\.3/);
+  }, 180_000);
+});
+
+describe('grants', () => {
+  const policies = () => Object.values(template.findResources('AWS::IAM::Policy'));
+  /** Every statement of every policy attached to the role whose logical id starts with `prefix`. */
+  const actionsOf = (prefix: string) =>
+    policies()
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${prefix}`))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+
+  it('give each route exactly the rights its table entry declares', () => {
+    for (const route of routeList) {
+      const grants = routeGrants(route);
+      const actions = actionsOf(`ApiFn${route.name}Role`);
+      expect(actions.includes('events:PutEvents'), `${route.name} events`).toBe(grants.events);
+      expect(actions.includes('secretsmanager:GetSecretValue'), `${route.name} deviceKeys`).toBe(grants.deviceKeys);
+      expect(actions.includes('dynamodb:PutItem'), `${route.name} writes`).toBe(grants.table === 'RW');
+      expect(actions.includes('states:StartExecution'), `${route.name} start`).toBe(grants.workflows.includes('start'));
+      expect(actions.includes('states:SendTaskSuccess'), `${route.name} answer`).toBe(
+        grants.workflows.includes('answer'),
+      );
+    }
+  });
+
+  it('let only the review steps answer workflow tasks', () => {
+    for (const spec of workflows) {
+      for (const [placeholder, step] of Object.entries(spec.steps)) {
+        const actions = actionsOf(`Workflows${spec.name.replace(/-/g, '')}${placeholder}Role`);
+        expect(actions.includes('states:SendTaskSuccess'), placeholder).toBe(
+          step.workflows?.includes('answer') ?? false,
+        );
+        expect(actions.includes('events:PutEvents'), placeholder).toBe(step.events ?? false);
+      }
+    }
+  });
+});
