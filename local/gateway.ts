@@ -14,9 +14,9 @@ import { type RateLimit, TokenBuckets } from './rate-limit.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { LambdaTimedOut, lambdaContext, withinTimeout } from './lambda-context.ts';
 import { invokeAs } from './grants.ts';
-import { routeGrants } from '#shared/grants.ts';
+import { TIMEOUT_SECONDS, routeGrants } from '#shared/grants.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 
@@ -33,6 +33,8 @@ export interface GatewayOptions {
   maxBodyBytes: number;
   /** Per-caller limit; undefined turns limiting off (benchmarks, simulations). */
   rateLimit?: RateLimit;
+  /** The route functions' Lambda timeout; infra's (TIMEOUT_SECONDS.route) by default. */
+  timeoutMs?: number;
   /** Extra local-only routes (dashboard, live events), tried before the API routes. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -107,11 +109,23 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     }
 
     const event = toEvent(req, url, route, match.entry.params, match.values, body, claims);
-    const context = lambdaContext(route.name, 29_000); // API Gateway's integration timeout
-    const result = await match.entry.handler(event, context);
-    send(res, normalise(result));
+    const timeoutMs = options.timeoutMs ?? TIMEOUT_SECONDS.route * 1000;
+    const context = lambdaContext(route.name, timeoutMs);
+    try {
+      send(res, normalise(await withinTimeout(route.name, timeoutMs, match.entry.handler(event, context))));
+    } catch (error) {
+      if (!(error instanceof LambdaTimedOut)) throw error;
+      // What API Gateway answers when the function failed (here: ran out of time) without a response.
+      send(res, API_GATEWAY_FUNCTION_ERROR);
+    }
   }
 }
+
+const API_GATEWAY_FUNCTION_ERROR: APIGatewayProxyStructuredResultV2 = {
+  statusCode: 500,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ message: 'Internal Server Error' }),
+};
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -22,7 +22,8 @@ import { redriveClearances } from './redrive.ts';
 import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 import { installGrants, invokeAs, setScopedEnv } from './grants.ts';
-import { taskGrants } from '#shared/grants.ts';
+import { type JobOptions, type ScheduledJobs, startScheduledJobs } from './scheduled-jobs.ts';
+import { TIMEOUT_SECONDS, taskGrants } from '#shared/grants.ts';
 
 export interface RuntimeOptions {
   port?: number;
@@ -44,6 +45,10 @@ export interface RuntimeOptions {
   storeEndpoint?: string;
   /** Timed jobs to run; the schedule table's by default. */
   schedules?: readonly Schedule[];
+  /** Lambda timeouts in seconds, for tests that make a function overrun; infra's by default. */
+  timeouts?: Partial<Record<keyof typeof TIMEOUT_SECONDS, number>>;
+  /** How scheduled jobs are timed and retried; Lambda's asynchronous retries by default. */
+  jobs?: Pick<JobOptions, 'everyMs' | 'retryDelaysMs'>;
   /** Routes to serve; the route table's by default (tests take a right away to see it fail). */
   routes?: readonly Route[];
 }
@@ -55,6 +60,8 @@ export interface Runtime {
   identity: DevIdentity;
   bus: LocalEventBus;
   stepFunctions: LocalStepFunctions;
+  /** The scheduled jobs, and the dead letters of the runs that failed after their retries. */
+  jobs: ScheduledJobs;
   sweepExpired(now?: Date): Promise<number>;
   stop(): Promise<void>;
 }
@@ -78,6 +85,8 @@ async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHand
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   // No CloudWatch here: business metrics stay off (set before any handler module is loaded).
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  // Nor X-Ray: Powertools would turn tracing off outside Lambda anyway; say so rather than rely on it.
+  process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
   installGrants();
   const tableName = options.tableName ?? 'three-zeros';
   const dataDir = options.dataDir && resolve(options.dataDir);
@@ -92,7 +101,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ? await externalStore(options.storeEndpoint, tableName, credentials)
     : await startStore({ dataDir: dataDir && join(dataDir, 'store'), tableName, credentials });
   const bus = new LocalEventBus();
-  const stepFunctions = new LocalStepFunctions({ retryDelayMs: options.retryDelayMs });
+  const timeouts = { ...TIMEOUT_SECONDS, ...options.timeouts };
+  const stepFunctions = new LocalStepFunctions({
+    retryDelayMs: options.retryDelayMs,
+    stepTimeoutMs: timeouts.step * 1000,
+  });
   const endpoint = await startAwsEndpoint({ stepFunctions, bus, accessKeyId: credentials.accessKeyId });
 
   const workflowArns: Record<string, string> = {};
@@ -124,22 +137,22 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   // Only the functions that declare deviceKeys see it, as only they get the secret's ARN on AWS.
   setScopedEnv('DEVICE_KEY_SECRET', localSecret(dataDir, 'device-key-secret'), (grants) => grants.deviceKeys);
 
-  // Scheduled jobs, as EventBridge schedules run them on AWS.
-  const timers = await Promise.all(
-    (options.schedules ?? schedules).map(async (job) => {
+  // Scheduled jobs, as EventBridge schedules and Lambda's asynchronous retries run them on AWS.
+  const jobs = await startScheduledJobs(
+    options.schedules ?? schedules,
+    async (job) => {
       const module = (await import(new URL(job.module, FUNCTIONS_DIR).href)) as Record<string, () => Promise<unknown>>;
       const run = module[job.export];
       if (typeof run !== 'function') throw new Error(`${job.module} does not export ${job.export}`);
-      const invoker = { name: job.name, grants: taskGrants(job) };
-      const timer = setInterval(() => void invokeAs(invoker, run).catch(() => undefined), job.everyMinutes * 60_000);
-      timer.unref();
-      return timer;
-    }),
+      return run;
+    },
+    { dataDir, timeoutMs: timeouts.schedule * 1000, ...options.jobs },
   );
   const server: Server = await createGateway({
     routes: options.routes ?? routeList,
     identity,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    timeoutMs: timeouts.route * 1000,
     extra: localRoutes({ bus, identity }),
     ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
   });
@@ -159,10 +172,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     identity,
     bus,
     stepFunctions,
+    jobs,
     sweepExpired: store.sweepExpired,
     stop: () =>
       (stopping ??= (async () => {
-        for (const timer of timers) clearInterval(timer);
+        jobs.stop();
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stepFunctions.stop();

@@ -7,6 +7,7 @@ import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.ts';
+import { tracer } from './tracer.ts';
 
 let dynamo: DynamoDBClient | undefined;
 let doc: DynamoDBDocumentClient | undefined;
@@ -15,7 +16,9 @@ let events: EventBridgeClient | undefined;
 
 export function dynamoClient(): DynamoDBClient {
   const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
-  dynamo ??= new DynamoDBClient({ region: AWS_REGION, ...(DYNAMODB_ENDPOINT && { endpoint: DYNAMODB_ENDPOINT }) });
+  dynamo ??= tracer.captureAWSv3Client(
+    new DynamoDBClient({ region: AWS_REGION, ...(DYNAMODB_ENDPOINT && { endpoint: DYNAMODB_ENDPOINT }) }),
+  );
   return dynamo;
 }
 
@@ -29,17 +32,18 @@ export function documentClient(): DynamoDBDocumentClient {
 export async function stepFunctionsClient(): Promise<SFNClient> {
   const { AWS_REGION, STEPFUNCTIONS_ENDPOINT } = config();
   const { SFNClient } = await import('@aws-sdk/client-sfn');
-  sfn ??= new SFNClient({ region: AWS_REGION, ...(STEPFUNCTIONS_ENDPOINT && { endpoint: STEPFUNCTIONS_ENDPOINT }) });
+  sfn ??= tracer.captureAWSv3Client(
+    new SFNClient({ region: AWS_REGION, ...(STEPFUNCTIONS_ENDPOINT && { endpoint: STEPFUNCTIONS_ENDPOINT }) }),
+  );
   return sfn;
 }
 
 export async function eventBridgeClient(): Promise<EventBridgeClient> {
   const { AWS_REGION, EVENTBRIDGE_ENDPOINT } = config();
   const { EventBridgeClient } = await import('@aws-sdk/client-eventbridge');
-  events ??= new EventBridgeClient({
-    region: AWS_REGION,
-    ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }),
-  });
+  events ??= tracer.captureAWSv3Client(
+    new EventBridgeClient({ region: AWS_REGION, ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }) }),
+  );
   return events;
 }
 

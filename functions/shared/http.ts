@@ -4,6 +4,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
@@ -12,6 +14,8 @@ import { errorMapper } from './http-errors.ts';
 import { type Lang, langOf, zodErrorMap } from './i18n.ts';
 import { IDEMPOTENCY_FIELD, MAX_IDEMPOTENCY_KEY_LENGTH, idempotencyMiddleware } from './idempotency.ts';
 import { logger } from './logger.ts';
+import { metrics } from './metrics.ts';
+import { tracer } from './tracer.ts';
 import type { HttpResult } from './responses.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -51,6 +55,8 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
       const chain = middy<HttpEvent, HttpResult, Error, Context>()
         .use(errorMapper())
         .use(injectLambdaContext(logger, { resetKeys: true }))
+        .use(captureLambdaHandler(tracer))
+        .use(logMetrics(metrics))
         .use(httpHeaderNormalizer());
       if (options.authenticate) chain.use(authenticateFirst(options.authenticate));
       if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
