@@ -21,9 +21,9 @@ const DASHBOARD_BUCKETS = /^Dashboard(Site|Logs)/;
 export const GUARD_ACKNOWLEDGEMENTS: readonly GuardAcknowledgement[] = [
   {
     rule: 'api_gw_v2_authorization_type_configured_check',
-    resources: /^ApiHttpApi(GETv1health|GETopenapijson|GETv1permitsverify|POSTv1gangwayevents)/,
+    resources: /^Api(HttpApi(GETv1health|GETopenapijson|GETv1permitsverify|POSTv1gangwayevents)|DefaultRoute)/,
     reason:
-      'Public by design (liveness, the contract, permit verification), or signed by the device with an HMAC over the raw body, which an API Gateway authoriser cannot see; the handler verifies it',
+      'Public by design (liveness, the contract, permit verification, the $default route that answers 404), or signed by the device with an HMAC over the raw body, which an API Gateway authoriser cannot see; the handler verifies it',
   },
   {
     rule: 'lambda_function_public_access_prohibited_check',

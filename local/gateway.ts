@@ -3,16 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import {
-  PayloadTooLargeError,
-  TooManyRequestsError,
-  UnauthorizedError,
-  NotFoundError,
-  type AppError,
-} from '#shared/errors.ts';
+import { PayloadTooLargeError, TooManyRequestsError, NotFoundError, type AppError } from '#shared/errors.ts';
 import { type RateLimit, TokenBuckets } from './rate-limit.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
+import { defaultRoute } from '#functions/platform/routes.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
 import { LambdaTimedOut, lambdaContext, withinTimeout } from './lambda-context.ts';
 import { invokeAs } from './grants.ts';
@@ -63,6 +58,10 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
 
 export async function createGateway(options: GatewayOptions): Promise<Server> {
   const compiled = await loadRoutes(options.routes);
+  // What no route matches goes where API Gateway's $default route sends it.
+  const [fallback] = await loadRoutes([
+    { ...defaultRoute, method: 'GET', path: '$default', roles: 'public', responses: {} } as unknown as Route,
+  ]);
   const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
   const limit = (key: string) => {
     const taken = buckets?.take(key);
@@ -86,7 +85,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
         break;
       }
     }
-    if (!match) throw new NotFoundError(`No route for ${method} ${url.pathname}`);
+    if (!match) match = { entry: { ...fallback!, route: { ...fallback!.route, method: method as never } }, values: [] };
     const { route } = match.entry;
 
     if (route.roles === 'public') limit(`ip:${req.socket.remoteAddress}`);
@@ -99,11 +98,15 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (route.roles !== 'public' && !route.roles.includes('device')) {
       const header = req.headers.authorization ?? '';
       const token = /^Bearer (.+)$/i.exec(header)?.[1];
-      if (!token) throw new UnauthorizedError('Send a bearer token: Authorization: Bearer <jwt>');
+      // Refused as API Gateway's JWT authoriser refuses, before any function runs.
+      if (!token) return send(res, unauthorised('Bearer'));
       try {
         claims = authoriserClaims(await options.identity.verify(token.trim()));
-      } catch {
-        throw new UnauthorizedError('The bearer token is not valid (signature, issuer, audience or expiry)');
+      } catch (error) {
+        return send(
+          res,
+          unauthorised(`Bearer scope="" error="invalid_token" error_description="${whyInvalid(error)}"`),
+        );
       }
       limit(`sub:${claims.sub}`);
     }
@@ -119,6 +122,23 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       send(res, API_GATEWAY_FUNCTION_ERROR);
     }
   }
+}
+
+/** API Gateway's own 401, with the reason in `www-authenticate` as its JWT authoriser gives it. */
+function unauthorised(challenge: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 401,
+    headers: { 'content-type': 'application/json', 'www-authenticate': challenge },
+    body: JSON.stringify({ message: 'Unauthorized' }),
+  };
+}
+
+function whyInvalid(error: unknown): string {
+  const { code, claim } = error as { code?: string; claim?: string };
+  if (code === 'ERR_JWT_EXPIRED') return 'the token has expired';
+  if (claim === 'aud') return 'the token does not have a valid audience';
+  if (claim === 'iss') return 'the token does not have a valid issuer';
+  return 'the token is not valid';
 }
 
 const API_GATEWAY_FUNCTION_ERROR: APIGatewayProxyStructuredResultV2 = {
@@ -166,7 +186,7 @@ function toEvent(
   }
   return {
     version: '2.0',
-    routeKey: `${route.method} ${route.path}`,
+    routeKey: route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     ...(headers.cookie && { cookies: headers.cookie.split(/;\s*/) }),
@@ -186,7 +206,7 @@ function toEvent(
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
-      routeKey: `${route.method} ${route.path}`,
+      routeKey: route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),

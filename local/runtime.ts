@@ -67,6 +67,8 @@ export interface Runtime {
 }
 
 const FUNCTIONS_DIR = new URL('../functions/', import.meta.url);
+/** A synchronous Lambda invocation takes at most 6 MB of payload. */
+const LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHandler>> {
   const entries = await Promise.all(
@@ -102,6 +104,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     : await startStore({ dataDir: dataDir && join(dataDir, 'store'), tableName, credentials });
   const bus = new LocalEventBus();
   const timeouts = { ...TIMEOUT_SECONDS, ...options.timeouts };
+  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   const stepFunctions = new LocalStepFunctions({
     retryDelayMs: options.retryDelayMs,
     stepTimeoutMs: timeouts.step * 1000,
@@ -127,6 +130,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     EVENTBRIDGE_ENDPOINT: endpoint.url,
     EVENT_BUS_NAME: 'three-zeros-local',
     WORKFLOW_ARNS: JSON.stringify(workflowArns),
+    MAX_BODY_BYTES: String(maxBodyBytes),
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
@@ -151,7 +155,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const server: Server = await createGateway({
     routes: options.routes ?? routeList,
     identity,
-    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    // The functions refuse bodies past MAX_BODY_BYTES themselves, as on AWS; the gateway stops
+    // reading only where Lambda's own invocation payload limit would refuse them.
+    maxBodyBytes: Math.max(maxBodyBytes, LAMBDA_PAYLOAD_BYTES),
     timeoutMs: timeouts.route * 1000,
     extra: localRoutes({ bus, identity }),
     ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),

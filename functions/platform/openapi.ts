@@ -56,10 +56,16 @@ export function openApiDocument() {
         content: { 'application/json': { schema: ref(schemaId(schema)) } },
       };
     }
+    // API Gateway's JWT authoriser refuses a missing or invalid token itself, before the handler.
+    const byAuthoriser = route.roles !== 'public' && !route.roles.includes('device');
     for (const status of route.errors ?? []) {
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
-        content: { 'application/json': { schema: ref('Error') } },
+        content: {
+          'application/json': {
+            schema: status === 401 && byAuthoriser ? { oneOf: [ref('Error'), ref('GatewayMessage')] } : ref('Error'),
+          },
+        },
       };
     }
     const headers = route.idempotent
@@ -87,7 +93,16 @@ export function openApiDocument() {
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: components,
+      schemas: {
+        ...components,
+        GatewayMessage: {
+          type: 'object',
+          description: "API Gateway's own answer, e.g. the JWT authoriser's 401 (reason in www-authenticate)",
+          properties: { message: { type: 'string' } },
+          required: ['message'],
+          additionalProperties: false,
+        },
+      },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
       },

@@ -9,7 +9,8 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
-import { type ErrorDetail, ValidationError, detailsFromZod } from './errors.ts';
+import { config } from './config.ts';
+import { type ErrorDetail, PayloadTooLargeError, ValidationError, detailsFromZod } from './errors.ts';
 import { errorMapper } from './http-errors.ts';
 import { type Lang, langOf, zodErrorMap } from './i18n.ts';
 import { IDEMPOTENCY_FIELD, MAX_IDEMPOTENCY_KEY_LENGTH, idempotencyMiddleware } from './idempotency.ts';
@@ -59,7 +60,7 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
         .use(logMetrics(metrics))
         .use(httpHeaderNormalizer());
       if (options.authenticate) chain.use(authenticateFirst(options.authenticate));
-      if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
+      if (spec.body) chain.use(bodyLimit()).use(emptyBodyAsObject()).use(httpJsonBodyParser());
       chain.use(authoriseAndValidate(spec));
       if (spec.idempotent) chain.use(idempotencyMiddleware(spec.name));
       return chain.handler(async (event, context) => {
@@ -94,6 +95,21 @@ interface Parsed {
   query: unknown;
   path: unknown;
   principal: Principal | undefined;
+}
+
+/**
+ * The API's body limit, checked here rather than by API Gateway (whose own limit is 10 MB and
+ * answers outside the error envelope), so both runtimes refuse the same bodies the same way.
+ */
+function bodyLimit(): MiddlewareObj<HttpEvent> {
+  return {
+    before: ({ event }) => {
+      const limit = config().MAX_BODY_BYTES;
+      if (event.body && Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') > limit) {
+        throw new PayloadTooLargeError(`The body is over ${limit} bytes`);
+      }
+    },
+  };
 }
 
 /** A write with an optional body may be sent without one; its schema decides what is missing. */

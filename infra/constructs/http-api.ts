@@ -8,6 +8,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -20,6 +22,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type Route, throttleOf } from '../../functions/routes.ts';
+import { defaultRoute } from '../../functions/platform/routes.ts';
 import { routeGrants, TIMEOUT_SECONDS } from '../../functions/shared/grants.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { logKeyOf } from './log-key.ts';
@@ -136,5 +139,28 @@ export class Api extends Construct {
         });
       }
     }
+    this.addDefaultRoute(props.environment);
+  }
+
+  /** `$default`: what no route matches gets the API's own 404 envelope, not API Gateway's. */
+  private addDefaultRoute(environment: Record<string, string>): void {
+    const fn = new ServiceFunction(this, `Fn-${defaultRoute.name}`, {
+      module: defaultRoute.module,
+      handler: defaultRoute.name,
+      description: `$default: ${defaultRoute.summary}`,
+      timeout: Duration.seconds(TIMEOUT_SECONDS.route),
+      environment,
+    });
+    this.functions.set(defaultRoute.name, fn);
+    const route = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(`Int-${defaultRoute.name}`, fn),
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    Validations.of(route).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The $default route only answers 404 for requests no route matches; it reads and returns no data',
+    });
   }
 }

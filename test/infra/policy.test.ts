@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
-import { routeGrants } from '#shared/grants.ts';
+import { TIMEOUT_SECONDS, routeGrants } from '#shared/grants.ts';
 import {
   ControlTowerGuard,
   GUARD_ACKNOWLEDGEMENTS,
@@ -97,5 +97,31 @@ describe('grants', () => {
         expect(actions.includes('events:PutEvents'), placeholder).toBe(step.events ?? false);
       }
     }
+  });
+});
+
+describe('what API Gateway would answer by itself', () => {
+  it('sends every request no route matches to the $default function, which answers the 404 envelope', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+    const fallback = routes.find((r) => r.Properties.RouteKey === '$default');
+    expect(fallback?.Properties.AuthorizationType).toBe('NONE');
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const target = JSON.stringify(integrations[fallback!.Properties.Target['Fn::Join'][1][1].Ref]);
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.notFound' } });
+    expect(Object.keys(functions)).toHaveLength(1);
+    expect(target).toContain(Object.keys(functions)[0]);
+  });
+});
+
+describe('Lambda timeouts', () => {
+  it('come from the one table the embedded runtime enforces too', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const timeoutOf = (handler: string, description: RegExp) =>
+      functions.find((f) => f.Properties.Handler === `index.${handler}` && description.test(f.Properties.Description))
+        ?.Properties.Timeout;
+    for (const route of routeList)
+      expect(timeoutOf(route.name, /^(GET|POST|PUT|DELETE) /), route.name).toBe(TIMEOUT_SECONDS.route);
+    expect(timeoutOf('loadDeclaration', /^arrival-clearance/)).toBe(TIMEOUT_SECONDS.step);
+    expect(timeoutOf('shoreLeaveSweep', /^every/)).toBe(TIMEOUT_SECONDS.schedule);
   });
 });
