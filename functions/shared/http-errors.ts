@@ -18,13 +18,20 @@ const THROTTLING = new Set([
 
 /** Maps an error to its response; exported for the gateway and for tests. */
 export function toResponse(error: unknown, lang: Lang = 'en'): HttpResult {
-  const body = (status: number, code: string, message: string, details: ErrorDetail[] = [], headers = {}) =>
-    json(status, { error: { code, message, details } } satisfies ErrorBody, headers);
+  const body = (
+    status: number,
+    code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+    headers = {},
+    extra: Record<string, unknown> = {},
+  ) => json(status, { error: { code, message, details, ...extra } } satisfies ErrorBody, headers);
 
   if (error instanceof RuleViolationError) {
     return body(error.status, error.code, lang === 'zh' ? '申报不符合规则' : error.message, error.localised(lang));
   }
-  if (error instanceof AppError) return body(error.status, error.code, error.message, error.details, error.headers());
+  if (error instanceof AppError)
+    return body(error.status, error.code, error.message, error.details, error.headers(), error.extra());
 
   const e = error as {
     name?: string;
