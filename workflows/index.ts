@@ -7,7 +7,7 @@ const file = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 // Every step writes the call and announces what it did on the bus; only the review steps answer
 // a task themselves (a decision that arrived while no task was waiting).
 const arrivalStep = (name: string, rights: Partial<StepRef> = {}): StepRef => ({
-  module: 'arrival/steps.ts',
+  module: 'arrival/step-handlers.ts',
   export: name,
   events: true,
   ...rights,
@@ -31,7 +31,7 @@ export const arrivalClearance: WorkflowSpec = {
 };
 
 const departureStep = (name: string, rights: Partial<StepRef> = {}): StepRef => ({
-  module: 'departure/steps.ts',
+  module: 'departure/step-handlers.ts',
   export: name,
   events: true,
   ...rights,

@@ -1,8 +1,9 @@
 // Declared = used: bundles each function as its Lambda is bundled (esbuild, tree-shaken, packages
 // left external) and compares the AWS clients its code can reach with the rights its table entry
 // declares. A module's handlers share its wiring, so a right one handler of a module declares
-// covers what its siblings can reach; which handler really calls what is enforced at run time by
-// the embedded runtime (local/grants.ts), as IAM does on AWS.
+// covers what its siblings can reach, and what only the composition root brings in is not counted
+// against a handler; which handler really calls what is enforced at run time by the embedded
+// runtime (local/grants.ts), as IAM does on AWS.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Route } from '#functions/routes.ts';
@@ -55,9 +56,34 @@ function declared(grants: Grants): Set<Right> {
   return rights;
 }
 
-/** The rights whose clients survive tree shaking in the function's bundle. */
-export async function reachableRights(entry: Pick<FunctionEntry, 'module' | 'export'>): Promise<Set<Right>> {
+/**
+ * The rights whose clients survive tree shaking in the function's bundle. `direct` leaves out
+ * what only the composition root (functions/wiring.ts) brings in: it binds every adapter for
+ * everyone, so which of them a handler really calls is for the runtime check to see.
+ */
+export function reachableRights(
+  entry: Pick<FunctionEntry, 'module' | 'export'>,
+  { direct = false } = {},
+): Promise<Set<Right>> {
+  // The code does not change between checks of one run: bundle each function once.
+  const key = `${entry.module}#${entry.export}#${direct}`;
+  let reach = reachCache.get(key);
+  if (!reach) reachCache.set(key, (reach = bundleReach(entry, direct)));
+  return reach;
+}
+
+const reachCache = new Map<string, Promise<Set<Right>>>();
+
+async function bundleReach(entry: Pick<FunctionEntry, 'module' | 'export'>, direct: boolean): Promise<Set<Right>> {
   const result = await build({
+    plugins: direct
+      ? [
+          {
+            name: 'wiring-external',
+            setup: (b) => b.onResolve({ filter: /wiring\.ts$/ }, (a) => ({ path: a.path, external: true })),
+          },
+        ]
+      : [],
     stdin: {
       contents: `export { ${entry.export} } from './functions/${entry.module}';`,
       resolveDir: ROOT,
@@ -79,7 +105,8 @@ export async function reachableRights(entry: Pick<FunctionEntry, 'module' | 'exp
 
 /** Every mismatch between what functions declare and what their code can reach, as sentences. */
 export async function declaredRightsProblems(entries: readonly FunctionEntry[]): Promise<string[]> {
-  const reach = await Promise.all(entries.map(reachableRights));
+  const reach = await Promise.all(entries.map((e) => reachableRights(e)));
+  const direct = await Promise.all(entries.map((e) => reachableRights(e, { direct: true })));
   const declaredByModule = new Map<string, Set<Right>>();
   for (const entry of entries) {
     const rights = declaredByModule.get(entry.module) ?? new Set<Right>();
@@ -92,7 +119,7 @@ export async function declaredRightsProblems(entries: readonly FunctionEntry[]):
     for (const right of own) {
       if (!reach[i]!.has(right)) problems.push(`${entry.name} declares ${right} but its code never uses it`);
     }
-    for (const right of reach[i]!) {
+    for (const right of direct[i]!) {
       if (!own.has(right) && !declaredByModule.get(entry.module)!.has(right)) {
         problems.push(`${entry.name} uses ${right} (${CLIENT_OF[right]}) but nothing in ${entry.module} declares it`);
       }
