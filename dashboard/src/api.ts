@@ -62,7 +62,9 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
     const details = (error?.details ?? [])
       .map((d: { path: string; message: string }) => `${d.path}: ${d.message}`)
       .join('; ');
-    throw new ApiError(res.status, `${error?.message ?? res.statusText}${details ? ` (${details})` : ''}`);
+    // API Gateway's own answers (its authoriser's 401) carry `message` outside the envelope.
+    const message = error?.message ?? data?.message ?? res.statusText;
+    throw new ApiError(res.status, `${message}${details ? ` (${details})` : ''}`);
   }
   return data as T;
 }

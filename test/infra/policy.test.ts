@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,8 @@ describe('Control Tower guard rules', () => {
 
   it('fail the synth of a resource that breaks a rule', () => {
     // Prepare: a log group without a KMS key (CT.CLOUDWATCH.PR.3), in an app set up as infra/app.ts is.
-    const app = new App({ policyValidationBeta1: policyValidation() });
+    const app = new App();
+    Validations.of(app).addPlugins(...policyValidation());
     new LogGroup(new Stack(app, 'Careless'), 'Plain');
     // Act + Assess
     expect(() => app.synth()).toThrow(/CT\.CLOUDWATCH\.PR\.3/);
