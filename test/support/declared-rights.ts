@@ -1,8 +1,9 @@
 // Declared = used: bundles each function as its Lambda is bundled (esbuild, tree-shaken, packages
 // left external) and compares the AWS clients its code can reach with the rights its table entry
 // declares. A module's handlers share its wiring, so a right one handler of a module declares
-// covers what its siblings can reach, and what only the composition root brings in is not counted
-// against a handler; which handler really calls what is enforced at run time by the embedded
+// covers what its siblings can reach. The composition root (functions/wiring.ts) binds every
+// adapter for every function, so what only it brings in proves nothing about a handler and is not
+// counted against one; which handler really calls what is enforced at run time by the embedded
 // runtime (local/grants.ts), as IAM does on AWS.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -14,14 +14,26 @@ describe('declared rights', () => {
     expect(problems).toEqual([]);
   });
 
-  it('find a handler that answers workflow tasks without declaring it', async () => {
-    // Prepare: the review decision answers the waiting task; take its flag away.
-    const routes = routeList.map((r) => (r.module === 'review/api.ts' ? { ...r, workflows: undefined } : r));
+  it('find a handler that reads device keys without declaring it', async () => {
+    // Prepare: registering and rotating derive device keys; take their flags away.
+    const routes = routeList.map((r) => (r.module === 'devices/api.ts' ? { ...r, deviceKeys: undefined } : r));
     // Act
     const problems = await declaredRightsProblems(functionsOf(routes, [], []));
     // Assess
     expect(problems).toContain(
-      'decideReview uses start or answer workflows (@aws-sdk/client-sfn) but nothing in review/api.ts declares it',
+      'createDevice uses deviceKeys (@aws-lambda-powertools/parameters/secrets) but nothing in devices/api.ts declares it',
+    );
+  });
+
+  it('find a handler that publishes events without declaring it', async () => {
+    // Prepare: the gangway publishes alerts; take the flag away from its routes and its sweep.
+    const routes = routeList.map((r) => (r.module === 'gangway/api.ts' ? { ...r, events: undefined } : r));
+    const jobs = schedules.map((j) => ({ ...j, events: undefined }));
+    // Act
+    const problems = await declaredRightsProblems(functionsOf(routes, [], jobs));
+    // Assess
+    expect(problems).toContain(
+      'postGangwayEvents uses events (@aws-sdk/client-eventbridge) but nothing in gangway/api.ts declares it',
     );
   });
 
