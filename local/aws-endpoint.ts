@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalEventBus } from './bus.ts';
-import { accessDenied, allows, invokerOf } from './grants.ts';
+import { accessDenied, allows, invokerOf, recordUse } from './grants.ts';
 import { type LocalStepFunctions, SfnError } from './workflows/runner.ts';
 
 type Body = Record<string, unknown>;
@@ -97,6 +97,7 @@ export async function startAwsEndpoint(deps: {
       const action = iamAction(target);
       if (invoker && !allows(invoker.grants, action))
         return reply(400, accessDenied(invoker, action, resourceOf(body)));
+      if (invoker) recordUse(invoker, action);
       reply(200, operation(body));
     } catch (error) {
       if (error instanceof SfnError) return reply(400, { __type: error.type, message: error.message });

@@ -18,14 +18,35 @@ export interface Invoker {
 
 const HEADER = 'x-local-invoker';
 const current = new AsyncLocalStorage<Invoker>();
+const used = new Map<string, Set<string>>();
+
+/** Notes that a function used an action its rights allowed, for the declared = used checks. */
+export function recordUse(invoker: Invoker, action: string): void {
+  let actions = used.get(invoker.name);
+  if (!actions) used.set(invoker.name, (actions = new Set()));
+  actions.add(action);
+}
+
+/** Every function that used a right in this process, with the actions it used (IAM names). */
+export function rightsUsed(): ReadonlyMap<string, ReadonlySet<string>> {
+  return used;
+}
 
 /** Runs `fn` as `invoker`: every AWS call and environment read inside it is that function's. */
 export function invokeAs<T>(invoker: Invoker, fn: () => T): T {
+  invoked.add(invoker.name);
   return current.run(invoker, fn);
 }
 
+const invoked = new Set<string>();
+
+/** The functions invoked in this process so far. */
+export function functionsInvoked(): ReadonlySet<string> {
+  return invoked;
+}
+
 let installed = false;
-const scopedEnv = new Map<string, { value: string; allowed: (grants: Grants) => boolean }>();
+const scopedEnv = new Map<string, { value: string; action: string; allowed: (grants: Grants) => boolean }>();
 
 /** Once per process: tag each outgoing request with its invoker, and scope the secret variables. */
 export function installGrants(): void {
@@ -42,7 +63,10 @@ export function installGrants(): void {
     if (!scoped) return undefined;
     const invoker = current.getStore();
     // Outside any invocation it is the runtime itself (or a test) reading its own settings.
-    return !invoker || scoped.allowed(invoker.grants) ? scoped.value : undefined;
+    if (!invoker) return scoped.value;
+    if (!scoped.allowed(invoker.grants)) return undefined;
+    recordUse(invoker, scoped.action);
+    return scoped.value;
   };
   process.env = new Proxy(real, {
     set: (target, key, value) => {
@@ -68,9 +92,15 @@ export function installGrants(): void {
 }
 
 /** An environment variable only the functions whose grants allow it can see. */
-export function setScopedEnv(name: string, value: string, allowed: (grants: Grants) => boolean): void {
+export function setScopedEnv(
+  name: string,
+  value: string,
+  allowed: (grants: Grants) => boolean,
+  /** The IAM action reading it stands for, e.g. `secretsmanager:GetSecretValue`. */
+  action: string,
+): void {
   delete process.env[name];
-  scopedEnv.set(name, { value, allowed });
+  scopedEnv.set(name, { value, action, allowed });
 }
 
 /** Who sent a request to a local AWS endpoint; undefined for the runtime itself. */

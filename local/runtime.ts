@@ -139,7 +139,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   const identity = await devIdentity(dataDir);
   // Only the functions that declare deviceKeys see it, as only they get the secret's ARN on AWS.
-  setScopedEnv('DEVICE_KEY_SECRET', localSecret(dataDir, 'device-key-secret'), (grants) => grants.deviceKeys);
+  setScopedEnv(
+    'DEVICE_KEY_SECRET',
+    localSecret(dataDir, 'device-key-secret'),
+    (grants) => grants.deviceKeys,
+    'secretsmanager:GetSecretValue',
+  );
 
   // Scheduled jobs, as EventBridge schedules and Lambda's asynchronous retries run them on AWS.
   const jobs = await startScheduledJobs(

@@ -20,7 +20,6 @@ export const alertRoutes = defineRoutes({
     roles: ['officer'],
     summary: 'Acknowledge an alert: the officer takes it',
     params: AlertPath,
-    events: true,
     responses: { 200: Alert },
     errors: [400, 401, 403, 404, 409],
   },
