@@ -1,7 +1,7 @@
 // A dialog that asks before an action: what it concerns, a Cancel, and the action's own button.
 import type { ReactNode } from 'react';
 import { Box, Button, Modal, SpaceBetween } from '@cloudscape-design/components';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 export function ActionModal(props: {
   visible: boolean;
