@@ -1,7 +1,9 @@
 // Words for the codes the API speaks — call statuses, review reasons, alert rules, persons'
 // dangers, agencies, audit actions — in English and Chinese, keyed by the same stable codes the
 // API's bilingual messages carry (`rule`, `code`). One catalogue: every page asks it.
-import type { Lang } from './i18n';
+
+/** The languages of the interface. */
+export type Lang = 'en' | 'zh';
 
 type Words = { en: string; zh: string };
 const w = (en: string, zh: string): Words => ({ en, zh });

@@ -1,6 +1,7 @@
 // The interface's own labels in English and Chinese (the API's codes are in catalogue.ts); the
 // choice is kept in the browser, sent as Accept-Language, and given to Cloudscape's components.
 import { useSyncExternalStore } from 'react';
+import type { Lang } from './catalogue';
 
 const LABELS = {
   title: { en: 'Three Zeros — border clearance', zh: '“三零”边检通关' },
@@ -201,7 +202,7 @@ const LABELS = {
 } as const;
 
 export type Label = keyof typeof LABELS;
-export type Lang = 'en' | 'zh';
+export type { Lang };
 
 let lang: Lang = localStorage.getItem('three-zeros-lang') === 'zh' ? 'zh' : 'en';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -91,14 +91,14 @@ describe.skipIf(!hasChromium)('shift board in a browser', () => {
     await stranger.waitFor();
     await row.getByText(`Overdue ashore: ${pearl.counts.overdue}`).waitFor();
     // Colour and icon, not words alone: the status indicator draws an icon and colours the text.
-    expect(await stranger.evaluate((el) => Boolean(el.parentElement?.querySelector('svg')))).toBe(true);
-    const colour = await stranger.evaluate((el) => getComputedStyle(el).color);
+    expect(await stranger.evaluate((el: any) => Boolean(el.parentElement?.querySelector('svg')))).toBe(true);
+    const colour = await stranger.evaluate((el) => (globalThis as any).getComputedStyle(el).color);
     expect(colour).not.toBe('rgb(0, 0, 0)');
     expect(colour).not.toBe(
       await page
         .locator('h1')
         .first()
-        .evaluate((el) => getComputedStyle(el).color),
+        .evaluate((el) => (globalThis as any).getComputedStyle(el).color),
     );
     await shot(page, 'shift-board-danger');
 

@@ -35,6 +35,14 @@ const statusType = (status: string) =>
         ? 'error'
         : 'info';
 
+/**
+ * Whether an audit entry's reason was written by a person (an officer's decision, an agent's
+ * cancellation). The system's own notes are English with codes and UTC times; the action's words
+ * already say what they record.
+ */
+const typedByPerson = (e: { action: string; actor: { role: string }; reason?: string }) =>
+  Boolean(e.reason) && (e.actor.role === 'officer' || e.actor.role === 'supervisor' || e.action === 'CALL_CANCELLED');
+
 export function CallPage({ callId }: { callId: string }) {
   const { t, lang } = useT();
   const [version, setVersion] = useState<number | undefined>();
@@ -128,8 +136,14 @@ export function CallPage({ callId }: { callId: string }) {
         columnDefinitions={[
           { id: 'at', header: t('at'), cell: (e: any) => portTime(e.at, lang) },
           { id: 'action', header: t('action'), cell: (e: any) => say(ACTION, e.action, lang) },
-          { id: 'who', header: t('by'), cell: (e: any) => `${say(ROLE, e.actor.role, lang)} ${e.actor.id}` },
-          { id: 'reason', header: t('reason'), cell: (e: any) => e.reason ?? '' },
+          {
+            id: 'who',
+            header: t('by'),
+            cell: (e: any) =>
+              // The system's actor ids name its workflows, which say nothing to an officer.
+              e.actor.role === 'system' ? say(ROLE, 'system', lang) : `${say(ROLE, e.actor.role, lang)} ${e.actor.id}`,
+          },
+          { id: 'reason', header: t('reason'), cell: (e: any) => (typedByPerson(e) ? e.reason : '') },
         ]}
       />
       <Container

@@ -12,7 +12,12 @@ import type { Section } from './section';
 function useHash(home: string) {
   const [hash, setHash] = useState(location.hash || home);
   useEffect(() => {
-    const on = () => setHash(location.hash || home);
+    const on = () => {
+      setHash(location.hash || home);
+      // On moving to another page, focus goes to its content, for keyboard and screen readers (the
+      // first page leaves focus at the top, where the skip link is).
+      requestAnimationFrame(() => document.getElementById('main-content')?.focus({ preventScroll: true }));
+    };
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, [home]);
@@ -43,11 +48,7 @@ export function AppShell({
   const hash = useHash(mine[0]?.home ?? '#/');
   const page = mine.map((s) => s.page(hash)).find(Boolean) ?? mine[0]?.page(mine[0].home);
   const [navOpen, setNavOpen] = useState(true);
-  // Each new page starts at its top with focus on its content, for keyboard and screen readers.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
-  useEffect(() => {
-    document.getElementById('main-content')?.focus({ preventScroll: true });
-  }, [page?.navHref, hash.split('?')[0]]);
+
   const other = lang === 'en' ? 'zh' : 'en';
   return (
     <>
@@ -84,7 +85,7 @@ export function AppShell({
         toolsHide
         breadcrumbs={<LiveState />}
         notifications={<Flashes />}
-        ariaLabels={{ navigation: t('navigation'), navigationToggle: t('menu'), navigationClose: t('cancel') }}
+        ariaLabels={{ navigation: t('navigation'), navigationToggle: t('navigation'), navigationClose: t('cancel') }}
         navigation={
           <SideNavigation
             activeHref={page?.navHref ?? hash}

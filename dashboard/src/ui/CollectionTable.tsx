@@ -37,7 +37,8 @@ export function CollectionTable<T>(props: {
 }) {
   const { t } = useT();
   const narrow = useNarrow();
-  const changed = useChanged(props.items, props.trackBy);
+  // Nothing counts as changed while the first load is still under way.
+  const changed = useChanged(props.loading ? undefined : props.items, props.trackBy);
   const sortColumn = (id?: string) => {
     const column = props.columns.find((c) => c.id === id);
     return column?.sortValue
