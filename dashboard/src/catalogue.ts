@@ -57,6 +57,7 @@ export const REASON: Record<string, Words> = {
   SIGN_OFF_STILL_ON_BOARD: w('Crew signing off is still on board', '下船船员仍在船上'),
   ON_BOARD_NOT_LISTED: w('On board but not on the departure list', '在船但不在出境名单上'),
   COUNT_MISMATCH: w('Persons on board do not match the list', '在船人数与名单不符'),
+  PERSON_UNACCOUNTED: w('A person is unaccounted for', '有人员去向不明'),
 };
 
 export const ALERT_RULE: Record<string, Words> = {
@@ -129,6 +130,13 @@ export const ROLE: Record<string, Words> = {
   device: w('Gangway device', '舷梯设备'),
 };
 
+export const PERMIT_STATUS: Record<string, Words> = {
+  VALID: w('Valid', '有效'),
+  SUSPENDED: w('Suspended', '已暂停'),
+  SUPERSEDED: w('Replaced by a newer version', '已被新版本取代'),
+  REVOKED: w('Revoked', '已撤销'),
+};
+
 export const DEVICE_STATUS: Record<string, Words> = {
   ACTIVE: w('Active', '使用中'),
   RETIRED: w('Retired', '已停用'),
@@ -145,6 +153,8 @@ export const ACTION: Record<string, Words> = {
   CALL_CANCELLED: w('Call cancelled', '预报取消'),
   ARRIVAL_DECLARED: w('Arrival declared', '入境申报'),
   ARRIVAL_AMENDED: w('Arrival amended', '入境申报补正'),
+  ARRIVAL_SCHEDULE_AMENDED: w('Arrival re-dated', '抵港时间变更'),
+  DEPARTURE_SCHEDULE_AMENDED: w('Departure re-dated', '离港时间变更'),
   RISK_ASSESSED: w('Risk assessed', '风险评估'),
   REVIEW_OPENED: w('Sent to an officer', '转人工审核'),
   REVIEW_ESCALATED: w('Review escalated', '审核升级'),

@@ -3,7 +3,7 @@
 import { dynamoDeviceStore } from '#devices/store.ts';
 import type { Principal } from '#shared/auth.ts';
 import { clock } from '#shared/clock.ts';
-import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import { NotFoundError } from '#shared/errors.ts';
 import { eventBridgePublisher as events } from '#shared/events.ts';
 import { actorOf, changeCall } from './service.ts';
 import { canView } from './rules.ts';
@@ -22,18 +22,10 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
   const ata = at ?? clock.now().toISOString();
   const call = await changeCall(deps, callId, (fresh) => {
     if (fresh.ata) return undefined;
-    if (fresh.status !== 'ARRIVAL_CLEARED') {
-      throw new ConflictError(`A call in status ${fresh.status} cannot arrive: arrival must be cleared first`);
-    }
     return {
-      patch: { status: 'IN_PORT', ata },
-      fact: {
-        actor: actorOf(principal),
-        action: 'SHIP_ARRIVED',
-        fromStatus: fresh.status,
-        toStatus: 'IN_PORT',
-        reason: `ATA ${ata}`,
-      },
+      event: 'ARRIVE',
+      patch: { ata },
+      fact: { actor: actorOf(principal), action: 'SHIP_ARRIVED', reason: `ATA ${ata}` },
     };
   });
   await events.publish([{ type: 'ShipArrived', callId, port: call.port, detail: { ata: call.ata } }]);
@@ -45,18 +37,10 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
   const atd = at ?? clock.now().toISOString();
   const call = await changeCall(deps, callId, (fresh) => {
     if (fresh.status === 'DEPARTED') return undefined;
-    if (fresh.status !== 'DEPARTURE_CLEARED') {
-      throw new ConflictError(`A call in status ${fresh.status} cannot depart: the departure permit is not out`);
-    }
     return {
-      patch: { status: 'DEPARTED', atd },
-      fact: {
-        actor: actorOf(principal),
-        action: 'SHIP_DEPARTED',
-        fromStatus: fresh.status,
-        toStatus: 'DEPARTED',
-        reason: `ATD ${atd}`,
-      },
+      event: 'DEPART',
+      patch: { atd },
+      fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', reason: `ATD ${atd}` },
     };
   });
   for (const device of await dynamoDeviceStore.listByPort(call.port)) {

@@ -1,15 +1,10 @@
 // GET /v1/ports/{port}/shift-board: everything an officer starting a shift needs, in one read, so
 // the dashboard does not make one request per ship.
-import { dynamoAlertStore } from '#alerts/store.ts';
 import type { Alert } from '#alerts/schema.ts';
-import { dynamoDeclarationStore } from '#arrival/store.ts';
 import { publicView } from '#calls/service.ts';
-import { dynamoCallStore } from '#calls/store.ts';
-import { dynamoDepartureStore } from '#departure/store.ts';
 import { personsOnCall } from '#gangway/service.ts';
-import { dynamoGangwayStore } from '#gangway/store.ts';
-import { dynamoReviewStore, publicReview } from '#review/store.ts';
-import { clock } from '#shared/clock.ts';
+import { publicReview } from '#review/store.ts';
+import { adapters } from '#functions/wiring.ts';
 import { config } from '#shared/config.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
@@ -38,25 +33,18 @@ export const portShiftBoard = httpHandler(routes.portShiftBoard).handler(async (
   if (principal.role === 'agent' || principal.role === 'device' || principal.port !== path.port) {
     throw new ForbiddenError('Officers see the shift board of their own port only');
   }
-  const now = clock.now();
+  const now = adapters.clock.now();
   const from = new Date(now.getTime() - IN_PORT_LOOKBACK_DAYS * 24 * HOUR).toISOString();
   const to = new Date(now.getTime() + query.hours * HOUR).toISOString();
   const periodStart = now.getTime() - query.days * 24 * HOUR;
   const [calls, reviews, open, acknowledged] = await Promise.all([
-    dynamoCallStore.inWindow(path.port, from, to).then((items) => items.map(publicView)),
-    all((t) => dynamoReviewStore.listOpen(path.port, 100, t)),
-    all<Alert>((t) => dynamoAlertStore.list(path.port, 'OPEN', 200, t)),
-    all<Alert>((t) => dynamoAlertStore.list(path.port, 'ACKNOWLEDGED', 200, t)),
+    adapters.calls.inWindow(path.port, from, to).then((items) => items.map(publicView)),
+    all((t) => adapters.reviews.listOpen(path.port, 100, t)),
+    all<Alert>((t) => adapters.alerts.list(path.port, 'OPEN', 200, t)),
+    all<Alert>((t) => adapters.alerts.list(path.port, 'ACKNOWLEDGED', 200, t)),
   ]);
   const shoreLeaveHours = config().SHORE_LEAVE_HOURS;
-  const personDeps = {
-    calls: dynamoCallStore,
-    declarations: dynamoDeclarationStore,
-    departures: dynamoDepartureStore,
-    gangway: dynamoGangwayStore,
-    clock,
-    settings: { shoreLeaveHours },
-  };
+  const personDeps = { ...adapters, declarations: adapters.arrivals, settings: { shoreLeaveHours } };
   const persons = new Map(
     await Promise.all(
       calls

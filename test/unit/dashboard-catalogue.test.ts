@@ -7,7 +7,17 @@ import { ClearanceState } from '#clearance/schema.ts';
 import { DEFAULT_AGENCIES } from '#departure/agencies.ts';
 import { Danger } from '#gangway/danger.ts';
 import { SEVERITY as ALERT_SEVERITY } from '#gangway/rules.ts';
-import { AGENCY, ALERT_RULE, CLEARANCE, DANGER, REASON, STATUS, say } from '../../dashboard/src/catalogue.ts';
+import { PermitStatus } from '#permits/schema.ts';
+import {
+  AGENCY,
+  ALERT_RULE,
+  CLEARANCE,
+  DANGER,
+  PERMIT_STATUS,
+  REASON,
+  STATUS,
+  say,
+} from '../../dashboard/src/catalogue.ts';
 
 /** The review reason codes the rules give (`code: 'X'` in functions/). */
 function reasonCodes(): string[] {
@@ -30,6 +40,7 @@ describe('label catalogue', () => {
     ['dangers', DANGER, Danger.options],
     ['agencies', AGENCY, DEFAULT_AGENCIES],
     ['review reasons', REASON, reasonCodes()],
+    ['permit states', PERMIT_STATUS, PermitStatus.options],
   ] as const)('has English and Chinese words for every one of the %s', (_what, table, codes) => {
     expect(codes.length).toBeGreaterThan(0);
     expect(complete(table, codes)).toEqual([]);

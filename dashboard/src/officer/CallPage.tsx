@@ -14,7 +14,7 @@ import {
 } from '@cloudscape-design/components';
 import { useState } from 'react';
 import { api } from '../api';
-import { ACTION, ALERT_RULE, CLEARANCE, KIND, REASON, ROLE, STATUS, say } from '../catalogue';
+import { ACTION, ALERT_RULE, CLEARANCE, KIND, PERMIT_STATUS, REASON, ROLE, STATUS, say } from '../catalogue';
 import { changedPaths } from '../diff';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
@@ -198,7 +198,10 @@ export function CallPage({ callId }: { callId: string }) {
             {
               id: 'code',
               header: t('code'),
-              cell: (p: any) => (p.suspendedAt ? `${p.verificationCode} (${t('suspended')})` : p.verificationCode),
+              cell: (p: any) =>
+                p.status && p.status !== 'VALID'
+                  ? `${p.verificationCode} (${say(PERMIT_STATUS, p.status, lang)})`
+                  : p.verificationCode,
             },
           ]}
         />
