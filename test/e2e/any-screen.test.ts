@@ -3,8 +3,9 @@
 // the keyboard alone, Chinese with no English left, and no serious accessibility violation.
 // Screenshots of every page at 390, 1440 and 1920 px in both languages go to test-results/e2e/.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  BROWSER_TEST_TIMEOUT,
   WIDTHS,
   demoSystem,
   expectAccessible,
@@ -16,6 +17,7 @@ import {
 } from '../support/browser.ts';
 import type { TestSystem } from '../support/runtime.ts';
 
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT });
 let sys: TestSystem;
 let browser: Browser;
 let pages: { name: string; hash: string; ready: { en: RegExp; zh: RegExp } }[];

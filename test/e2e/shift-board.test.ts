@@ -2,11 +2,20 @@
 // counts behind each figure; danger marked in colour, icon and words; dialogs that check before
 // sending and say how it went; errors that say what happened; the live state and what changed.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postSigned, scan } from '#local/device-client.ts';
-import { demoSystem, hasChromium, launchChromium, officerPage, open, shot } from '../support/browser.ts';
+import {
+  BROWSER_TEST_TIMEOUT,
+  demoSystem,
+  hasChromium,
+  launchChromium,
+  officerPage,
+  open,
+  shot,
+} from '../support/browser.ts';
 import type { TestSystem } from '../support/runtime.ts';
 
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT });
 let sys: TestSystem;
 let browser: Browser;
 let page: Page;
@@ -119,7 +128,7 @@ describe.skipIf(!hasChromium)('shift board in a browser', () => {
     await dialog.getByText('Stowaways found on board').waitFor();
     await dialog.getByText(/GMT\+8 \(in (\d d )?\d+ h/).waitFor();
     await dialog.getByText(/IMO \d{7}/).waitFor();
-    await shot(page, 'decision-dialog');
+    await shot(page, 'decision-dialog', { fullPage: false });
     // No reason: refused here, nothing sent.
     await dialog.getByRole('button', { name: 'Refuse · Arrival', exact: true }).click();
     await dialog.getByText('Write why: the agent and the audit record see it.').last().waitFor();

@@ -13,6 +13,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const SHOTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 
+/** Each browser test's time: a few page loads and dialogs on a shared two-core machine. */
+export const BROWSER_TEST_TIMEOUT = 60_000;
+
 /** The widths every page is looked at: a phone, a desk, a wall display. */
 export const WIDTHS = [390, 1440, 1920] as const;
 
@@ -48,9 +51,11 @@ export async function officerPage(
   // A context of its own (axe needs one), closed with the page.
   const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: 900 } });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
-  // A step that cannot happen fails with its own message, well before the test's time is up.
-  page.setDefaultTimeout(8_000);
+  // Closing the browser closes the page too: the context may be gone by then.
+  page.on('close', () => void context.close().catch(() => undefined));
+  // A step that cannot happen fails with its own message, well before the test's time is up
+  // (BROWSER_TEST_TIMEOUT), with room for a busy two-core machine.
+  page.setDefaultTimeout(15_000);
   const token = await sys.token({ role: options.role ?? 'officer', port: 'CNTXG' });
   await page.addInitScript(
     ([session, lang]) => {
@@ -68,8 +73,11 @@ export async function open(page: Page, sys: TestSystem, hash: string, ready: Reg
   await page.getByText(ready).first().waitFor({ state: 'visible' });
 }
 
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+/** The whole page; `fullPage: false` for what is on screen (an open dialog: resizing to the full
+ *  page to shoot it can close it). */
+export async function shot(page: Page, name: string, { fullPage = true } = {}) {
+  // Generous: a busy machine may take a while to settle fonts before the shot.
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage, timeout: 30_000 });
 }
 
 /** No serious or critical accessibility violation on what the page shows now. */

@@ -3,14 +3,14 @@
 import { Box, Header, Link, SegmentedControl, SpaceBetween } from '@cloudscape-design/components';
 import { useState } from 'react';
 import { api } from '../api';
-import { ALERT_RULE, ALERT_STATUS, SEVERITY, say } from '../catalogue';
+import { ALERT_STATUS, say } from '../catalogue';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
 import { portTime, relative } from '../time';
 import { CollectionTable } from '../ui/CollectionTable';
-import { SeverityMark } from '../ui/Danger';
 import { LoadError } from '../ui/LoadError';
 import { AlertActions } from './AlertActions';
+import { severityColumn } from './shift/AlertsPanel';
 import { useVesselNames } from './vessels';
 
 interface ApiAlert {
@@ -24,8 +24,6 @@ interface ApiAlert {
   owner?: string;
   resolution?: string;
 }
-
-const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
 
 export function Alerts() {
   const { t, lang } = useT();
@@ -59,13 +57,7 @@ export function Alerts() {
           header={<Header counter={`(${items.length})`}>{say(ALERT_STATUS, status, lang)}</Header>}
           empty={<Box color="text-status-inactive">{t('noAlerts')}</Box>}
           columns={[
-            {
-              id: 'severity',
-              header: t('rule'),
-              cell: (a) => <SeverityMark severity={a.severity}>{say(ALERT_RULE, a.rule, lang)}</SeverityMark>,
-              sortValue: (a) => RANK[a.severity],
-              filterText: (a) => `${say(SEVERITY, a.severity, lang)} ${say(ALERT_RULE, a.rule, lang)}`,
-            },
+            severityColumn(t('rule'), lang),
             {
               id: 'person',
               header: t('person'),

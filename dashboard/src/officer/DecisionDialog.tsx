@@ -1,12 +1,13 @@
 // Deciding a review: the dialog names the ship and the phase, lists the reasons in words, shows the
 // deadline with the time left, checks the reason before anything is sent, names the action on its
 // button, starts clean every time, and ends with a flash saying how it went.
-import { Box, Button, FormField, KeyValuePairs, Modal, SpaceBetween, Textarea } from '@cloudscape-design/components';
+import { Button, FormField, KeyValuePairs, SpaceBetween, Textarea } from '@cloudscape-design/components';
 import { useState } from 'react';
 import { api } from '../api';
 import { DECISION, KIND, REASON, say } from '../catalogue';
 import { useT } from '../i18n';
 import { portTime, relative } from '../time';
+import { ActionModal } from '../ui/ActionModal';
 import { SeverityMark } from '../ui/Danger';
 import { flash } from '../ui/flash';
 
@@ -82,22 +83,13 @@ function DecisionDialog(props: {
     props.onClose();
   };
   return (
-    <Modal
+    <ActionModal
       visible
       onDismiss={props.onClose}
       header={`${action} · ${review.vesselName}`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={props.onClose}>
-              {t('cancel')}
-            </Button>
-            <Button variant="primary" loading={sending} onClick={send}>
-              {action}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      action={action}
+      loading={sending}
+      onAction={send}
     >
       <SpaceBetween size="m">
         <KeyValuePairs
@@ -130,6 +122,6 @@ function DecisionDialog(props: {
           <Textarea value={reason} onChange={({ detail }) => setReason(detail.value)} ariaLabel={t('reason')} />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

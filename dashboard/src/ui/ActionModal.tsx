@@ -8,6 +8,7 @@ export function ActionModal(props: {
   header: string;
   action: string;
   disabled?: boolean;
+  loading?: boolean;
   onAction: () => void;
   onDismiss: () => void;
   children: ReactNode;
@@ -24,7 +25,7 @@ export function ActionModal(props: {
             <Button variant="link" onClick={props.onDismiss}>
               {t('cancel')}
             </Button>
-            <Button variant="primary" disabled={props.disabled} onClick={props.onAction}>
+            <Button variant="primary" disabled={props.disabled} loading={props.loading} onClick={props.onAction}>
               {props.action}
             </Button>
           </SpaceBetween>

@@ -1,14 +1,28 @@
 // Open alerts, highest severity first, counted by severity; each taken or resolved in place.
 import { Box, Header, Link, SpaceBetween } from '@cloudscape-design/components';
-import { ALERT_RULE, ALERT_STATUS, SEVERITY, say } from '../../catalogue';
+import { ALERT_RULE, ALERT_STATUS, type Lang, SEVERITY, say } from '../../catalogue';
 import { useT } from '../../i18n';
 import { relative } from '../../time';
-import { CollectionTable } from '../../ui/CollectionTable';
+import { type Column, CollectionTable } from '../../ui/CollectionTable';
 import { SeverityMark } from '../../ui/Danger';
 import { AlertActions } from '../AlertActions';
 import type { ShiftAlert, ShiftBoard } from './types';
 
 const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
+
+/** What happened and how grave, in words; sorted highest severity first. */
+export function severityColumn<T extends { severity: keyof typeof RANK; rule: string }>(
+  header: string,
+  lang: Lang,
+): Column<T> {
+  return {
+    id: 'severity',
+    header,
+    cell: (a) => <SeverityMark severity={a.severity}>{say(ALERT_RULE, a.rule, lang)}</SeverityMark>,
+    sortValue: (a) => RANK[a.severity],
+    filterText: (a) => `${say(SEVERITY, a.severity, lang)} ${say(ALERT_RULE, a.rule, lang)}`,
+  };
+}
 
 export function AlertsPanel({
   alerts,
@@ -36,13 +50,7 @@ export function AlertsPanel({
       }
       empty={<Box color="text-status-inactive">{t('noAlerts')}</Box>}
       columns={[
-        {
-          id: 'severity',
-          header: t('severity'),
-          cell: (a) => <SeverityMark severity={a.severity}>{say(ALERT_RULE, a.rule, lang)}</SeverityMark>,
-          sortValue: (a) => RANK[a.severity],
-          filterText: (a) => `${say(SEVERITY, a.severity, lang)} ${say(ALERT_RULE, a.rule, lang)}`,
-        },
+        severityColumn(t('severity'), lang),
         {
           id: 'vessel',
           header: t('vessel'),
