@@ -87,17 +87,21 @@ export function CollectionTable<T>(props: {
       countText={filterProps.filteringText ? `${filteredItemsCount ?? 0} ${t('matches')}` : undefined}
     />
   );
+  // What the cards and the table have alike: the sorted, filtered items and their frame.
+  const shared = {
+    ...collectionProps,
+    items,
+    trackBy: props.trackBy,
+    header: props.header,
+    filter,
+    loading: props.loading,
+    loadingText: t('loading'),
+  };
   if (narrow) {
     const [first, ...rest] = columns;
     return (
       <Cards
-        {...collectionProps}
-        items={items}
-        trackBy={props.trackBy}
-        header={props.header}
-        filter={filter}
-        loading={props.loading}
-        loadingText={t('loading')}
+        {...shared}
         variant={props.variant === 'full-page' ? 'full-page' : 'container'}
         ariaLabels={{ itemSelectionLabel: () => '', selectionGroupLabel: props.ariaLabel }}
         cardDefinition={{
@@ -110,13 +114,7 @@ export function CollectionTable<T>(props: {
   }
   return (
     <Table
-      {...collectionProps}
-      items={items}
-      trackBy={props.trackBy}
-      header={props.header}
-      filter={filter}
-      loading={props.loading}
-      loadingText={t('loading')}
+      {...shared}
       variant={props.variant ?? 'container'}
       columnDefinitions={columns}
       ariaLabels={{ tableLabel: props.ariaLabel }}
