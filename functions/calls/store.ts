@@ -8,6 +8,7 @@ import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { keys } from '#shared/table.ts';
+import { countIfClosed } from '#port/closing.ts';
 import type { Call, CallStatus } from './schema.ts';
 
 export interface StoredCall extends Call {
@@ -168,6 +169,8 @@ export const dynamoCallStore: CallStore = {
       throw error;
     }
     await putAudit(callId, audit);
+    // The port-day read model counts a call once it is closed (the overview reads days, not calls).
+    await countIfClosed(current, next);
     return next;
   },
 
