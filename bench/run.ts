@@ -8,6 +8,7 @@ import { dynamoClient } from '#shared/aws.ts';
 import { startRuntime } from '#local/runtime.ts';
 import { coldStart } from './cold-start.ts';
 import { costOfACall } from './cost.ts';
+import { goalsChart } from './chart.ts';
 import { batches, gangways, pastCapacity, singleEvents, storeFloor } from './ingest.ts';
 import { overviewFlatness } from './overview.ts';
 import { latestSimulation } from './month.ts';
@@ -161,6 +162,7 @@ try {
   report.goals = goalsOf(report);
   const file = `bench/results/${report.date as string}.json`.replace(/:/g, '-');
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(file.replace(/\.json$/, '.svg'), goalsChart(chartRows(report)));
   printTable(report);
   console.log(`\nReport: ${file}`);
 } catch (error) {
@@ -169,6 +171,29 @@ try {
 } finally {
   await runtime.stop();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The figures held against a goal, for the chart beside the report. */
+function chartRows(r: Record<string, any>) {
+  const rows: { label: string; value: number; goal: number; atMost: boolean }[] = [];
+  const add = (label: string, value: number | undefined, goal: number, atMost: boolean) =>
+    value !== undefined && rows.push({ label, value, goal, atMost });
+  add('single events ÷ store floor', r.gangwaySingle?.ratioToFloor, 0.45, false);
+  add('single p99 ÷ floor p99', r.gangwaySingle?.p99RatioToFloor, 2, true);
+  add('batches ÷ store floor', r.gangwayBatch?.ratioToFloor, 1.5, false);
+  add('arrival p99 (ms)', r.arrivalAutoClearance?.p99Ms, 250, true);
+  add(
+    'slowest cold import ÷ empty',
+    r.coldStart && Math.max(...r.coldStart.bundles.map((b: any) => b.ratioToEmpty)),
+    3,
+    true,
+  );
+  add('largest bundle (KB)', r.coldStart && Math.max(...r.coldStart.bundles.map((b: any) => b.kb)), 300, true);
+  add('overview p99, 30 days ÷ 1 day', r.overviewFlatness?.p99Ratio, 1.5, true);
+  add('p99 at 128 devices ÷ at 32', r.pastCapacity?.p99RatioTo32, 4, true);
+  add('a month simulated (s)', r.monthOfABusyPort?.wallSeconds, 300, true);
+  add('its peak RSS (MB)', r.monthOfABusyPort?.peakRssMB, 1024, true);
+  return rows;
 }
 
 function executionCounts(kind: string, done: { callId: string }[]) {

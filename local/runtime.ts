@@ -126,12 +126,15 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetConfig();
-  // dynalite and the local endpoint check no SigV4 signature, and the endpoint's operations run in
-  // this process: signing and a socket per call were a quarter of the gangway path's CPU. DynamoDB
-  // Local keys its databases by the signed access key, so it keeps the signature.
+  // dynalite and the local endpoint check no SigV4 signature, the endpoint's operations run in this
+  // process and dynalite in a thread of it: signing, sockets and HTTP parsing per call were most of
+  // the gangway path's CPU. DynamoDB Local keys its databases by the signed access key, and is
+  // reached over HTTP, so it keeps both.
   const unsigned = { sign: async <R>(request: R) => request };
   overrideClients({
-    ...(!options.storeEndpoint && { dynamo: { signer: presigned(credentials.accessKeyId) } }),
+    ...(store.requestHandler && {
+      dynamo: { signer: presigned(credentials.accessKeyId), requestHandler: store.requestHandler },
+    }),
     stepFunctions: { signer: unsigned, requestHandler: endpoint.requestHandler },
     eventBridge: { signer: unsigned, requestHandler: endpoint.requestHandler },
   });
@@ -182,8 +185,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         await new Promise<void>((ok) => server.close(() => ok()));
         await stepFunctions.stop();
         await endpoint.close();
-        overrideClients({});
+        // Handlers still at work keep this run's clients until the store is gone, so none of them
+        // opens a fresh connection that would hold the store's server open.
         await store.close();
+        overrideClients({});
         unlock();
       })()),
   };

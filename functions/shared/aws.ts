@@ -45,6 +45,7 @@ export function documentClient(): DynamoDBDocumentClient {
 }
 
 export async function stepFunctionsClient(): Promise<SFNClient> {
+  if (sfn) return sfn;
   const { AWS_REGION, STEPFUNCTIONS_ENDPOINT } = config();
   const { SFNClient } = await import('@aws-sdk/client-sfn');
   sfn ??= new SFNClient({
@@ -56,6 +57,7 @@ export async function stepFunctionsClient(): Promise<SFNClient> {
 }
 
 export async function eventBridgeClient(): Promise<EventBridgeClient> {
+  if (events) return events;
   const { AWS_REGION, EVENTBRIDGE_ENDPOINT } = config();
   const { EventBridgeClient } = await import('@aws-sdk/client-eventbridge');
   events ??= new EventBridgeClient({
