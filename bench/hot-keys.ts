@@ -70,13 +70,22 @@ export function countKeys(client: DynamoDBClient, hourOf: () => number) {
     { step: 'initialize', name: 'hotKeyCounter' },
   );
   return {
-    /** The busiest keys of the table and, separately, of its indexes (busiest hour first). */
-    hottest(n = 8): { table: KeyHeat[]; indexes: KeyHeat[] } {
+    /**
+     * The busiest keys of the table and of its indexes (busiest hour first), and the busiest of
+     * those shared by many calls (a port's, a status's), which grow with traffic, not with one ship.
+     */
+    hottest(n = 8): { table: KeyHeat[]; indexes: KeyHeat[]; shared: KeyHeat[] } {
       const all = [...heat]
         .map(([key, h]) => ({ key, reads: h.reads, writes: h.writes, peakPerHour: Math.max(...h.hours.values()) }))
         .sort((a, b) => b.peakPerHour - a.peakPerHour || b.reads + b.writes - (a.reads + a.writes));
       const isIndex = (k: KeyHeat) => /^by[A-Z]/.test(k.key);
-      return { table: all.filter((k) => !isIndex(k)).slice(0, n), indexes: all.filter(isIndex).slice(0, n) };
+      // An id (a letter and 26 more of a ULID) in the key: one call's, device's or review's own.
+      const own = (k: KeyHeat) => /[A-Z][0-9A-HJKMNP-TV-Z]{26}/.test(k.key);
+      return {
+        table: all.filter((k) => !isIndex(k)).slice(0, n),
+        indexes: all.filter(isIndex).slice(0, n),
+        shared: all.filter((k) => !own(k)).slice(0, n),
+      };
     },
   };
 }

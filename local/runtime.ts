@@ -55,6 +55,8 @@ export interface Runtime {
   bus: LocalEventBus;
   stepFunctions: LocalStepFunctions;
   sweepExpired(now?: Date): Promise<number>;
+  /** The embedded store thread's memory, when the store runs in this process. */
+  storeMemory?(): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
@@ -178,6 +180,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     bus,
     stepFunctions,
     sweepExpired: store.sweepExpired,
+    ...(store.memory && { storeMemory: store.memory }),
     stop: () =>
       (stopping ??= (async () => {
         for (const timer of timers) clearInterval(timer);

@@ -28,7 +28,8 @@ const handler = server.listeners('request')[0] as (req: IncomingMessage, res: Se
 server.listen(0, '127.0.0.1', () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port }));
 server.on('error', (error) => parentPort!.postMessage({ error: String(error) }));
 let closing = false;
-parentPort!.on('message', (message: { close?: boolean; request?: PostedRequest }) => {
+parentPort!.on('message', (message: { close?: boolean; request?: PostedRequest; memory?: boolean }) => {
+  if (message.memory) return parentPort!.postMessage({ memory: process.memoryUsage() });
   if (message.request) {
     if (!closing) return answer(message.request);
     const body = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'closing' });

@@ -18,6 +18,8 @@ export interface LocalStore {
   /** An SDK request handler that posts to the store's thread instead of sending HTTP; none for an external store. */
   requestHandler?: { handle(request: HttpRequest): Promise<{ response: HttpResponse }> };
   tableName: string;
+  /** The store thread's own memory (its heap is not in the main thread's `process.memoryUsage()`). */
+  memory?(): Promise<NodeJS.MemoryUsage>;
   /** Deletes items whose TTL has passed, as DynamoDB would eventually; returns how many. */
   sweepExpired(now?: Date): Promise<number>;
   close(): Promise<void>;
@@ -111,6 +113,16 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
   return {
     endpoint,
     requestHandler,
+    memory: () =>
+      new Promise((resolve) => {
+        const listener = (m: { memory?: NodeJS.MemoryUsage }) => {
+          if (!m.memory) return;
+          worker.off('message', listener);
+          resolve(m.memory);
+        };
+        worker.on('message', listener);
+        worker.postMessage({ memory: true });
+      }),
     tableName: options.tableName,
     sweepExpired,
     async close() {

@@ -36,8 +36,6 @@ export interface CallStore {
   /** Applies `patch` if the call is still at the version read; the new audit entry is the commit. */
   update(current: StoredCall, patch: Partial<Call>, audit: AuditEntry): Promise<StoredCall>;
   timeline(callId: string): Promise<AuditEntry[]>;
-  /** Calls of a port with ETA in [from, to]. */
-  inWindow(port: string, from: string, to: string): Promise<StoredCall[]>;
 }
 
 const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => ({
@@ -172,15 +170,6 @@ export const dynamoCallStore: CallStore = {
     // The port-day read model counts a call once it is closed (the overview reads days, not calls).
     await countIfClosed(current, next);
     return next;
-  },
-
-  async inWindow(port, from, to) {
-    const items = await queryAll({
-      IndexName: 'byPort',
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':from': `CALL#${from}`, ':to': `CALL#${to}~` },
-    });
-    return items.map(fromItem);
   },
 
   async timeline(callId) {
