@@ -1,67 +1,50 @@
 // The ship's actual arrival (ATA) and departure (ATD), recorded by its agent or a port officer.
 // Departing closes the call and ends the gangway devices' assignment to it.
-import { dynamoDeviceStore } from '#devices/store.ts';
+import type { Ports } from '#functions/wiring.ts';
 import type { Principal } from '#shared/auth.ts';
-import { clock } from '#shared/clock.ts';
-import { ConflictError, NotFoundError } from '#shared/errors.ts';
-import { eventBridgePublisher as events } from '#shared/events.ts';
+import { NotFoundError } from '#shared/errors.ts';
 import { actorOf, changeCall } from './service.ts';
 import { canView } from './rules.ts';
-import { dynamoCallStore as store } from './store.ts';
 
-const deps = { store, clock };
+export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock'>;
 
-async function visible(principal: Principal, callId: string) {
-  const call = await store.get(callId);
+async function visible(ports: MovementPorts, principal: Principal, callId: string) {
+  const call = await ports.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   return call;
 }
 
-export async function recordArrival(principal: Principal, callId: string, at?: string) {
-  await visible(principal, callId);
+export async function recordArrival(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+  const { clock, events } = ports;
+  await visible(ports, principal, callId);
   const ata = at ?? clock.now().toISOString();
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.ata) return undefined;
-    if (fresh.status !== 'ARRIVAL_CLEARED') {
-      throw new ConflictError(`A call in status ${fresh.status} cannot arrive: arrival must be cleared first`);
-    }
     return {
-      patch: { status: 'IN_PORT', ata },
-      fact: {
-        actor: actorOf(principal),
-        action: 'SHIP_ARRIVED',
-        fromStatus: fresh.status,
-        toStatus: 'IN_PORT',
-        reason: `ATA ${ata}`,
-      },
+      event: 'ARRIVE',
+      patch: { ata },
+      fact: { actor: actorOf(principal), action: 'SHIP_ARRIVED', reason: `ATA ${ata}` },
     };
   });
   await events.publish([{ type: 'ShipArrived', callId, port: call.port, detail: { ata: call.ata } }]);
   return call;
 }
 
-export async function recordDeparture(principal: Principal, callId: string, at?: string) {
-  await visible(principal, callId);
+export async function recordDeparture(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+  const { clock, events, devices } = ports;
+  await visible(ports, principal, callId);
   const atd = at ?? clock.now().toISOString();
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.status === 'DEPARTED') return undefined;
-    if (fresh.status !== 'DEPARTURE_CLEARED') {
-      throw new ConflictError(`A call in status ${fresh.status} cannot depart: the departure permit is not out`);
-    }
     return {
-      patch: { status: 'DEPARTED', atd },
-      fact: {
-        actor: actorOf(principal),
-        action: 'SHIP_DEPARTED',
-        fromStatus: fresh.status,
-        toStatus: 'DEPARTED',
-        reason: `ATD ${atd}`,
-      },
+      event: 'DEPART',
+      patch: { atd },
+      fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', reason: `ATD ${atd}` },
     };
   });
-  for (const device of await dynamoDeviceStore.listByPort(call.port)) {
+  for (const device of await devices.listByPort(call.port)) {
     if (device.callId !== callId) continue;
-    await dynamoDeviceStore.save({
+    await devices.save({
       ...device,
       callId: undefined,
       assignedAt: undefined,

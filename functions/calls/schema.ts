@@ -3,6 +3,8 @@ import * as z from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
 import { CallId, Instant, UnLocode } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';
+import { Permit } from '#permits/schema.ts';
+import { CALL_STATES, STATE_MEANING } from './lifecycle.ts';
 
 export { Instant, UnLocode };
 
@@ -50,18 +52,14 @@ export const CallAnnouncement = z
   .meta({ id: 'CallAnnouncement' });
 export type CallAnnouncement = z.infer<typeof CallAnnouncement>;
 
-export const CallStatus = z.enum([
-  'DRAFT',
-  'SUBMITTED',
-  'IN_REVIEW',
-  'ARRIVAL_CLEARED',
-  'IN_PORT',
-  'DEPARTURE_SUBMITTED',
-  'DEPARTURE_CLEARED',
-  'DEPARTED',
-  'REJECTED',
-  'CANCELLED',
-]);
+export const CallStatus = z.enum(CALL_STATES).meta({
+  id: 'CallStatus',
+  description: `Where the call stands in its lifecycle (functions/calls/lifecycle.ts; the README draws its transitions). ${Object.entries(
+    STATE_MEANING,
+  )
+    .map(([state, m]: [string, { agent: string }]) => `${state}: ${m.agent}`)
+    .join(' ')}`,
+});
 export type CallStatus = z.infer<typeof CallStatus>;
 
 export const Call = z
@@ -87,6 +85,8 @@ export const Call = z
     arrival: Clearance.optional(),
     /** The clearance of the newest departure declaration. */
     departure: Clearance.optional(),
+    /** The permits issued for this call, kept on the call so its version check commits them too. */
+    permits: z.object({ arrival: Permit.optional(), departure: Permit.optional() }).optional(),
   })
   .meta({ id: 'Call' });
 export type Call = z.infer<typeof Call>;

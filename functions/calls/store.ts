@@ -7,7 +7,7 @@ import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
-import { keys } from '#shared/table.ts';
+import { keys } from '#shared/keys.ts';
 import { countIfClosed } from '#port/closing.ts';
 import type { Call, CallStatus } from './schema.ts';
 
@@ -38,10 +38,7 @@ export interface CallStore {
   timeline(callId: string): Promise<AuditEntry[]>;
 }
 
-const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => ({
-  pk: `VOYAGE#${c.vessel.imo}#${c.voyage}#${c.port}`,
-  sk: 'VOYAGE',
-});
+const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => keys.voyage(c.vessel.imo, c.voyage, c.port);
 
 function indexKeys(call: Call) {
   return {
@@ -112,10 +109,10 @@ export const dynamoCallStore: CallStore = {
   async list(scope, query) {
     const [index, pkAttr, pk, skPrefix] =
       'agentId' in scope
-        ? (['byOwner', 'gsi3pk', `AGENT#${scope.agentId}`, 'CALL#'] as const)
+        ? (['byOwner', 'gsi3pk', keys.agentPartition(scope.agentId), keys.callItemPrefix] as const)
         : query.status
-          ? (['byStatus', 'gsi2pk', `PORT#${scope.port}#CALL#${query.status}`, undefined] as const)
-          : (['byPort', 'gsi1pk', `PORT#${scope.port}`, 'CALL#'] as const);
+          ? (['byStatus', 'gsi2pk', keys.callsInStatus(scope.port, query.status), undefined] as const)
+          : (['byPort', 'gsi1pk', keys.portPartition(scope.port), keys.callItemPrefix] as const);
     const skAttr = pkAttr.replace('pk', 'sk');
     const filterByStatus = 'agentId' in scope && query.status;
     const items: StoredCall[] = [];
@@ -151,6 +148,9 @@ export const dynamoCallStore: CallStore = {
   async update(current, patch, audit) {
     const { callId, version: expectedVersion } = current;
     const next: StoredCall = { ...current, ...patch, version: expectedVersion + 1, lastAudit: audit };
+    // The entry the call carries is in the trail before the next one is committed: the trail has
+    // no gap, even when the write after an earlier commit was slow or cut short.
+    await putAudit(callId, current.lastAudit);
     try {
       await documentClient().send(
         new PutCommand({

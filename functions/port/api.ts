@@ -1,16 +1,16 @@
 // The port overview for its officers: calls by status and the three-zeros figures, overall, per
 // agent, per day and for each call not yet closed, as JSON or as the CSV ranking a port publishes.
 import { publicView } from '#calls/service.ts';
-import { clock } from '#shared/clock.ts';
+import { adapters } from '#functions/wiring.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { portRoutes as routes } from './routes.ts';
-import { OPEN_STATUSES, dynamoFactSources, factsOf } from './closing.ts';
-import { dynamoPortDayStore } from './daily-store.ts';
+import { OPEN_STATUSES, factsOf } from './closing.ts';
 import { aggregate, byDay, callFigures, numbersOf, rankAgents, toCsv } from './kpis.ts';
 
 const DAY = 86_400_000;
+const { portDays, reviews, gangway, alerts, clock } = adapters;
 
 export const portOverview = httpHandler(routes.portOverview).handler(async ({ path, query, principal }) => {
   if (principal.role === 'agent' || principal.role === 'device' || principal.port !== path.port) {
@@ -22,11 +22,13 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   // Closed calls from the port-day read model (one query for the window), open ones live: the
   // cost follows the days shown and the ships about now, not the port's whole history.
   const [closed, open] = await Promise.all([
-    dynamoPortDayStore.closedInWindow(path.port, from, to),
-    dynamoPortDayStore.openInWindow(path.port, OPEN_STATUSES, from, to),
+    portDays.closedInWindow(path.port, from, to),
+    portDays.openInWindow(path.port, OPEN_STATUSES, from, to),
   ]);
   const calls = open.map(publicView);
-  const live = await Promise.all(calls.map(async (call) => numbersOf(await factsOf(dynamoFactSources, call), now)));
+  const live = await Promise.all(
+    calls.map(async (call) => numbersOf(await factsOf({ reviews, gangway, alerts }, call), now)),
+  );
   const numbers = [...closed, ...live];
   const ranking = rankAgents(numbers);
   if (query.format === 'csv') {

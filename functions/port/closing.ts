@@ -1,7 +1,8 @@
-// Keeps the port-day read model: when a call closes, what it adds to the figures is read once
+// Keeps the port-day read model: when a call closes (a final status of the lifecycle: departed, rejected, cancelled), what it adds to the figures is read once
 // (its reviews, gangway passes and alerts) and written to its day. Called by the calls store right
 // after the update that closed the call commits (on AWS this could equally be a stream consumer).
 import { dynamoAlertStore } from '#alerts/store.ts';
+import { isFinal } from '#calls/lifecycle.ts';
 import { type Call, CallStatus } from '#calls/schema.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
@@ -9,9 +10,8 @@ import { clock } from '#shared/clock.ts';
 import { type PortDayStore, dynamoPortDayStore } from './daily-store.ts';
 import { type CallFacts, numbersOf } from './kpis.ts';
 
-/** Statuses no call leaves: its figures are final and live in the read model. */
-export const CLOSED: ReadonlySet<string> = new Set(['DEPARTED', 'CANCELLED']);
-export const OPEN_STATUSES = CallStatus.options.filter((s) => !CLOSED.has(s));
+/** Statuses a call can still leave (the lifecycle's non-final ones): read live by the overview. */
+export const OPEN_STATUSES = CallStatus.options.filter((s) => !isFinal(s));
 
 export interface FactSources {
   reviews: { ofCall(callId: string): Promise<{ openedAt: string; decidedAt?: string }[]> };
@@ -45,6 +45,6 @@ export async function recordClosedCall(
 
 /** For the calls store: after an update commits, a call that has just closed is counted. */
 export async function countIfClosed(before: Pick<Call, 'status'>, after: Call): Promise<void> {
-  if (!CLOSED.has(after.status) || CLOSED.has(before.status)) return;
+  if (!isFinal(after.status) || isFinal(before.status)) return;
   await recordClosedCall({ sources: dynamoFactSources, days: dynamoPortDayStore, now: () => clock.now() }, after);
 }

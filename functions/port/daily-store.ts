@@ -1,12 +1,9 @@
 // The port-day read model in the single table: for each port and day of arrival (ETA, UTC), the
-// figures of every call of that day that is closed (departed or cancelled), written once when the
+// figures of every call of that day that is closed (departed, rejected or cancelled), written once when the
 // call closes. The overview reads a window of days in one query, so its cost follows the days it
 // shows, not the calls the port has ever had. Open calls are read live from the calls' own index.
-//
-// Access patterns (keys built only here, to move into the table's key module):
-//   closed calls' figures of a port, by day    pk = PORTDAY#<port>   sk = DAY#<yyyy-mm-dd>
-//                                              one attribute per call: c_<callId> = packed CallNumbers
-//   open calls of a port in one status by ETA  byStatus: gsi2pk = PORT#<port>#CALL#<status>, gsi2sk = <eta>#<callId>
+// Keys (functions/shared/keys.ts): PORTDAY#<port> / DAY#<yyyy-mm-dd>, one attribute c_<callId> per
+// closed call; open calls come from the calls' own byStatus index (PORT#<port>#CALL#<status>).
 //
 // A busy port closes about 150 calls a day: one small write each to its day's item (≈ 12 KB a day,
 // far from DynamoDB's 400 KB item limit; a port past ~3,000 calls a day would shard the day by hour).
@@ -14,14 +11,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCall } from '#calls/store.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
+import { keys } from '#shared/keys.ts';
 import type { CallNumbers } from './kpis.ts';
-
-export const portDayKeys = {
-  day: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
-  partition: (port: string) => `PORTDAY#${port}`,
-  callAttribute: (callId: string) => `c_${callId}`,
-  openCalls: (port: string, status: string) => `PORT#${port}#CALL#${status}`,
-};
 
 export interface PortDayStore {
   /** Records a closed call's figures under its day of arrival; writing the same again changes nothing. */
@@ -70,16 +61,16 @@ export function unpack(callId: string, raw: string): CallNumbers {
   };
 }
 
-const PREFIX = portDayKeys.callAttribute('');
+const PREFIX = keys.closedCallAttribute('');
 
 export const dynamoPortDayStore: PortDayStore = {
   async recordClosed(port, numbers) {
     await documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: portDayKeys.day(port, numbers.eta.slice(0, 10)),
+        Key: keys.portDay(port, numbers.eta.slice(0, 10)),
         UpdateExpression: 'SET #call = :numbers',
-        ExpressionAttributeNames: { '#call': portDayKeys.callAttribute(numbers.callId) },
+        ExpressionAttributeNames: { '#call': keys.closedCallAttribute(numbers.callId) },
         ExpressionAttributeValues: { ':numbers': pack(numbers) },
       }),
     );
@@ -89,9 +80,9 @@ export const dynamoPortDayStore: PortDayStore = {
     const days = await queryAll({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
-        ':pk': portDayKeys.partition(port),
-        ':from': portDayKeys.day(port, from.slice(0, 10)).sk,
-        ':to': portDayKeys.day(port, to.slice(0, 10)).sk,
+        ':pk': keys.portDays(port),
+        ':from': keys.portDay(port, from.slice(0, 10)).sk,
+        ':to': keys.portDay(port, to.slice(0, 10)).sk,
       },
     });
     const out: CallNumbers[] = [];
@@ -111,7 +102,7 @@ export const dynamoPortDayStore: PortDayStore = {
         queryAll({
           IndexName: 'byStatus',
           KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': portDayKeys.openCalls(port, status), ':from': from, ':to': `${to}~` },
+          ExpressionAttributeValues: { ':pk': keys.callsInStatus(port, status), ':from': from, ':to': `${to}~` },
         }),
       ),
     );

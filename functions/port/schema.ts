@@ -47,7 +47,7 @@ export const Overview = z
     figures: Figures,
     byAgent: z.array(Figures.extend({ agentId: z.string() })),
     byDay: z.array(Figures.extend({ day: z.string().describe('day of arrival (ETA), UTC') })),
-    calls: z.array(CallFigures).describe('calls of the period not yet closed (departed or cancelled)'),
+    calls: z.array(CallFigures).describe('calls of the period not yet closed (departed, rejected or cancelled)'),
   })
   .meta({ id: 'PortOverview' });
 export type Overview = z.infer<typeof Overview>;

@@ -110,7 +110,12 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
     ddb.on(UpdateCommand).resolves({});
     const res = await cancel();
     expect(res.statusCode).toBe(200);
-    const update = ddb.commandCalls(PutCommand)[0]!.args[0].input;
+    const [previousEntry, update] = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+    // The entry the call carried is made sure of first (no gap in the trail), then the call is committed.
+    expect(previousEntry).toMatchObject({
+      ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { sk: 'AUDIT#000003' },
+    });
     expect(update).toMatchObject({
       ConditionExpression: 'version = :expected',
       ExpressionAttributeValues: { ':expected': 3 },
@@ -158,12 +163,12 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
 describe('GET /v1/calls handler', () => {
   it("queries the officer's port index, and the agent's own index", async () => {
     ddb.on(QueryCommand).resolves({ Items: [] });
-    await listCalls(httpEvent({ claims: officerClaims('CNSHA'), query: { status: 'IN_REVIEW' } }), context);
+    await listCalls(httpEvent({ claims: officerClaims('CNSHA'), query: { status: 'ARRIVAL_REVIEW' } }), context);
     await listCalls(httpEvent({ claims: agentClaims('ACME-SHIPPING') }), context);
     const [officer, agent] = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
     expect(officer).toMatchObject({
       IndexName: 'byStatus',
-      ExpressionAttributeValues: { ':pk': 'PORT#CNSHA#CALL#IN_REVIEW' },
+      ExpressionAttributeValues: { ':pk': 'PORT#CNSHA#CALL#ARRIVAL_REVIEW' },
     });
     expect(agent).toMatchObject({ IndexName: 'byOwner', ExpressionAttributeValues: { ':pk': 'AGENT#ACME-SHIPPING' } });
   });

@@ -1,0 +1,117 @@
+// Every key of the single table, and the complete list of access patterns they serve. Stores build
+// keys only through `keys`; nothing else in the code writes a prefix. The table's shape (attribute
+// and index names) is in table.ts.
+//
+// Access pattern                                  table / index  partition key                       sort key
+// ──────────────────────────────────────────────  ─────────────  ──────────────────────────────────  ─────────────────────────────
+// a call (status, clearances, permits, version)   table          CALL#<callId>                       CALL
+// the call's audit trail, in order                table          CALL#<callId>                       AUDIT#<seq 6>
+// arrival declaration versions                    table          CALL#<callId>                       ARRIVAL#<version 6>
+// departure declaration versions                  table          CALL#<callId>                       DEPARTURE#<version 6>
+// a gangway event (dedup by device event id)      table          CALL#<callId>                       EVENT#<eventId>        (ttl)
+// persons' presence on a call                     table          CALL#<callId>                       PERSON#<ref>
+// agencies' answers for a call                    table          CALL#<callId>                       AGENCY#<agency>
+// one voyage announced once per port              table          VOYAGE#<imo>#<voyage>#<port>        VOYAGE
+// a permit's verification code                    table          PERMITCODE#<code>                   PERMIT
+// a review                                        table          REVIEW#<reviewId>                   REVIEW
+// an alert                                        table          ALERT#<alertId>                     ALERT
+// a device                                        table          DEVICE#<deviceId>                   DEVICE
+// an agent's profile (AEO trust)                  table          AGENT#<agentId>                     PROFILE
+// a watch-list entry                              table          WATCH#<key>                         WATCH
+// idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
+// closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
+// calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
+// devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
+// the whole watch list                            byPort         WATCHLIST                           <key>
+// calls of a port in one status by ETA            byStatus       PORT#<port>#CALL#<status>           <eta>#<callId>
+// open reviews of a port, oldest first            byStatus       PORT#<port>#REVIEW#OPEN             <openedAt>#<reviewId>
+// alerts of a port in one status                  byStatus       PORT#<port>#ALERT#<status>          <raisedAt>#<alertId>
+// persons ashore, longest first (shore leave)     byStatus       ASHORE                              <capturedAt>#<callId>#<ref>
+// calls of an agent by ETA                        byOwner        AGENT#<agentId>                     CALL#<eta>#<callId>
+// gangway events of a call by capture time        byOwner        CALLEVENTS#<callId>                 <capturedAt>#<eventId>
+// reviews of a call                               byOwner        CALLREVIEWS#<callId>                <openedAt>#<reviewId>
+// alerts of a call                                byOwner        CALLALERTS#<callId>                 <raisedAt>#<alertId>
+
+const pad = (n: number) => String(n).padStart(6, '0');
+
+export const keys = {
+  // ── items of a call (one partition) ──
+  call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
+  callPartition: (callId: string) => `CALL#${callId}`,
+  audit: (callId: string, seq: number) => ({ pk: `CALL#${callId}`, sk: `AUDIT#${pad(seq)}` }),
+  auditPrefix: 'AUDIT#',
+  declaration: (callId: string, kind: 'arrival' | 'departure', version: number) => ({
+    pk: `CALL#${callId}`,
+    sk: `${kind.toUpperCase()}#${pad(version)}`,
+  }),
+  event: (callId: string, eventId: string) => ({ pk: `CALL#${callId}`, sk: `EVENT#${eventId}` }),
+  presence: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `PERSON#${ref}` }),
+  presencePrefix: 'PERSON#',
+  agency: (callId: string, agency: string) => ({ pk: `CALL#${callId}`, sk: `AGENCY#${agency}` }),
+  // ── items of their own ──
+  voyage: (imo: string, voyage: string, port: string) => ({ pk: `VOYAGE#${imo}#${voyage}#${port}`, sk: 'VOYAGE' }),
+  permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
+  review: (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' }),
+  alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' }),
+  device: (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' }),
+  agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'PROFILE' }),
+  watch: (key: string) => ({ pk: `WATCH#${key}`, sk: 'WATCH' }),
+  idempotencyPartition: 'IDEMPOTENCY',
+  // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
+  portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
+  portDays: (port: string) => `PORTDAY#${port}`,
+  closedCallAttribute: (callId: string) => `c_${callId}`,
+  // ── byPort (gsi1) ──
+  callByPort: (port: string, eta: string, callId: string) => ({
+    gsi1pk: `PORT#${port}`,
+    gsi1sk: `CALL#${eta}#${callId}`,
+  }),
+  portPartition: (port: string) => `PORT#${port}`,
+  callItemPrefix: 'CALL#',
+  deviceByPort: (port: string, deviceId: string) => ({ gsi1pk: `PORT#${port}`, gsi1sk: `DEVICE#${deviceId}` }),
+  deviceItemPrefix: 'DEVICE#',
+  watchListing: (key: string) => ({ gsi1pk: 'WATCHLIST', gsi1sk: key }),
+  watchListPartition: 'WATCHLIST',
+  // ── byStatus (gsi2) ──
+  callByStatus: (port: string, status: string, eta: string, callId: string) => ({
+    gsi2pk: `PORT#${port}#CALL#${status}`,
+    gsi2sk: `${eta}#${callId}`,
+  }),
+  callsInStatus: (port: string, status: string) => `PORT#${port}#CALL#${status}`,
+  openReviews: (port: string) => `PORT#${port}#REVIEW#OPEN`,
+  openReview: (port: string, openedAt: string, reviewId: string) => ({
+    gsi2pk: `PORT#${port}#REVIEW#OPEN`,
+    gsi2sk: `${openedAt}#${reviewId}`,
+  }),
+  alertsInStatus: (port: string, status: string) => `PORT#${port}#ALERT#${status}`,
+  alertByStatus: (port: string, status: string, raisedAt: string, alertId: string) => ({
+    gsi2pk: `PORT#${port}#ALERT#${status}`,
+    gsi2sk: `${raisedAt}#${alertId}`,
+  }),
+  ashorePartition: 'ASHORE',
+  ashore: (capturedAt: string, callId: string, ref: string) => ({
+    gsi2pk: 'ASHORE',
+    gsi2sk: `${capturedAt}#${callId}#${ref}`,
+  }),
+  // ── byOwner (gsi3) ──
+  callByOwner: (agentId: string, eta: string, callId: string) => ({
+    gsi3pk: `AGENT#${agentId}`,
+    gsi3sk: `CALL#${eta}#${callId}`,
+  }),
+  agentPartition: (agentId: string) => `AGENT#${agentId}`,
+  eventsOfCall: (callId: string) => `CALLEVENTS#${callId}`,
+  eventOfCall: (callId: string, capturedAt: string, eventId: string) => ({
+    gsi3pk: `CALLEVENTS#${callId}`,
+    gsi3sk: `${capturedAt}#${eventId}`,
+  }),
+  reviewsOfCall: (callId: string) => `CALLREVIEWS#${callId}`,
+  reviewOfCall: (callId: string, openedAt: string, reviewId: string) => ({
+    gsi3pk: `CALLREVIEWS#${callId}`,
+    gsi3sk: `${openedAt}#${reviewId}`,
+  }),
+  alertsOfCall: (callId: string) => `CALLALERTS#${callId}`,
+  alertOfCall: (callId: string, raisedAt: string, alertId: string) => ({
+    gsi3pk: `CALLALERTS#${callId}`,
+    gsi3sk: `${raisedAt}#${alertId}`,
+  }),
+} as const;
