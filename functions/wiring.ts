@@ -9,6 +9,7 @@ import { dynamoDepartureStore } from '#departure/store.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoPermitCodes } from '#permits/store.ts';
+import { dynamoPortDayStore } from '#port/daily-store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
@@ -25,6 +26,7 @@ export const adapters = {
   gangway: dynamoGangwayStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
+  portDays: dynamoPortDayStore,
   watchList: dynamoWatchListStore,
   workflows: stepFunctions,
   events: eventBridgePublisher,

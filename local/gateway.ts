@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { PayloadTooLargeError, TooManyRequestsError, NotFoundError, type AppError } from '#shared/errors.ts';
 import { type RateLimit, TokenBuckets } from './rate-limit.ts';
+import { Admission, type AdmissionLimit } from './admission.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
 import { defaultRoute } from '#functions/platform/routes.ts';
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   rateLimit?: RateLimit;
   /** The route functions' Lambda timeout; infra's (TIMEOUT_SECONDS.route) by default. */
   timeoutMs?: number;
+  /** Requests each route handles at once and lets wait; undefined turns admission control off. */
+  admission?: AdmissionLimit;
   /** Extra local-only routes (dashboard, live events), tried before the API routes. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -63,6 +66,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     { ...defaultRoute, method: 'GET', path: '$default', roles: 'public', responses: {} } as unknown as Route,
   ]);
   const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
+  const admission = options.admission && new Admission(options.admission);
   const limit = (key: string) => {
     const taken = buckets?.take(key);
     if (taken && !taken.ok)
@@ -92,6 +96,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     // Keyed by address too: a forger naming a device must not use up that device's share.
     else if (route.roles.includes('device'))
       limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
+    // A turn on the route before the body is read; given back when the answer is out (or the client left).
+    if (admission) res.once('close', await admission.enter(`${route.method} ${route.path}`));
     const body = await readBody(req, options.maxBodyBytes);
     let claims: Record<string, string> | undefined;
     // Device routes are authenticated by their HMAC signature in the handler, as on AWS.

@@ -32,6 +32,11 @@ export function rightsUsed(): ReadonlyMap<string, ReadonlySet<string>> {
   return used;
 }
 
+/** The function this code runs as; undefined for the runtime itself. */
+export function currentInvoker(): Invoker | undefined {
+  return current.getStore();
+}
+
 /** Runs `fn` as `invoker`: every AWS call and environment read inside it is that function's. */
 export function invokeAs<T>(invoker: Invoker, fn: () => T): T {
   invoked.add(invoker.name);

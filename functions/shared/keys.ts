@@ -19,6 +19,7 @@
 // an agent's profile (AEO trust)                  table          AGENT#<agentId>                     PROFILE
 // a watch-list entry                              table          WATCH#<key>                         WATCH
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
+// closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
 // the whole watch list                            byPort         WATCHLIST                           <key>
@@ -56,6 +57,10 @@ export const keys = {
   agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'PROFILE' }),
   watch: (key: string) => ({ pk: `WATCH#${key}`, sk: 'WATCH' }),
   idempotencyPartition: 'IDEMPOTENCY',
+  // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
+  portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
+  portDays: (port: string) => `PORTDAY#${port}`,
+  closedCallAttribute: (callId: string) => `c_${callId}`,
   // ── byPort (gsi1) ──
   callByPort: (port: string, eta: string, callId: string) => ({
     gsi1pk: `PORT#${port}`,
