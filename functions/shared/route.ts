@@ -15,6 +15,8 @@ export interface RouteDef {
   roles: readonly Role[] | 'public';
   summary: string;
   body?: z.ZodType;
+  /** A file sent as the raw body instead of JSON: the media types read and the largest size. */
+  upload?: { contentTypes: readonly string[]; maxBytes: number };
   query?: z.ZodType;
   params?: z.ZodType;
   idempotent?: boolean;
