@@ -2,6 +2,7 @@
 // template (.xlsx) and the plain CSV, built with exceljs from API persons. For tests, the
 // benchmark and the demo files; nothing here is read by the import itself.
 import ExcelJS from 'exceljs';
+import { PERSON_FIELDS } from '#imports/persons.ts';
 import type { CrewMember, Passenger } from '#shared/people.ts';
 
 export type TemplateCell = string | number | Date | null;
@@ -31,8 +32,8 @@ const title = (rank: string) =>
     .map((w) => w[0] + w.slice(1).toLowerCase())
     .join(' ');
 
-/** A crew member as a template row (columns B onwards), with real Excel dates. */
-export function crewRow(p: CrewMember, srNo: number): TemplateCell[] {
+/** Columns B to K, the same on both sheets, with real Excel dates. */
+function personCells(p: CrewMember | Passenger, srNo: number): TemplateCell[] {
   const d = p.document;
   const [first, ...middle] = p.givenNames.split(' ');
   return [
@@ -46,28 +47,17 @@ export function crewRow(p: CrewMember, srNo: number): TemplateCell[] {
     d.number,
     d.issuingState,
     date(d.expiry),
-    null,
-    null,
-    title(p.rank),
-    p.placeOfBirth ?? null,
-    null,
   ];
 }
 
+/** A crew member as a template row (columns B onwards). */
+export function crewRow(p: CrewMember, srNo: number): TemplateCell[] {
+  return [...personCells(p, srNo), null, null, title(p.rank), p.placeOfBirth ?? null, null];
+}
+
 export function passengerRow(p: Passenger, srNo: number): TemplateCell[] {
-  const d = p.document;
-  const [first, ...middle] = p.givenNames.split(' ');
   return [
-    srNo,
-    p.familyName,
-    first!,
-    middle.join(' ') || null,
-    p.nationality,
-    sex(p.gender),
-    date(p.dateOfBirth),
-    d.number,
-    d.issuingState,
-    date(d.expiry),
+    ...personCells(p, srNo),
     p.portOfEmbarkation ?? null,
     p.portOfDisembarkation ?? null,
     null,
@@ -106,24 +96,7 @@ export async function imoWorkbook(sheets: TemplateSheets): Promise<Buffer> {
 }
 
 /** The documented CSV header, in the order examples/persons.csv uses. */
-export const CSV_HEADER = [
-  'list',
-  'ref',
-  'familyName',
-  'givenNames',
-  'nationality',
-  'gender',
-  'dateOfBirth',
-  'placeOfBirth',
-  'document.type',
-  'document.number',
-  'document.issuingState',
-  'document.expiry',
-  'rank',
-  'portOfEmbarkation',
-  'portOfDisembarkation',
-  'transit',
-];
+export const CSV_HEADER = ['list', ...PERSON_FIELDS];
 
 /** Persons as the documented CSV, quoted where a value needs it. */
 export function personsCsv(persons: { crew?: CrewMember[]; passengers?: Passenger[] }, delimiter = ','): string {
