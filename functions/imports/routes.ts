@@ -10,6 +10,7 @@ export const importRoutes = defineRoutes({
     roles: ['agent'],
     summary:
       'Read a crew and passenger list from an .xlsx (IMO Maritime Single Window template) or .csv file; stores nothing',
+    stateless: true,
     upload: { contentTypes: Object.values(SPREADSHEET_TYPES), maxBytes: IMPORT_LIMITS.fileBytes },
     responses: { 200: PersonsImport },
     errors: [400, 401, 403, 413, 415],

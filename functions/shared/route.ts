@@ -22,6 +22,8 @@ export interface RouteDef {
   idempotent?: boolean;
   /** What the handler does with workflows, for its IAM grants: start executions, answer callbacks. */
   workflows?: readonly ('start' | 'answer')[];
+  /** Answers from the request alone, touching neither the table nor the bus: granted neither. */
+  stateless?: boolean;
   /** Reads the secret device keys are derived from. */
   deviceKeys?: boolean;
   /** Status → schema of the success response. */

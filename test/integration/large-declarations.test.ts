@@ -44,6 +44,27 @@ describe('a cruise ship’s declaration', () => {
     expect(back.body.declaration).toEqual(d);
   });
 
+  it('sent twice at once in two versions keeps each accepted version whole, never a mix', async () => {
+    // Prepare: two different split declarations for the same call
+    const { callId, d } = await cruiseCall(8_000, 'varied');
+    const other = structuredClone(d);
+    other.passengers = other.passengers.map((p) => ({ ...p, placeOfBirth: `${noise(1).toUpperCase()}${noise(40)}` }));
+    // Act: both at once
+    const answers = await Promise.all(
+      [d, other].map((body) => sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body })),
+    );
+    // Assess: each is accepted or refused as a conflict, and what was accepted reads back as sent
+    expect(answers.map((a) => a.status).every((s) => s === 202 || s === 409)).toBe(true);
+    const accepted = answers.flatMap((a, i) =>
+      a.status === 202 ? [{ version: a.body.version, sent: [d, other][i] }] : [],
+    );
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const { version, sent } of accepted) {
+      const back = await sys.request('GET', `/v1/calls/${callId}/arrival?version=${version}`, { token: agent });
+      expect(back.body.declaration).toEqual(sent);
+    }
+  }, 120_000);
+
   it('of 10,000 passengers is cleared on arrival and departure and read back whole', async () => {
     // Prepare: places of birth that compress badly, so the declaration is split over items
     const { callId, d } = await cruiseCall(10_000, 'varied');
