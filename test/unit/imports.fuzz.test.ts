@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importPersons } from '#imports/service.ts';
 import { SPREADSHEET_TYPES } from '#imports/schema.ts';
 import { crewRow, imoWorkbook, passengerRow, personsCsv } from '#local/spreadsheets.ts';
+import { AppError } from '#shared/errors.ts';
 import type { CrewMember, Passenger } from '#shared/people.ts';
 
 const LETTERS = [...'ABCXYZabcxyzÀÉÎÕÜßçñøåłžŠƏ李王张伟小明佐藤ひらがなカタカナ김민준ÄлениОлегΑλέξηςعليאבגद्विजเทพ'];
@@ -96,6 +97,65 @@ describe('importing what could be declared', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  }, 60_000);
+});
+
+describe('importing what was never a list', () => {
+  /** Resolves with persons, or is refused with a 4xx: never anything a 5xx would be made of. */
+  const refusedOrRead = async (file: Buffer, contentType: string) => {
+    const error = await read(file, contentType).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (error === undefined) return;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBeLessThan(500);
+  };
+
+  it('answers random bytes of either media type with persons or a 4xx, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2_000 }),
+        fc.constantFrom(...Object.values(SPREADSHEET_TYPES)),
+        (bytes, type) => refusedOrRead(Buffer.from(bytes), type),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers a workbook with bytes overwritten anywhere with persons or a 4xx', async () => {
+    const master = [
+      '1',
+      'LI',
+      'Wei',
+      null,
+      'CHN',
+      'M',
+      '1980/01/01',
+      'E1234567',
+      'CHN',
+      '2030/01/01',
+      null,
+      null,
+      'Master',
+      null,
+      null,
+    ];
+    const valid = await imoWorkbook({ crew: [master] });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (edits) => {
+          const file = Buffer.from(valid);
+          for (const [at, byte] of edits) file[at] = byte;
+          await refusedOrRead(file, SPREADSHEET_TYPES.xlsx);
+        },
+      ),
+      { numRuns: 150 },
     );
   }, 60_000);
 });
