@@ -121,7 +121,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     : await startStore({ dataDir: dataDir && join(dataDir, 'store'), tableName, credentials });
   const bus = new LocalEventBus();
   const timeouts = { ...TIMEOUT_SECONDS, ...options.timeouts };
-  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
+  const maxBodyBytes = options.maxBodyBytes ?? 5_242_880;
   const stepFunctions = new LocalStepFunctions({
     retryDelayMs: options.retryDelayMs,
     stepTimeoutMs: timeouts.step * 1000,

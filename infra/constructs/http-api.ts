@@ -111,7 +111,7 @@ export class Api extends Construct {
       });
       // Exactly what the route declares; the embedded runtime enforces the same (local/grants.ts).
       const grants = routeGrants(route);
-      fn.bindTable(props.data, grants.table);
+      if (!route.stateless) fn.bindTable(props.data, grants.table);
       if (grants.events) props.bus.grantPutEventsTo(fn);
       if (grants.deviceKeys) {
         props.deviceKeySecret.grantRead(fn);

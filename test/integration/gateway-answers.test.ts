@@ -49,8 +49,8 @@ describe('a request no route matches', () => {
 describe('a body past the API’s limit but within Lambda’s', () => {
   it('reaches the function, which refuses it with 413 in the envelope as it would on AWS', async () => {
     const agent = await sys.token({ role: 'agent', agentId: 'ACME-SHIPPING' });
-    const res = await sys.request('POST', '/v1/calls', { token: agent, rawBody: `"${'x'.repeat(2_000_000)}"` });
+    const res = await sys.request('POST', '/v1/calls', { token: agent, rawBody: `"${'x'.repeat(5_500_000)}"` });
     expect(res.status).toBe(413);
-    expect(res.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'The body is over 1048576 bytes' });
+    expect(res.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'The body is over 5242880 bytes' });
   });
 });
