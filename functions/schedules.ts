@@ -9,4 +9,6 @@ export interface Schedule {
 
 export const schedules: readonly Schedule[] = [
   { name: 'shore-leave-sweep', module: 'gangway/api.ts', export: 'shoreLeaveSweep', everyMinutes: 5 },
+  // Webhook retries wait seconds to hours; the sweep sends the ones that are due.
+  { name: 'webhook-retries', module: 'webhooks/api.ts', export: 'retryDeliveries', everyMinutes: 1 },
 ];

@@ -22,6 +22,7 @@ import { lockDataDir } from './data-lock.ts';
 import { redriveClearances } from './redrive.ts';
 import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
+import { deliverWebhooks, type WebhookHandlers } from './webhooks.ts';
 
 export interface RuntimeOptions {
   port?: number;
@@ -125,6 +126,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     EVENT_BUS_NAME: 'three-zeros-local',
     WORKFLOW_ARNS: JSON.stringify(workflowArns),
   });
+  // Loopback http endpoints let a developer (and the tests) receive webhooks on this machine.
+  process.env.WEBHOOK_ALLOW_LOOPBACK_HTTP ??= 'true';
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetConfig();
@@ -155,6 +158,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       return timer;
     }),
   );
+  // EventBridge rule → SQS → delivery Lambda on AWS; the same handler on the bus here.
+  const stopWebhooks = deliverWebhooks(
+    bus,
+    (await import(new URL('webhooks/api.ts', FUNCTIONS_DIR).href)) as WebhookHandlers,
+  );
   const server: Server = await createGateway({
     routes: routeList,
     identity,
@@ -184,6 +192,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     stop: () =>
       (stopping ??= (async () => {
         for (const timer of timers) clearInterval(timer);
+        stopWebhooks();
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stepFunctions.stop();

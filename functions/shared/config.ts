@@ -31,6 +31,16 @@ const Env = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** How long a rotated-out device key keeps working. */
   DEVICE_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).default(3_600),
+  /** Webhooks: ceilings of the first and the last retry's delay (full jitter below each), attempts in all. */
+  WEBHOOK_RETRY_MIN_MS: z.coerce.number().int().positive().default(5_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().positive().default(36_000_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Webhooks: an endpoint failing for this long without one success is disabled. */
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().positive().default(86_400_000),
+  /** Webhooks: how long an endpoint may take to answer. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Webhooks: accept http:// endpoints on a loopback address (the embedded runtime, for tests). */
+  WEBHOOK_ALLOW_LOOPBACK_HTTP: z.stringbool().default(false),
 });
 export type Config = z.infer<typeof Env>;
 
