@@ -6,7 +6,7 @@ import type { Clock } from '#shared/clock.ts';
 import { logger } from '#shared/logger.ts';
 import { type RetryPolicy, agentPayload, retryDelayMs, shouldDisable } from './rules.ts';
 import type { StoredDelivery, StoredWebhook } from './schema.ts';
-import type { SendResult } from './signer.ts';
+import type { send } from './signer.ts';
 import type { WebhookStore } from './store.ts';
 
 /** One event off the bus, as EventBridge hands it to a rule's target. */
@@ -28,14 +28,7 @@ export interface DeliveryDeps {
   calls: Pick<CallStore, 'get'>;
   clock: Clock;
   settings: DeliverySettings;
-  send: (
-    url: string,
-    secret: string,
-    msgId: string,
-    at: Date,
-    payload: string,
-    timeoutMs: number,
-  ) => Promise<SendResult>;
+  send: typeof send;
   random: () => number;
 }
 

@@ -57,5 +57,10 @@ export class WebhookDelivery extends Construct {
     this.function.addEventSource(
       new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 10 }),
     );
+    Validations.of(this.function).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        'An SQS mapping has no on-failure destination: failed records return to the queue, whose redrive policy moves them to the dead-letter queue',
+    });
   }
 }

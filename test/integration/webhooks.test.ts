@@ -194,7 +194,8 @@ describe('delivering call events', () => {
 });
 
 describe('redelivery', () => {
-  it('sends a delivery again on the agent’s request, and to no one else', async () => {
+  /** An endpoint of the agent that has received one ArrivalCleared. */
+  async function deliveredOnce() {
     const hook = await hookFor(agent, ['ArrivalCleared']);
     await declaredCall(agent);
     const log = await until(
@@ -202,7 +203,11 @@ describe('redelivery', () => {
       (r) => r.body.items?.[0]?.status === 'DELIVERED',
       'delivery',
     );
-    const { deliveryId } = log.body.items[0];
+    return { hook, deliveryId: log.body.items[0].deliveryId as string };
+  }
+
+  it('sends a delivery again on the agent’s request, and to no one else', async () => {
+    const { hook, deliveryId } = await deliveredOnce();
     const path = `/v1/webhooks/${hook.webhookId}/deliveries/${deliveryId}/redeliver`;
 
     expect((await deliveriesOf(hook, otherAgent)).status).toBe(404);
@@ -223,14 +228,8 @@ describe('redelivery', () => {
   });
 
   it('sends once when two redeliveries of the same delivery arrive at the same moment', async () => {
-    const hook = await hookFor(agent, ['ArrivalCleared']);
-    await declaredCall(agent);
-    const log = await until(
-      () => deliveriesOf(hook),
-      (r) => r.body.items?.[0]?.status === 'DELIVERED',
-      'delivery',
-    );
-    const path = `/v1/webhooks/${hook.webhookId}/deliveries/${log.body.items[0].deliveryId}/redeliver`;
+    const { hook, deliveryId } = await deliveredOnce();
+    const path = `/v1/webhooks/${hook.webhookId}/deliveries/${deliveryId}/redeliver`;
     const answers = await Promise.all([
       sys.request('POST', path, { token: agent }),
       sys.request('POST', path, { token: agent }),
