@@ -18,6 +18,7 @@ import { localRoutes } from './dashboard-server.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
+import { preparePrivateDataDir } from './data-dir.ts';
 import { redriveClearances } from './redrive.ts';
 import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
@@ -80,6 +81,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     secretAccessKey: randomBytes(24).toString('base64url'),
   };
 
+  if (dataDir) preparePrivateDataDir(dataDir);
   const unlock = dataDir && !options.storeEndpoint ? lockDataDir(dataDir) : () => undefined;
   const store = options.storeEndpoint
     ? await externalStore(options.storeEndpoint, tableName, credentials)
