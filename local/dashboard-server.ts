@@ -8,6 +8,7 @@ import { JwtRole, principalFromClaims } from '#shared/auth.ts';
 import { LOCAL_CONFIG } from '../dashboard/src/config.ts';
 import type { LocalEventBus } from './bus.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
+import { DEV_SIGN_IN_MAX_BYTES, devSignInRefusal } from './dev-sign-in.ts';
 
 const DIST = fileURLToPath(new URL('../dashboard/dist/', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -19,17 +20,20 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-const isLoopback = (req: IncomingMessage) =>
-  ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** The body as JSON, or undefined when it is over `limit` bytes (the rest is not read). */
+async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   } catch {
@@ -43,13 +47,26 @@ export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity })
 
     if (url.pathname === '/_local/dev-token' && req.method === 'POST') {
       // Development sign-in: only from this machine, never on AWS (Cognito signs people in there).
-      if (!isLoopback(req)) {
-        json(res, 403, {
-          error: { code: 'FORBIDDEN', message: 'Development sign-in is for this machine only', details: [] },
-        });
+      const refusal = devSignInRefusal(req);
+      if (refusal) {
+        json(res, 403, { error: { code: 'FORBIDDEN', message: refusal, details: [] } });
         return true;
       }
-      const body = await readJson(req);
+      const body = await readJson(req, DEV_SIGN_IN_MAX_BYTES);
+      if (!body) {
+        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+        res.end(
+          JSON.stringify({
+            error: {
+              code: 'PAYLOAD_TOO_LARGE',
+              message: `The body is over ${DEV_SIGN_IN_MAX_BYTES} bytes`,
+              details: [],
+            },
+          }),
+        );
+        req.socket.end();
+        return true;
+      }
       const role = JwtRole.safeParse(body.role);
       try {
         if (!role.success) throw new Error('role must be agent, officer or supervisor');

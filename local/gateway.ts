@@ -114,9 +114,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new PayloadTooLargeError(`The body is over ${limit} bytes`) as AppError;
-    chunks.push(chunk as Buffer);
+    // Read the rest without keeping it (up to a bound): answering while the client still sends
+    // makes the closing socket reset the connection before the client has read the 413.
+    if (size > limit * 16 + 8_388_608) break;
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) throw new PayloadTooLargeError(`The body is over ${limit} bytes`) as AppError;
   return Buffer.concat(chunks);
 }
 
@@ -190,6 +193,8 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
   if (res.headersSent) return;
   const body =
     result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  // The client may still be sending a body we did not read: never reuse this connection.
+  if (result.statusCode === 413) res.shouldKeepAlive = false;
   res.writeHead(result.statusCode ?? 200, {
     ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
     ...(result.cookies?.length && { 'set-cookie': result.cookies }),
