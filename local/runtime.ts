@@ -117,6 +117,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   const identity = await devIdentity(dataDir);
   process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
+  process.env.PAGE_TOKEN_SECRET = localSecret(dataDir, 'page-token-secret');
 
   // Scheduled jobs, as EventBridge schedules run them on AWS.
   const timers = await Promise.all(

@@ -41,6 +41,12 @@ export function throttleOf(route: RouteDef): { rate: number; burst: number } {
   return route.method === 'GET' ? { rate: 50, burst: 100 } : { rate: 25, burst: 50 };
 }
 
+/** Whether a route hands out and takes page tokens (its query has a `nextToken`): it reads their key. */
+export function pagesOf(route: Pick<RouteDef, 'query'>): boolean {
+  const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape !== undefined && 'nextToken' in shape;
+}
+
 export function defineRoutes<T extends Record<string, RouteDef>>(defs: T): { [K in keyof T]: T[K] & { name: K } } {
   return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, { ...def, name }])) as never;
 }

@@ -55,10 +55,10 @@ export const dynamoWatchListStore: WatchListStore = {
         KeyConditionExpression: 'gsi1pk = :listing',
         ExpressionAttributeValues: { ':listing': LISTING },
         Limit: limit,
-        ExclusiveStartKey: decodeToken(nextToken, 'gsi1pk', LISTING),
+        ExclusiveStartKey: await decodeToken(nextToken, 'gsi1pk', LISTING),
       }),
     );
-    return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
+    return { items: (out.Items ?? []).map(strip), nextToken: await encodeToken(out.LastEvaluatedKey) };
   },
 };
 
