@@ -3,7 +3,14 @@
 import * as z from 'zod';
 import { dynamoAgentStore } from '#agents/store.ts';
 import { RiskReason as RiskReasonSchema } from '#clearance/schema.ts';
-import { Ref, changeClearance, currentCall as sharedCurrentCall, sharedSteps, systemActor } from '#clearance/steps.ts';
+import {
+  Ref,
+  changeClearance,
+  portOfCall,
+  currentCall as sharedCurrentCall,
+  sharedSteps,
+  systemActor,
+} from '#clearance/steps.ts';
 import { clock } from '#shared/clock.ts';
 import { stepHandler } from '#shared/steps.ts';
 import { dynamoWatchListStore } from '#watchlist/store.ts';
@@ -30,7 +37,7 @@ export const loadDeclaration = stepHandler('loadDeclaration', Ref, async ({ call
   for (let from = 0; from < persons; from += SCREENING_BATCH) {
     batches.push({ callId, version, from, to: Math.min(persons, from + SCREENING_BATCH) });
   }
-  const agent = await dynamoAgentStore.get(call.agentId);
+  const agent = await dynamoAgentStore.get(call.agentId, call.port);
   return { batches, persons, trusted: agent?.aeo ?? false };
 });
 
@@ -40,7 +47,7 @@ export const screenPersons = stepHandler(
   async ({ callId, version, from, to }) => {
     const d = await declarationOf(callId, version);
     const persons = [...d.crew, ...d.passengers].slice(from, to);
-    const hits = await screen(dynamoWatchListStore, persons);
+    const hits = await screen(dynamoWatchListStore, await portOfCall(callId), persons);
     return { hits };
   },
 );
@@ -49,10 +56,9 @@ export const checkVessel = stepHandler('checkVessel', Ref, async ({ callId, vers
   const call = await currentCall(callId, version);
   const d = await declarationOf(callId, version);
   const listed = new Map(
-    (await dynamoWatchListStore.lookup([`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map((e) => [
-      e.key,
-      e.entry.reason,
-    ]),
+    (await dynamoWatchListStore.lookup(call.port, [`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map(
+      (e) => [e.key, e.entry.reason],
+    ),
   );
   const facts = {
     vesselListed: listed.get(`VESSEL#${call.vessel.imo}`),

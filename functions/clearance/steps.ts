@@ -60,6 +60,13 @@ export async function currentCall(
   return call;
 }
 
+/** The port of a call, whatever its round: whose watch list and trust apply to it. */
+export async function portOfCall(callId: string): Promise<string> {
+  const call = await dynamoCallStore.get(callId);
+  if (!call) throw new Error(`Call ${callId} is missing`);
+  return call.port;
+}
+
 /** Applies a change to this kind's clearance on the call, if the version is still current. */
 export function changeClearance(
   kind: ClearanceKind,

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { dynamoAlertStore } from '#alerts/store.ts';
 import { RiskReason } from '#clearance/schema.ts';
-import { Ref, changeClearance, currentCall, sharedSteps, systemActor } from '#clearance/steps.ts';
+import { Ref, changeClearance, currentCall, portOfCall, sharedSteps, systemActor } from '#clearance/steps.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { clock } from '#shared/clock.ts';
 import { stepHandler } from '#shared/steps.ts';
@@ -75,7 +75,7 @@ export const screenSignOns = stepHandler(
   Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
   async ({ callId, version, from, to }) => {
     const d = await declarationOf(callId, version);
-    return { hits: await screen(dynamoWatchListStore, d.signOn.slice(from, to)) };
+    return { hits: await screen(dynamoWatchListStore, await portOfCall(callId), d.signOn.slice(from, to)) };
   },
 );
 

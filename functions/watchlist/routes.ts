@@ -8,7 +8,8 @@ export const watchListRoutes = defineRoutes({
     path: '/v1/watchlist',
     module: 'watchlist/api.ts',
     roles: ['supervisor'],
-    summary: 'Load watch-list entries (documents, persons, vessels, flags); loading an entry again replaces it',
+    summary:
+      "Load entries into the supervisor's port's watch list (documents, persons, vessels, flags); loading an entry again replaces it",
     body: WatchListLoad,
     responses: { 200: WatchListLoaded },
     errors: [400, 401, 403],
@@ -18,7 +19,7 @@ export const watchListRoutes = defineRoutes({
     path: '/v1/watchlist',
     module: 'watchlist/api.ts',
     roles: ['supervisor'],
-    summary: 'The watch list, paginated',
+    summary: "The supervisor's port's watch list, paginated",
     query: WatchListQuery,
     responses: { 200: WatchListPage },
     errors: [400, 401, 403],

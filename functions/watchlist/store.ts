@@ -1,19 +1,19 @@
-// The watch list in the single table: one item per entry, keyed by what it matches on, so a
-// screening is a batch of key look-ups.
+// The watch lists in the single table: each port's own, one item per entry, keyed by the port and
+// what it matches on, so a screening is a batch of key look-ups and no port can change another's.
 import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { withoutKeys } from '#shared/dynamo.ts';
 import type { StoredWatchEntry } from './schema.ts';
 
-const pk = (key: string) => `WATCH#${key}`;
-const LISTING = 'WATCHLIST';
+const pk = (port: string, key: string) => `WATCH#${port}#${key}`;
+const listing = (port: string) => `WATCHLIST#${port}`;
 
 export interface WatchListStore {
   put(entries: StoredWatchEntry[]): Promise<void>;
-  /** The stored entries among `keys`. */
-  lookup(keys: string[]): Promise<StoredWatchEntry[]>;
-  list(limit: number, nextToken?: string): Promise<{ items: StoredWatchEntry[]; nextToken?: string }>;
+  /** The stored entries of `port`'s list among `keys`. */
+  lookup(port: string, keys: string[]): Promise<StoredWatchEntry[]>;
+  list(port: string, limit: number, nextToken?: string): Promise<{ items: StoredWatchEntry[]; nextToken?: string }>;
 }
 
 export const dynamoWatchListStore: WatchListStore = {
@@ -23,18 +23,18 @@ export const dynamoWatchListStore: WatchListStore = {
       await documentClient().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { pk: pk(e.key), sk: 'WATCH', gsi1pk: LISTING, gsi1sk: e.key, ...e },
+          Item: { pk: pk(e.port, e.key), sk: 'WATCH', gsi1pk: listing(e.port), gsi1sk: e.key, ...e },
         }),
       );
     }
   },
 
-  async lookup(keys) {
+  async lookup(port, keys) {
     const unique = [...new Set(keys)];
     const found: StoredWatchEntry[] = [];
     for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => ({ pk: pk(k), sk: 'WATCH' })) },
+        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => ({ pk: pk(port, k), sk: 'WATCH' })) },
       };
       // BatchGet may leave keys unprocessed under load: ask again until all are answered.
       for (let round = 0; request && Object.keys(request).length; round++) {
@@ -47,15 +47,15 @@ export const dynamoWatchListStore: WatchListStore = {
     return found;
   },
 
-  async list(limit, nextToken) {
+  async list(port, limit, nextToken) {
     const out = await documentClient().send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: 'byPort',
         KeyConditionExpression: 'gsi1pk = :listing',
-        ExpressionAttributeValues: { ':listing': LISTING },
+        ExpressionAttributeValues: { ':listing': listing(port) },
         Limit: limit,
-        ExclusiveStartKey: await decodeToken(nextToken, 'gsi1pk', LISTING),
+        ExclusiveStartKey: await decodeToken(nextToken, 'gsi1pk', listing(port)),
       }),
     );
     return { items: (out.Items ?? []).map(strip), nextToken: await encodeToken(out.LastEvaluatedKey) };
