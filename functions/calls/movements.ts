@@ -3,10 +3,10 @@
 import { dynamoDeviceStore } from '#devices/store.ts';
 import type { Principal } from '#shared/auth.ts';
 import { clock } from '#shared/clock.ts';
-import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from '#shared/errors.ts';
 import { eventBridgePublisher as events } from '#shared/events.ts';
 import { actorOf, changeCall } from './service.ts';
-import { canView } from './rules.ts';
+import { canView, movementViolations } from './rules.ts';
 import { dynamoCallStore as store } from './store.ts';
 
 const deps = { store, clock };
@@ -19,9 +19,12 @@ async function visible(principal: Principal, callId: string) {
 
 export async function recordArrival(principal: Principal, callId: string, at?: string) {
   await visible(principal, callId);
-  const ata = at ?? clock.now().toISOString();
+  const now = clock.now();
+  const ata = at ?? now.toISOString();
   const call = await changeCall(deps, callId, (fresh) => {
     if (fresh.ata) return undefined;
+    const problems = movementViolations(fresh, 'ata', ata, now);
+    if (problems.length) throw new RuleViolationError('The arrival time is not plausible', problems);
     if (fresh.status !== 'ARRIVAL_CLEARED') {
       throw new ConflictError(`A call in status ${fresh.status} cannot arrive: arrival must be cleared first`);
     }
@@ -42,9 +45,12 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
 
 export async function recordDeparture(principal: Principal, callId: string, at?: string) {
   await visible(principal, callId);
-  const atd = at ?? clock.now().toISOString();
+  const now = clock.now();
+  const atd = at ?? now.toISOString();
   const call = await changeCall(deps, callId, (fresh) => {
     if (fresh.status === 'DEPARTED') return undefined;
+    const problems = movementViolations(fresh, 'atd', atd, now);
+    if (problems.length) throw new RuleViolationError('The departure time is not plausible', problems);
     if (fresh.status !== 'DEPARTURE_CLEARED') {
       throw new ConflictError(`A call in status ${fresh.status} cannot depart: the departure permit is not out`);
     }
