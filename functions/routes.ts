@@ -15,7 +15,7 @@ import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
 
-export { type HttpMethod, type RouteDef, pagesOf, throttleOf } from '#shared/route.ts';
+export { type HttpMethod, type RouteDef, STAGE_THROTTLE, pagesOf, throttleOf } from '#shared/route.ts';
 
 export const routes = {
   ...platformRoutes,

@@ -10,7 +10,7 @@ import {
   NotFoundError,
   type AppError,
 } from '#shared/errors.ts';
-import { type RateLimit, TokenBuckets } from './rate-limit.ts';
+import { Throttle, type Taken, type ThrottleOptions } from './rate-limit.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
@@ -29,8 +29,8 @@ export interface GatewayOptions {
   routes: readonly Route[];
   identity: DevIdentity;
   maxBodyBytes: number;
-  /** Per-caller limit; undefined turns limiting off (benchmarks, simulations). */
-  rateLimit?: RateLimit;
+  /** Throttling (see rate-limit.ts); undefined turns it off (benchmarks, simulations). */
+  rateLimit?: ThrottleOptions;
   /** Extra local-only routes (dashboard, live events), tried before the API routes. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -57,11 +57,15 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
 
 export async function createGateway(options: GatewayOptions): Promise<Server> {
   const compiled = await loadRoutes(options.routes);
-  const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
-  const limit = (key: string) => {
-    const taken = buckets?.take(key);
+  const throttle = options.rateLimit && new Throttle(options.rateLimit);
+  const refuse = (taken: Taken | undefined, who: 'route' | 'caller') => {
     if (taken && !taken.ok)
-      throw new TooManyRequestsError('Too many requests from this caller; slow down', taken.retryAfterSeconds);
+      throw new TooManyRequestsError(
+        who === 'route'
+          ? 'Too many requests to this route; slow down'
+          : 'Too many requests from this caller; slow down',
+        taken.retryAfterSeconds,
+      );
   };
 
   return createServer((req, res) => {
@@ -83,10 +87,9 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (!match) throw new NotFoundError(`No route for ${method} ${url.pathname}`);
     const { route } = match.entry;
 
-    if (route.roles === 'public') limit(`ip:${req.socket.remoteAddress}`);
-    // Keyed by address too: a forger naming a device must not use up that device's share.
-    else if (route.roles.includes('device'))
-      limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
+    // Nothing is verified yet: the address is the only thing a caller cannot make up.
+    const arrival = throttle?.arrive(route, req.socket.remoteAddress ?? '');
+    refuse(arrival?.taken, arrival?.who ?? 'caller');
     const body = await readBody(req, options.maxBodyBytes);
     let claims: Record<string, string> | undefined;
     // Device routes are authenticated by their HMAC signature in the handler, as on AWS.
@@ -99,7 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       } catch {
         throw new UnauthorizedError('The bearer token is not valid (signature, issuer, audience or expiry)');
       }
-      limit(`sub:${claims.sub}`);
+      refuse(throttle?.verified(`sub:${claims.sub}`), 'caller');
     }
 
     const event = toEvent(req, url, route, match.entry.params, match.values, body, claims);

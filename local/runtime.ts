@@ -15,7 +15,7 @@ import { LocalEventBus } from './bus.ts';
 import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
 import { localRoutes } from './dashboard-server.ts';
-import type { RateLimit } from './rate-limit.ts';
+import type { RateLimit, ThrottleOptions } from './rate-limit.ts';
 import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
 import { preparePrivateDataDir } from './data-dir.ts';
@@ -34,8 +34,11 @@ export interface RuntimeOptions {
   workflows?: readonly WorkflowSpec[];
   /** Pause between workflow retries instead of the definitions' backoff. */
   retryDelayMs?: number;
-  /** Requests per second (and burst) each caller may send; false turns limiting off. */
-  rateLimit?: RateLimit | false;
+  /**
+   * Requests per second (and burst) each caller may send, and per route (the route table's by
+   * default, as on AWS); false turns throttling off.
+   */
+  rateLimit?: (RateLimit & { perRoute?: ThrottleOptions['perRoute'] }) | false;
   /**
    * Use a DynamoDB-compatible store already running there (DynamoDB Local, for the store-fidelity
    * tests) instead of starting dynalite. Nothing is swept or locked then.
@@ -135,7 +138,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     identity,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     extra: localRoutes({ bus, identity }),
-    ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
+    ...(options.rateLimit !== false && {
+      rateLimit: {
+        perCaller: options.rateLimit ?? { perSecond: 50, burst: 100 },
+        ...(options.rateLimit?.perRoute && { perRoute: options.rateLimit.perRoute }),
+      },
+    }),
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -30,6 +30,9 @@ export interface RouteDef {
   throttle?: { rate: number; burst: number };
 }
 
+/** The API stage's limit over all routes and callers together. */
+export const STAGE_THROTTLE = { rate: 200, burst: 400 } as const;
+
 /**
  * A route's API Gateway throttle on AWS: devices post often (batches of up to 100 passes), reads
  * are cheap, writes by people are few, and the public permit check is what an outsider can hammer.

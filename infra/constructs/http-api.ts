@@ -19,7 +19,7 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { type Route, pagesOf, throttleOf } from '../../functions/routes.ts';
+import { type Route, STAGE_THROTTLE, pagesOf, throttleOf } from '../../functions/routes.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -72,7 +72,7 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 200, burstLimit: 400 },
+      throttle: { rateLimit: STAGE_THROTTLE.rate, burstLimit: STAGE_THROTTLE.burst },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
