@@ -24,6 +24,8 @@ export interface RouteDef {
   deviceKeys?: boolean;
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
+  /** Text media types the success response may come in instead of JSON (`?format=csv`). */
+  alsoAs?: readonly string[];
   /** Expected error statuses, for the contract. */
   errors?: readonly number[];
   /** Requests per second (steady, burst) API Gateway lets through to this route; see `throttleOf`. */

@@ -12,7 +12,7 @@ export const watchListRoutes = defineRoutes({
       "Load entries into the supervisor's port's watch list (documents, persons, vessels, flags); loading an entry again replaces it",
     body: WatchListLoad,
     responses: { 200: WatchListLoaded },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 422],
   },
   listWatchList: {
     method: 'GET',
