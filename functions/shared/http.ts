@@ -11,7 +11,7 @@ import { type ErrorDetail, RuleViolationError, ValidationError, splitRuleIssues 
 import { errorMapper } from './http-errors.ts';
 import { type Lang, type Violation, langOf, zodErrorMap } from './i18n.ts';
 import { IDEMPOTENCY_FIELD, MAX_IDEMPOTENCY_KEY_LENGTH, idempotencyMiddleware } from './idempotency.ts';
-import { logger } from './logger.ts';
+import { logger, perInvocation } from './logger.ts';
 import type { HttpResult } from './responses.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -56,10 +56,11 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
       if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
       chain.use(authoriseAndValidate(spec));
       if (spec.idempotent) chain.use(idempotencyMiddleware(spec.name));
-      return chain.handler(async (event, context) => {
+      const handler = chain.handler(async (event, context) => {
         const parsed = (event as unknown as Record<symbol, Parsed>)[PARSED]!;
         return fn({ ...parsed, event, context } as HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>);
       });
+      return perInvocation((event: HttpEvent, context: Context) => handler(event, context));
     },
   };
 }
