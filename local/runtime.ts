@@ -20,6 +20,8 @@ import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
 import { preparePrivateDataDir } from './data-dir.ts';
 import { redriveClearances } from './redrive.ts';
+import { announceRunning } from './running.ts';
+import { backupLines } from './backup-format.ts';
 import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 
@@ -119,6 +121,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   resetClients();
 
   const identity = await devIdentity(dataDir);
+  const operatorKey = randomBytes(24).toString('base64url');
   process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
   process.env.PAGE_TOKEN_SECRET = localSecret(dataDir, 'page-token-secret');
 
@@ -137,7 +140,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     routes: routeList,
     identity,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
-    extra: localRoutes({ bus, identity }),
+    extra: localRoutes({
+      bus,
+      identity,
+      ...(dataDir && {
+        operator: { dataDir, key: operatorKey, backup: () => backupLines(dataDir, store.snapshot()) },
+      }),
+    }),
     ...(options.rateLimit !== false && {
       rateLimit: {
         perCaller: options.rateLimit ?? { perSecond: 50, burst: 100 },
@@ -153,6 +162,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  // Where the helper commands find this system (and its keys): in its own data folder.
+  const announced = dataDir ? announceRunning(dataDir, url, operatorKey) : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -164,6 +175,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     sweepExpired: store.sweepExpired,
     stop: () =>
       (stopping ??= (async () => {
+        announced?.remove();
         for (const timer of timers) clearInterval(timer);
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));

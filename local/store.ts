@@ -10,12 +10,15 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE } from '#shared/table.ts';
+import type { Entry } from './backup-format.ts';
 
 export interface LocalStore {
   endpoint: string;
   tableName: string;
   /** Deletes items whose TTL has passed, as DynamoDB would eventually; returns how many. */
   sweepExpired(now?: Date): Promise<number>;
+  /** The stored entries from one consistent snapshot, in batches (see backup-format.ts). */
+  snapshot(): AsyncIterable<Entry[]>;
   close(): Promise<void>;
 }
 
@@ -75,10 +78,13 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
     endpoint,
     tableName: options.tableName,
     sweepExpired,
+    snapshot: () => snapshotFromWorker(worker),
     async close() {
       if (timer) clearInterval(timer);
       client.destroy();
-      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      const closed = new Promise<void>((resolve) =>
+        worker.on('message', (m: { closed?: boolean }) => m.closed && resolve()),
+      );
       worker.postMessage({ close: true });
       await closed;
       await worker.terminate();
@@ -96,7 +102,42 @@ export async function externalStore(
   const client = new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? 'us-east-1', credentials });
   await ensureTable(client, tableName);
   client.destroy();
-  return { endpoint, tableName, sweepExpired: async () => 0, close: async () => undefined };
+  return {
+    endpoint,
+    tableName,
+    sweepExpired: async () => 0,
+    snapshot: () => {
+      throw new Error('The store is run elsewhere: back it up there');
+    },
+    close: async () => undefined,
+  };
+}
+
+let backups = 0;
+
+/** Asks the store's worker for its entries from one snapshot, batch by batch. */
+async function* snapshotFromWorker(worker: Worker): AsyncGenerator<Entry[]> {
+  const id = ++backups;
+  const queue: { entries?: Entry[]; done?: boolean; error?: string }[] = [];
+  let wake: (() => void) | undefined;
+  const listen = (m: { backup?: number; entries?: Entry[]; done?: boolean; error?: string }) => {
+    if (m.backup !== id) return;
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', listen);
+  worker.postMessage({ backup: id });
+  try {
+    for (;;) {
+      if (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+      const next = queue.shift()!;
+      if (next.error) throw new Error(next.error);
+      if (next.done) return;
+      yield next.entries!;
+    }
+  } finally {
+    worker.off('message', listen);
+  }
 }
 
 /** Creates the table and its indexes if missing, from the same spec infra/ deploys. */
