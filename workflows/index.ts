@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { StepRef, WorkflowSpec } from './registry.ts';
 
 const file = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const arrivalStep = (name: string): StepRef => ({ module: 'arrival/steps.ts', export: name });
+const arrivalStep = (name: string): StepRef => ({ module: 'arrival/step-handlers.ts', export: name });
 
 export const arrivalClearance: WorkflowSpec = {
   name: 'arrival-clearance',
@@ -23,7 +23,7 @@ export const arrivalClearance: WorkflowSpec = {
   },
 };
 
-const departureStep = (name: string): StepRef => ({ module: 'departure/steps.ts', export: name });
+const departureStep = (name: string): StepRef => ({ module: 'departure/step-handlers.ts', export: name });
 
 export const departureClearance: WorkflowSpec = {
   name: 'departure-clearance',

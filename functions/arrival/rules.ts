@@ -6,6 +6,7 @@ import { type Violation, violation } from '#shared/i18n.ts';
 import { type Person, normalisedName } from '#shared/people.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import type { ArrivalDeclaration } from './schema.ts';
+import type { DeclarationShape } from '#clearance/amendment.ts';
 
 const DAY = 86_400_000;
 
@@ -192,11 +193,7 @@ export interface VesselFacts {
 }
 
 /** Vessel and security findings: watch-listed vessel or flag, ISPS certificate, security levels. */
-export function vesselFindings(
-  call: Pick<Call, 'vessel' | 'etd'>,
-  d: ArrivalDeclaration,
-  facts: VesselFacts,
-): RiskReason[] {
+export function vesselFindings(call: Pick<Call, 'etd'>, d: ArrivalDeclaration, facts: VesselFacts): RiskReason[] {
   const reasons: RiskReason[] = [];
   if (facts.vesselListed) reasons.push({ code: 'VESSEL_WATCH_LISTED', severity: 'MAJOR', detail: facts.vesselListed });
   if (facts.flagListed) reasons.push({ code: 'FLAG_WATCH_LISTED', severity: 'MAJOR', detail: facts.flagListed });
@@ -289,3 +286,19 @@ export function reviewTimeoutSeconds(eta: string, now: Date): number {
   const untilDeadline = Math.floor((Date.parse(eta) - 3_600_000 - now.getTime()) / 1000);
   return Math.min(7 * 86_400, Math.max(900, untilDeadline));
 }
+
+/** Findings that depend on the schedule alone: what a schedule-only amendment must check again. */
+export function scheduleFindings(d: ArrivalDeclaration, schedule: { eta: string; etd: string }): RiskReason[] {
+  const dated = new Set(['ISSC_EXPIRED', 'SANITATION_CERTIFICATE_EXPIRED']);
+  return [...vesselFindings(schedule, d, {}), ...healthFindings(d, schedule.eta)].filter((r) => dated.has(r.code));
+}
+
+/** How amendments of an arrival declaration are compared (functions/clearance/amendment.ts). */
+export const arrivalShape: DeclarationShape<ArrivalDeclaration> = {
+  withoutSchedule: ({ schedule: _schedule, ...rest }) => rest,
+  withoutPersons: ({ schedule: _s, crew: _c, passengers: _p, general, ...rest }) => {
+    const { crewCount: _cc, passengerCount: _pc, personsOnBoard: _pob, ...g } = general;
+    return { ...rest, general: g };
+  },
+  persons: (d) => [...d.crew, ...d.passengers].map((p) => ({ ref: p.ref, particulars: p })),
+};

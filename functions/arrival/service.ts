@@ -1,6 +1,5 @@
 // Submitting and amending the arrival declaration: the shared declaration flow with the arrival
 // rules and the schedule change it may carry.
-import type { CallStatus } from '#calls/schema.ts';
 import {
   type DeclarationSpec,
   type SubmitDeps,
@@ -10,7 +9,7 @@ import {
 } from '#clearance/submit.ts';
 import type { Principal } from '#shared/auth.ts';
 import { CLEARANCE_WORKFLOWS } from '#clearance/workflows.ts';
-import { declarationViolations, effectiveSchedule } from './rules.ts';
+import { arrivalShape, declarationViolations, effectiveSchedule, scheduleFindings } from './rules.ts';
 import type { ArrivalDeclaration } from './schema.ts';
 import type { DeclarationStore } from './store.ts';
 
@@ -20,22 +19,21 @@ export interface ArrivalDeps extends SubmitDeps {
   declarations: DeclarationStore<ArrivalDeclaration>;
 }
 
-/** A declaration may be sent until the ship is in port; a cleared one may still be amended. */
-const OPEN_FOR_ARRIVAL = new Set<CallStatus>(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'ARRIVAL_CLEARED']);
-
 function spec(deps: ArrivalDeps): DeclarationSpec<ArrivalDeclaration> {
   return {
     kind: 'arrival',
     workflow: ARRIVAL_WORKFLOW,
     declarations: deps.declarations,
-    openStatuses: OPEN_FOR_ARRIVAL,
-    submittedStatus: 'SUBMITTED',
+    // Sent until the ship is in port (the lifecycle says where); a cleared one may still be amended.
+    events: { submit: 'SUBMIT_ARRIVAL', amendSchedule: 'AMEND_ARRIVAL_SCHEDULE' },
+    shape: arrivalShape,
     violations: declarationViolations,
+    scheduleFindings,
     patch: (call, d) => {
       const schedule = effectiveSchedule(call, d);
       return { eta: schedule.eta, etd: schedule.etd, ...(schedule.berth && { berth: schedule.berth }) };
     },
-    actions: { first: 'ARRIVAL_DECLARED', amend: 'ARRIVAL_AMENDED' },
+    actions: { first: 'ARRIVAL_DECLARED', amend: 'ARRIVAL_AMENDED', schedule: 'ARRIVAL_SCHEDULE_AMENDED' },
     event: 'ArrivalSubmitted',
   };
 }

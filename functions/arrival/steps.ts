@@ -1,76 +1,18 @@
 // The arrival clearance workflow's steps. Each reads what it needs from the table by reference
-// (call id and declaration version), so no personal data passes through execution history.
+// (call id and declaration version), so no personal data passes through execution history. The
+// ports come from the composition root; `arrivalSteps` binds them so tests can pass fakes.
 import * as z from 'zod';
-import { dynamoAgentStore } from '#agents/store.ts';
 import { RiskReason as RiskReasonSchema } from '#clearance/schema.ts';
-import {
-  Ref,
-  changeClearance,
-  portOfCall,
-  currentCall as sharedCurrentCall,
-  sharedSteps,
-  systemActor,
-} from '#clearance/steps.ts';
-import { clock } from '#shared/clock.ts';
+import { type ClearancePorts, Ref, clearanceAccess, sharedSteps, systemActor } from '#clearance/steps.ts';
 import { stepHandler } from '#shared/steps.ts';
-import { dynamoWatchListStore } from '#watchlist/store.ts';
+import type { Ports } from '#functions/wiring.ts';
 import { screen } from '#watchlist/screening.ts';
 import { assess, healthFindings, reviewTimeoutSeconds, vesselFindings } from './rules.ts';
-import { dynamoDeclarationStore } from './store.ts';
 
 /** Persons screened per Map iteration: few iterations, few state transitions. */
 export const SCREENING_BATCH = 10;
 
-const currentCall = (callId: string, version: number) => sharedCurrentCall('arrival', callId, version);
-
-async function declarationOf(callId: string, version: number) {
-  const stored = await dynamoDeclarationStore.get(callId, version);
-  if (!stored) throw new Error(`Declaration v${version} of ${callId} is missing`);
-  return stored.declaration;
-}
-
-export const loadDeclaration = stepHandler('loadDeclaration', Ref, async ({ callId, version }) => {
-  const call = await currentCall(callId, version);
-  const d = await declarationOf(callId, version);
-  const persons = d.crew.length + d.passengers.length;
-  const batches = [];
-  for (let from = 0; from < persons; from += SCREENING_BATCH) {
-    batches.push({ callId, version, from, to: Math.min(persons, from + SCREENING_BATCH) });
-  }
-  const agent = await dynamoAgentStore.get(call.agentId, call.port);
-  return { batches, persons, trusted: agent?.aeo ?? false };
-});
-
-export const screenPersons = stepHandler(
-  'screenPersons',
-  Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
-  async ({ callId, version, from, to }) => {
-    const d = await declarationOf(callId, version);
-    const persons = [...d.crew, ...d.passengers].slice(from, to);
-    const hits = await screen(dynamoWatchListStore, await portOfCall(callId), persons);
-    return { hits };
-  },
-);
-
-export const checkVessel = stepHandler('checkVessel', Ref, async ({ callId, version }) => {
-  const call = await currentCall(callId, version);
-  const d = await declarationOf(callId, version);
-  const listed = new Map(
-    (await dynamoWatchListStore.lookup(call.port, [`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map(
-      (e) => [e.key, e.entry.reason],
-    ),
-  );
-  const facts = {
-    vesselListed: listed.get(`VESSEL#${call.vessel.imo}`),
-    flagListed: listed.get(`FLAG#${call.vessel.flag}`),
-  };
-  return { reasons: vesselFindings(call, d, facts) };
-});
-
-export const checkHealth = stepHandler('checkHealth', Ref, async ({ callId, version }) => {
-  const call = await currentCall(callId, version);
-  return { reasons: healthFindings(await declarationOf(callId, version), call.eta) };
-});
+export type ArrivalPorts = ClearancePorts & Pick<Ports, 'arrivals' | 'agents' | 'watchList'>;
 
 const Checks = z.tuple([
   z.array(z.object({ hits: z.array(RiskReasonSchema) })),
@@ -78,43 +20,130 @@ const Checks = z.tuple([
   z.object({ reasons: z.array(RiskReasonSchema) }),
 ]);
 
-export const assessRisk = stepHandler(
-  'assessRisk',
-  Ref.extend({ checks: Checks, trusted: z.boolean() }),
-  async (input) => {
+export function arrivalSteps(ports: ArrivalPorts) {
+  const { clock } = ports;
+  const access = clearanceAccess(ports, 'arrival');
+
+  async function declarationOf(callId: string, version: number) {
+    const stored = await ports.arrivals.get(callId, version);
+    if (!stored) throw new Error(`Declaration v${version} of ${callId} is missing`);
+    return stored.declaration;
+  }
+
+  /** The persons this version screens: those an amendment changed, or everyone. */
+  async function toScreen(callId: string, version: number, round: number) {
+    const call = await access.current(callId, version, round);
+    const d = await declarationOf(callId, version);
+    const everyone = [...d.crew, ...d.passengers];
+    const only = call.arrival?.screen && new Set(call.arrival.screen);
+    return { call, d, persons: only ? everyone.filter((p) => only.has(p.ref)) : everyone };
+  }
+
+  const loadDeclaration = stepHandler('loadDeclaration', Ref, async ({ callId, version, round }) => {
+    const { call, persons } = await toScreen(callId, version, round);
+    const batches = [];
+    for (let from = 0; from < persons.length; from += SCREENING_BATCH) {
+      batches.push({ callId, version, round, from, to: Math.min(persons.length, from + SCREENING_BATCH) });
+    }
+    // Trust and watch list are the call's port's own (a supervisor acts for their port only).
+    const agent = await ports.agents.get(call.agentId, call.port);
+    return { batches, persons: persons.length, trusted: agent?.aeo ?? false };
+  });
+
+  const screenPersons = stepHandler(
+    'screenPersons',
+    Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
+    async ({ callId, version, round, from, to }) => {
+      const { call, persons } = await toScreen(callId, version, round);
+      return { hits: await screen(ports.watchList, call.port, persons.slice(from, to)) };
+    },
+  );
+
+  const checkVessel = stepHandler('checkVessel', Ref, async ({ callId, version, round }) => {
+    const call = await access.current(callId, version, round);
+    const d = await declarationOf(callId, version);
+    const listed = new Map(
+      (await ports.watchList.lookup(call.port, [`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map((e) => [
+        e.key,
+        e.entry.reason,
+      ]),
+    );
+    const facts = {
+      vesselListed: listed.get(`VESSEL#${call.vessel.imo}`),
+      flagListed: listed.get(`FLAG#${call.vessel.flag}`),
+    };
+    return { reasons: vesselFindings(call, d, facts) };
+  });
+
+  const checkHealth = stepHandler('checkHealth', Ref, async ({ callId, version, round }) => {
+    const call = await access.current(callId, version, round);
+    return { reasons: healthFindings(await declarationOf(callId, version), call.eta) };
+  });
+
+  const assessRisk = stepHandler('assessRisk', Ref.extend({ checks: Checks, trusted: z.boolean() }), async (input) => {
     const [screening, vessel, health] = input.checks;
-    const reasons = [...screening.flatMap((b) => b.hits), ...vessel.reasons, ...health.reasons];
+    const at = clock.now().toISOString();
+    let reasons: z.infer<typeof RiskReasonSchema>[] = [];
+    const call = await access.change(
+      input.callId,
+      input.version,
+      (_fresh, clearance) => {
+        // Findings of persons an amendment did not touch carry over from the version it amends.
+        reasons = [
+          ...(clearance.carried ?? []),
+          ...screening.flatMap((b) => b.hits),
+          ...vessel.reasons,
+          ...health.reasons,
+        ];
+        return {
+          event: 'ASSESS_ARRIVAL',
+          patch: { arrival: { ...clearance, reasons, assessedAt: at, updatedAt: at } },
+          fact: {
+            actor: systemActor('arrival'),
+            action: 'RISK_ASSESSED',
+            reason: reasons.length ? reasons.map((r) => r.code).join(', ') : 'no findings',
+          },
+        };
+      },
+      input.round,
+    );
     const result = assess(reasons, input.trusted);
-    const call = await changeClearance('arrival', input.callId, input.version, (_fresh, clearance) => {
-      return {
-        patch: { arrival: { ...clearance, reasons, updatedAt: clock.now().toISOString() } },
-        fact: {
-          actor: systemActor('arrival'),
-          action: 'RISK_ASSESSED',
-          reason: reasons.length ? reasons.map((r) => r.code).join(', ') : 'no findings',
-        },
-      };
-    });
     return { needsReview: result.needsReview, reviewTimeoutSeconds: reviewTimeoutSeconds(call.eta, clock.now()) };
-  },
-);
+  });
 
-const shared = sharedSteps({
-  kind: 'arrival',
-  reviewTag: 'A',
-  statuses: { review: 'IN_REVIEW', cleared: 'ARRIVAL_CLEARED', rejected: 'REJECTED', amend: 'DRAFT' },
-  actions: { cleared: 'ARRIVAL_CLEARED', rejected: 'ARRIVAL_REJECTED', amend: 'AMENDMENT_REQUESTED' },
-  events: {
-    cleared: 'ArrivalCleared',
-    rejected: 'ArrivalRejected',
-    amend: 'AmendmentRequested',
-    failed: 'ArrivalClearanceFailed',
-  },
-  reviewSeconds: (call, now) => reviewTimeoutSeconds(call.eta, now),
-});
+  const shared = sharedSteps(
+    {
+      kind: 'arrival',
+      reviewTag: 'A',
+      events: {
+        review: 'OPEN_ARRIVAL_REVIEW',
+        clear: 'CLEAR_ARRIVAL',
+        reject: 'REJECT_ARRIVAL',
+        amend: 'REQUEST_ARRIVAL_AMENDMENT',
+        fail: 'RECORD_ARRIVAL_FAILURE',
+      },
+      actions: { cleared: 'ARRIVAL_CLEARED', rejected: 'ARRIVAL_REJECTED', amend: 'AMENDMENT_REQUESTED' },
+      notices: {
+        cleared: 'ArrivalCleared',
+        rejected: 'ArrivalRejected',
+        amend: 'AmendmentRequested',
+        failed: 'ArrivalClearanceFailed',
+      },
+      reviewSeconds: (call, now) => reviewTimeoutSeconds(call.eta, now),
+    },
+    ports,
+  );
 
-export const openReview = shared.openReview;
-export const issuePermit = shared.issuePermit;
-export const rejectArrival = shared.reject;
-export const requestAmendment = shared.requestAmendment;
-export const recordFailure = shared.recordFailure;
+  return {
+    loadDeclaration,
+    screenPersons,
+    checkVessel,
+    checkHealth,
+    assessRisk,
+    openReview: shared.openReview,
+    issuePermit: shared.issuePermit,
+    rejectArrival: shared.reject,
+    requestAmendment: shared.requestAmendment,
+    recordFailure: shared.recordFailure,
+  };
+}

@@ -3,7 +3,7 @@
 import { dynamoDeviceStore } from '#devices/store.ts';
 import type { Principal } from '#shared/auth.ts';
 import { clock } from '#shared/clock.ts';
-import { ConflictError, NotFoundError, RuleViolationError } from '#shared/errors.ts';
+import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
 import { eventBridgePublisher as events } from '#shared/events.ts';
 import { actorOf, changeCall } from './service.ts';
 import { canView, movementViolations } from './rules.ts';
@@ -25,18 +25,10 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
     if (fresh.ata) return undefined;
     const problems = movementViolations(fresh, 'ata', ata, now);
     if (problems.length) throw new RuleViolationError('The arrival time is not plausible', problems);
-    if (fresh.status !== 'ARRIVAL_CLEARED') {
-      throw new ConflictError(`A call in status ${fresh.status} cannot arrive: arrival must be cleared first`);
-    }
     return {
-      patch: { status: 'IN_PORT', ata },
-      fact: {
-        actor: actorOf(principal),
-        action: 'SHIP_ARRIVED',
-        fromStatus: fresh.status,
-        toStatus: 'IN_PORT',
-        reason: `ATA ${ata}`,
-      },
+      event: 'ARRIVE',
+      patch: { ata },
+      fact: { actor: actorOf(principal), action: 'SHIP_ARRIVED', reason: `ATA ${ata}` },
     };
   });
   await events.publish([{ type: 'ShipArrived', callId, port: call.port, detail: { ata: call.ata } }]);
@@ -51,18 +43,10 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
     if (fresh.status === 'DEPARTED') return undefined;
     const problems = movementViolations(fresh, 'atd', atd, now);
     if (problems.length) throw new RuleViolationError('The departure time is not plausible', problems);
-    if (fresh.status !== 'DEPARTURE_CLEARED') {
-      throw new ConflictError(`A call in status ${fresh.status} cannot depart: the departure permit is not out`);
-    }
     return {
-      patch: { status: 'DEPARTED', atd },
-      fact: {
-        actor: actorOf(principal),
-        action: 'SHIP_DEPARTED',
-        fromStatus: fresh.status,
-        toStatus: 'DEPARTED',
-        reason: `ATD ${atd}`,
-      },
+      event: 'DEPART',
+      patch: { atd },
+      fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', reason: `ATD ${atd}` },
     };
   });
   for (const device of await dynamoDeviceStore.listByPort(call.port)) {

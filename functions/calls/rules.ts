@@ -2,7 +2,7 @@
 import type { Principal } from '#shared/auth.ts';
 import { isCountryAlpha2, isUnLocode } from '#shared/codes.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
-import type { Call, CallAnnouncement, CallStatus } from './schema.ts';
+import type { Call, CallAnnouncement } from './schema.ts';
 
 /** The check digit of an IMO number's first six digits (weights 7..2, mod 10). */
 export function imoCheckDigit(six: string): number {
@@ -172,11 +172,4 @@ export function canView(principal: Principal, call: Pick<Call, 'callId' | 'agent
     default:
       return call.port === principal.port;
   }
-}
-
-/** A call can be cancelled until it has been cleared for arrival. */
-export const CANCELLABLE: readonly CallStatus[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'REJECTED'];
-
-export function canCancel(status: CallStatus): boolean {
-  return CANCELLABLE.includes(status);
 }

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
 import { CallId, Instant, NameText, UnLocode } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';
+import { Permit } from '#permits/schema.ts';
 
 export { Instant, UnLocode };
 
@@ -50,18 +51,25 @@ export const CallAnnouncement = z
   .meta({ id: 'CallAnnouncement' });
 export type CallAnnouncement = z.infer<typeof CallAnnouncement>;
 
-export const CallStatus = z.enum([
-  'DRAFT',
-  'SUBMITTED',
-  'IN_REVIEW',
-  'ARRIVAL_CLEARED',
-  'IN_PORT',
-  'DEPARTURE_SUBMITTED',
-  'DEPARTURE_CLEARED',
-  'DEPARTED',
-  'REJECTED',
-  'CANCELLED',
-]);
+export const CallStatus = z
+  .enum([
+    'DRAFT',
+    'SUBMITTED',
+    'ARRIVAL_REVIEW',
+    'ARRIVAL_CLEARED',
+    'IN_PORT',
+    'DEPARTURE_SUBMITTED',
+    'DEPARTURE_REVIEW',
+    'DEPARTURE_CLEARED',
+    'DEPARTED',
+    'REJECTED',
+    'CANCELLED',
+  ])
+  .meta({
+    id: 'CallStatus',
+    description:
+      'Where the call stands in its lifecycle; the transitions between these states are listed in the README (generated from functions/calls/lifecycle.ts).',
+  });
 export type CallStatus = z.infer<typeof CallStatus>;
 
 export const Call = z
@@ -87,6 +95,8 @@ export const Call = z
     arrival: Clearance.optional(),
     /** The clearance of the newest departure declaration. */
     departure: Clearance.optional(),
+    /** The permits issued for this call, kept on the call so its version check commits them too. */
+    permits: z.object({ arrival: Permit.optional(), departure: Permit.optional() }).optional(),
   })
   .meta({ id: 'Call' });
 export type Call = z.infer<typeof Call>;

@@ -5,7 +5,10 @@ import type { Clock } from '#shared/clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/errors.ts';
 import type { EventPublisher } from '#shared/events.ts';
 import { newId } from '#shared/ids.ts';
-import { announcementViolations, canCancel, canView } from './rules.ts';
+import { type CallEvent, isFinal, transition } from './lifecycle.ts';
+import { announcementViolations, canView } from './rules.ts';
+import { type PermitContext, permitAfter } from '#permits/rules.ts';
+import type { Permit, PermitKind } from '#permits/schema.ts';
 import type { Call, CallAnnouncement, CallDetail, ListCallsQuery } from './schema.ts';
 import type { CallStore, StoredCall } from './store.ts';
 
@@ -14,9 +17,6 @@ export interface CallDeps {
   clock: Clock;
   events: EventPublisher;
 }
-
-/** Statuses after which a voyage may be announced again. */
-const FINISHED = new Set(['CANCELLED', 'DEPARTED', 'REJECTED']);
 
 export function actorOf(principal: Principal): Actor {
   return { role: principal.role, id: principal.role === 'agent' ? principal.agentId : principal.sub };
@@ -39,16 +39,18 @@ export async function announceCall(
 
   const at = now.toISOString();
   const callId = newId('call', now);
+  const status = transition(null, 'ANNOUNCE', principal.role).to!;
   const lastAudit = nextAuditEntry(undefined, {
     at,
     actor: actorOf(principal),
     action: 'CALL_ANNOUNCED',
-    toStatus: 'DRAFT',
+    event: 'ANNOUNCE',
+    toStatus: status,
   });
   const call: StoredCall = {
     callId,
     agentId: principal.agentId,
-    status: 'DRAFT',
+    status,
     version: 1,
     ...announcement,
     createdAt: at,
@@ -59,7 +61,7 @@ export async function announceCall(
   let holder = await deps.store.reserveVoyage(call);
   if (holder) {
     const existing = await deps.store.get(holder);
-    if (existing && !FINISHED.has(existing.status)) {
+    if (existing && !isFinal(existing.status)) {
       throw new ConflictError('This voyage is already announced for this port', [
         {
           path: 'voyage',
@@ -114,42 +116,81 @@ export async function cancelCall(
   if (principal.role !== 'agent') throw new ForbiddenError("Only the call's agent can cancel it");
   // Cancelling twice is a retry, not a conflict.
   if (call.status === 'CANCELLED') return publicView(call);
-  if (!canCancel(call.status)) {
-    throw new ConflictError(`A call in status ${call.status} can no longer be cancelled`, [
-      { path: 'status', message: `is ${call.status}; cancel is possible until arrival clearance` },
-    ]);
-  }
+  transition(call.status, 'CANCEL', principal.role);
+  let from = call.status;
   const updated = await changeCall(deps, callId, (fresh) => {
     if (fresh.status === 'CANCELLED') return undefined;
-    if (!canCancel(fresh.status)) {
-      throw new ConflictError(`A call in status ${fresh.status} can no longer be cancelled`);
-    }
+    from = fresh.status;
     return {
-      patch: { status: 'CANCELLED', ...(reason && { cancelReason: reason }) },
-      fact: {
-        actor: actorOf(principal),
-        action: 'CALL_CANCELLED',
-        fromStatus: fresh.status,
-        toStatus: 'CANCELLED',
-        ...(reason && { reason }),
-      },
+      event: 'CANCEL',
+      patch: { ...(reason && { cancelReason: reason }) },
+      fact: { actor: actorOf(principal), action: 'CALL_CANCELLED', ...(reason && { reason }) },
     };
   });
   await deps.store.releaseVoyage(updated);
   await deps.events.publish([
-    { type: 'CallCancelled', callId, port: call.port, detail: { agentId: call.agentId, from: call.status } },
+    { type: 'CallCancelled', callId, port: call.port, detail: { agentId: call.agentId, from } },
   ]);
   return publicView(updated);
 }
 
 export interface CallChange {
-  patch: Partial<Call>;
-  fact: Omit<AuditFact, 'at'>;
+  /** The lifecycle event: the transition table decides the new status and what it does to permits. */
+  event: CallEvent;
+  patch?: Partial<Call>;
+  fact: Omit<AuditFact, 'at' | 'fromStatus' | 'toStatus' | 'event' | 'permits'>;
+  /** The permit to issue, for an event that issues one. */
+  issue?: Permit;
+}
+
+/** The call after `change`, with the audit fact that records it: pure, so every caller agrees. */
+export function applyChange(
+  call: StoredCall,
+  change: CallChange,
+  at: string,
+): { next: Partial<Call>; fact: AuditFact } {
+  const tr = transition(call.status, change.event, change.fact.actor.role);
+  const merged = { ...call, ...change.patch };
+  const status = tr.to ?? call.status;
+  let permits = call.permits;
+  const effects: Record<string, string> = {};
+  for (const [kind, effect] of Object.entries(tr.permits ?? {}) as [
+    PermitKind,
+    NonNullable<typeof tr.permits>[PermitKind],
+  ][]) {
+    if (!effect) continue;
+    const ctx: PermitContext = {
+      at,
+      why: change.fact.reason ?? change.fact.action,
+      version: merged[kind]?.version ?? 0,
+      eta: merged.eta,
+      etd: merged.etd,
+      ...(change.issue && { issue: change.issue }),
+    };
+    const before = permits?.[kind];
+    const after = permitAfter(effect, before, ctx);
+    if (after !== before) {
+      permits = { ...permits, [kind]: after };
+      effects[kind] = effect === 'ISSUE' ? 'ISSUED' : effect === 'REDATE' ? 'REDATED' : after!.status;
+    }
+  }
+  return {
+    next: { ...change.patch, status, ...(permits && { permits }) },
+    fact: {
+      ...change.fact,
+      at,
+      event: change.event,
+      fromStatus: call.status,
+      toStatus: status,
+      ...(Object.keys(effects).length && { permits: effects }),
+    },
+  };
 }
 
 /**
  * Applies a change decided on the freshest copy of the call, with its audit entry, retrying when
  * someone else changed the call in between. `decide` returns undefined when nothing is to be done.
+ * The call's version check is the commit point: status, clearances and permits change together.
  */
 export async function changeCall(
   deps: Pick<CallDeps, 'store' | 'clock'>,
@@ -162,11 +203,12 @@ export async function changeCall(
     const change = decide(call);
     if (!change) return call;
     const at = deps.clock.now().toISOString();
-    const audit = nextAuditEntry(call.lastAudit, { ...change.fact, at });
+    const { next, fact } = applyChange(call, change, at);
+    const audit = nextAuditEntry(call.lastAudit, fact);
     try {
-      return await deps.store.update(call, { ...change.patch, updatedAt: at }, audit);
+      return await deps.store.update(call, { ...next, updatedAt: at }, audit);
     } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+      if (!(error instanceof ConflictError) || attempt >= 10) throw error;
     }
   }
 }

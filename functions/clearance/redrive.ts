@@ -39,6 +39,7 @@ export async function redriveClearance(
     round = (clearance.round ?? 0) + 1;
     const { error: _error, ...rest } = clearance;
     return {
+      event: kind === 'arrival' ? 'REDRIVE_ARRIVAL' : 'REDRIVE_DEPARTURE',
       patch: { [kind]: { ...rest, state: 'RUNNING', round, updatedAt: deps.clock.now().toISOString() } },
       fact: {
         actor: actorOf(principal),

@@ -37,7 +37,15 @@ export const Clearance = z.object({
   /** How many times the clearance re-ran for the same version (departure re-checks). */
   round: z.number().int().optional(),
   clearedAt: z.string().optional(),
+  /** Set once the checks' findings are in `reasons`: an amendment may then carry them over. */
+  assessedAt: z.string().optional(),
   error: z.string().optional(),
+  /** An amendment that changed only these persons screens only them (refs); absent: everyone. */
+  screen: z.array(z.string()).optional(),
+  /** Findings carried over from the version this one amends (persons not screened again). */
+  carried: z.array(RiskReason).optional(),
+  /** How the newest version was taken: checked from the start, persons only, or a schedule change. */
+  amendment: z.enum(['FULL', 'PERSONS', 'SCHEDULE_ONLY']).optional(),
 });
 export type Clearance = z.infer<typeof Clearance>;
 

@@ -1,20 +1,22 @@
 // Workflow steps that arrival and departure clearance share: open an officer review, issue the
 // permit, close with a rejection or an amendment request, record a failure. Each checks that its
-// declaration version is still the one being cleared, and ends quietly (Superseded) if not.
+// declaration version is still the one being cleared, and ends quietly (Superseded) if not. The
+// ports come in from the composition root (functions/wiring.ts), so the steps run on fakes in tests.
 import * as z from 'zod';
+import { type CallEvent, allows } from '#calls/lifecycle.ts';
 import { type CallChange, changeCall } from '#calls/service.ts';
-import type { CallStatus } from '#calls/schema.ts';
-import { dynamoCallStore, type StoredCall } from '#calls/store.ts';
-import { dynamoPermitStore, newVerificationCode } from '#permits/store.ts';
+import type { CallStore, StoredCall } from '#calls/store.ts';
+import { newVerificationCode } from '#permits/rules.ts';
+import type { PermitCodeStore } from '#permits/store.ts';
 import { DecisionOutput } from '#review/schema.ts';
-import { dynamoReviewStore } from '#review/store.ts';
+import type { ReviewStore } from '#review/store.ts';
 import { decisionOf } from '#review/service.ts';
-import { stepFunctions } from '#shared/workflows.ts';
 import type { Actor } from '#shared/audit.ts';
-import { clock } from '#shared/clock.ts';
+import type { Clock } from '#shared/clock.ts';
+import type { EventPublisher } from '#shared/events.ts';
 import { count } from '#shared/metrics.ts';
-import { eventBridgePublisher as events } from '#shared/events.ts';
 import { Superseded, stepHandler } from '#shared/steps.ts';
+import type { WorkflowClient } from '#shared/workflows.ts';
 import type { Clearance, ClearanceKind } from './schema.ts';
 
 export const Ref = z.looseObject({
@@ -24,15 +26,25 @@ export const Ref = z.looseObject({
   round: z.number().int().min(0).default(0),
 });
 const WithDecision = Ref.extend({ decision: DecisionOutput.optional() });
-const deps = { store: dynamoCallStore, clock };
+
+/** What the shared steps need, bound by the composition root. */
+export interface ClearancePorts {
+  calls: CallStore;
+  reviews: ReviewStore;
+  permitCodes: PermitCodeStore;
+  workflows: Pick<WorkflowClient, 'succeed'>;
+  events: EventPublisher;
+  clock: Clock;
+}
 
 export interface ClearanceFlow {
   kind: ClearanceKind;
   /** Review ids end in -A<version> or -D<version>. */
   reviewTag: 'A' | 'D';
-  statuses: { review: CallStatus; cleared: CallStatus; rejected: CallStatus; amend: CallStatus };
+  /** The lifecycle events of this kind's steps. */
+  events: { review: CallEvent; clear: CallEvent; reject: CallEvent; amend: CallEvent; fail: CallEvent };
   actions: { cleared: string; rejected: string; amend: string };
-  events: { cleared: string; rejected: string; amend: string; failed: string };
+  notices: { cleared: string; rejected: string; amend: string; failed: string };
   /** Seconds an officer has before the review escalates. */
   reviewSeconds(call: StoredCall, now: Date): number;
 }
@@ -45,60 +57,54 @@ export function systemActor(kind: ClearanceKind): Actor {
   return { role: 'system', id: `${kind}-clearance` };
 }
 
-/** The call, if `version` (and its round) is still the declaration being cleared. */
-export async function currentCall(
-  kind: ClearanceKind,
-  callId: string,
-  version: number,
-  round = 0,
-): Promise<StoredCall> {
-  const call = await dynamoCallStore.get(callId);
-  const clearance = call && clearanceOf(call, kind);
-  if (!call || clearance?.version !== version || (clearance.round ?? 0) !== round || call.status === 'CANCELLED') {
-    throw new Superseded();
-  }
-  return call;
-}
-
-/** The port of a call, whatever its round: whose watch list and trust apply to it. */
-export async function portOfCall(callId: string): Promise<string> {
-  const call = await dynamoCallStore.get(callId);
-  if (!call) throw new Error(`Call ${callId} is missing`);
-  return call.port;
-}
-
-/** Applies a change to this kind's clearance on the call, if the version is still current. */
-export function changeClearance(
-  kind: ClearanceKind,
-  callId: string,
-  version: number,
-  decide: (call: StoredCall, clearance: Clearance) => CallChange | undefined,
-  round = 0,
-): Promise<StoredCall> {
-  return changeCall(deps, callId, (fresh) => {
-    const clearance = clearanceOf(fresh, kind);
-    if (clearance?.version !== version || (clearance.round ?? 0) !== round) throw new Superseded();
-    return decide(fresh, clearance);
-  });
+/** Reading and changing the call, as the version (and round) being cleared sees it. */
+export function clearanceAccess(ports: Pick<ClearancePorts, 'calls' | 'clock'>, kind: ClearanceKind) {
+  const deps = { store: ports.calls, clock: ports.clock };
+  return {
+    /** The call, if `version` (and its round) is still the declaration being cleared. */
+    async current(callId: string, version: number, round = 0): Promise<StoredCall> {
+      const call = await ports.calls.get(callId);
+      const clearance = call && clearanceOf(call, kind);
+      if (!call || clearance?.version !== version || (clearance.round ?? 0) !== round || call.status === 'CANCELLED') {
+        throw new Superseded();
+      }
+      return call;
+    },
+    /** Applies a change to this kind's clearance on the call, if the version is still current. */
+    change(
+      callId: string,
+      version: number,
+      decide: (call: StoredCall, clearance: Clearance) => CallChange | undefined,
+      round = 0,
+    ): Promise<StoredCall> {
+      return changeCall(deps, callId, (fresh) => {
+        const clearance = clearanceOf(fresh, kind);
+        if (clearance?.version !== version || (clearance.round ?? 0) !== round) throw new Superseded();
+        return decide(fresh, clearance);
+      });
+    },
+  };
 }
 
 function deciderOf(kind: ClearanceKind, decision: z.infer<typeof DecisionOutput> | undefined): Actor {
   return decision ? { role: 'officer', id: decision.officer } : systemActor(kind);
 }
 
-export function sharedSteps(flow: ClearanceFlow) {
+export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
   const { kind } = flow;
+  const { clock, events } = ports;
+  const access = clearanceAccess(ports, kind);
 
   const openReview = stepHandler(
     `${kind}.openReview`,
     Ref.extend({ taskToken: z.string().min(1), escalated: z.boolean().default(false) }),
     async ({ callId, version, round, taskToken, escalated }) => {
-      const call = await currentCall(kind, callId, version, round);
+      const call = await access.current(callId, version, round);
       const now = clock.now();
       const reviewId = `${callId}-${flow.reviewTag}${version}${round ? `r${round}` : ''}`;
       const reasons = clearanceOf(call, kind)?.reasons ?? [];
       const deadline = new Date(now.getTime() + flow.reviewSeconds(call, now) * 1000).toISOString();
-      const opened = await dynamoReviewStore.open({
+      const opened = await ports.reviews.open({
         reviewId,
         callId,
         kind: kind === 'arrival' ? 'ARRIVAL' : 'DEPARTURE',
@@ -122,33 +128,21 @@ export function sharedSteps(flow: ClearanceFlow) {
         // Decided while no task was waiting (a resumed clearance): hand this task the decision.
         const decision = decisionOf(opened.closed);
         if (!decision) throw new Superseded('The review was closed before it could be opened');
-        await stepFunctions.succeed(taskToken, decision);
+        await ports.workflows.succeed(taskToken, decision);
         return {};
       }
       try {
-        await changeClearance(
-          kind,
+        await access.change(
           callId,
           version,
-          (fresh, clearance) => {
-            if (
-              fresh.status === flow.statuses.review &&
-              clearance.reviewId === reviewId &&
-              clearance.state === 'IN_REVIEW' &&
-              !escalated
-            ) {
-              return undefined;
-            }
+          (_fresh, clearance) => {
+            if (clearance.reviewId === reviewId && clearance.state === 'IN_REVIEW' && !escalated) return undefined;
             return {
-              patch: {
-                status: flow.statuses.review,
-                [kind]: { ...clearance, state: 'IN_REVIEW', reviewId, updatedAt: now.toISOString() },
-              },
+              event: flow.events.review,
+              patch: { [kind]: { ...clearance, state: 'IN_REVIEW', reviewId, updatedAt: now.toISOString() } },
               fact: {
                 actor: systemActor(kind),
                 action: escalated ? 'REVIEW_ESCALATED' : 'REVIEW_OPENED',
-                fromStatus: fresh.status,
-                toStatus: flow.statuses.review,
                 reason: `${kind} review ${reviewId} due ${deadline}: ${reasons.map((r) => r.code).join(', ') || 'no findings'}`,
               },
             };
@@ -157,7 +151,7 @@ export function sharedSteps(flow: ClearanceFlow) {
         );
       } catch (error) {
         // Overtaken between opening the review and recording it: take the review back off the queue.
-        if (error instanceof Superseded) await dynamoReviewStore.close(reviewId, { status: 'SUPERSEDED' });
+        if (error instanceof Superseded) await ports.reviews.close(reviewId, { status: 'SUPERSEDED' });
         throw error;
       }
       if (escalated) count('ReviewsEscalated');
@@ -173,36 +167,35 @@ export function sharedSteps(flow: ClearanceFlow) {
     },
   );
 
+  // The permit is part of the call's change: the version check commits status and permit at once,
+  // so no race (an amendment, a cancel) can leave a permit for a version that is not the call's.
   const issuePermit = stepHandler(`${kind}.issuePermit`, WithDecision, async ({ callId, version, round, decision }) => {
-    const call = await currentCall(kind, callId, version, round);
-    const now = clock.now().toISOString();
-    const permit = await dynamoPermitStore.issue({
-      callId,
-      kind,
-      version,
-      issuedAt: now,
-      issuedBy: decision?.officer ?? 'system',
-      verificationCode: newVerificationCode(),
-      vesselName: call.vessel.name,
-      imo: call.vessel.imo,
-      port: call.port,
-    });
-    await changeClearance(
-      kind,
+    const at = clock.now().toISOString();
+    const call = await access.change(
       callId,
       version,
       (fresh, clearance) => {
         if (clearance.state === 'CLEARED') return undefined;
         return {
-          patch: {
-            status: flow.statuses.cleared,
-            [kind]: { ...clearance, state: 'CLEARED', clearedAt: now, updatedAt: now },
+          event: flow.events.clear,
+          patch: { [kind]: { ...clearance, state: 'CLEARED', clearedAt: at, updatedAt: at } },
+          issue: {
+            callId,
+            kind,
+            version,
+            status: 'VALID',
+            issuedAt: at,
+            issuedBy: decision?.officer ?? 'system',
+            verificationCode: newVerificationCode(),
+            vesselName: fresh.vessel.name,
+            imo: fresh.vessel.imo,
+            port: fresh.port,
+            eta: fresh.eta,
+            etd: fresh.etd,
           },
           fact: {
             actor: deciderOf(kind, decision),
             action: flow.actions.cleared,
-            fromStatus: fresh.status,
-            toStatus: flow.statuses.cleared,
             reason: decision
               ? `approved by officer${decision.reason ? `: ${decision.reason}` : ''}`
               : 'all clear: cleared automatically',
@@ -211,9 +204,13 @@ export function sharedSteps(flow: ClearanceFlow) {
       },
       round,
     );
+    const permit = call.permits?.[kind];
+    if (!permit) throw new Error(`The ${kind} permit of ${callId} is missing after clearance`);
+    // After the commit, and again on a retry: a code that resolves belongs to a committed permit.
+    await ports.permitCodes.register(permit.verificationCode, permit);
     await events.publish([
       {
-        type: flow.events.cleared,
+        type: flow.notices.cleared,
         callId,
         port: call.port,
         detail: { version, automatic: !decision, issuedAt: permit.issuedAt },
@@ -222,30 +219,27 @@ export function sharedSteps(flow: ClearanceFlow) {
     return { verificationCode: permit.verificationCode };
   });
 
-  function closeWith(state: 'REJECTED' | 'AMENDMENT_REQUESTED', status: CallStatus, action: string, event: string) {
+  function closeWith(state: 'REJECTED' | 'AMENDMENT_REQUESTED', event: CallEvent, action: string, notice: string) {
     return stepHandler(`${kind}.${action}`, WithDecision, async ({ callId, version, round, decision }) => {
-      const call = await currentCall(kind, callId, version, round);
-      const now = clock.now().toISOString();
-      await changeClearance(
-        kind,
+      const at = clock.now().toISOString();
+      const call = await access.change(
         callId,
         version,
-        (fresh, clearance) => {
+        (_fresh, clearance) => {
           if (clearance.state === state) return undefined;
           return {
-            patch: { status, [kind]: { ...clearance, state, updatedAt: now } },
+            event,
+            patch: { [kind]: { ...clearance, state, updatedAt: at } },
             fact: {
               actor: deciderOf(kind, decision),
               action,
-              fromStatus: fresh.status,
-              toStatus: status,
               ...(decision?.reason && { reason: decision.reason }),
             },
           };
         },
         round,
       );
-      await events.publish([{ type: event, callId, port: call.port, detail: { version, reason: decision?.reason } }]);
+      await events.publish([{ type: notice, callId, port: call.port, detail: { version, reason: decision?.reason } }]);
       return {};
     });
   }
@@ -255,11 +249,13 @@ export function sharedSteps(flow: ClearanceFlow) {
     Ref.extend({ failure: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }).optional() }),
     async ({ callId, version, failure }) => {
       const error = failure?.Error ?? 'Unknown';
-      const call = await changeCall(deps, callId, (fresh) => {
+      const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
         const clearance = clearanceOf(fresh, kind);
-        // A newer version has taken over: its own clearance is what counts.
+        // A newer version has taken over, or the call moved on (cancelled): nothing is left to fail.
         if (clearance?.version !== version || clearance.state === 'FAILED') return undefined;
+        if (!allows(fresh.status, flow.events.fail)) return undefined;
         return {
+          event: flow.events.fail,
           patch: { [kind]: { ...clearance, state: 'FAILED', error, updatedAt: clock.now().toISOString() } },
           fact: {
             actor: systemActor(kind),
@@ -268,7 +264,7 @@ export function sharedSteps(flow: ClearanceFlow) {
           },
         };
       });
-      await events.publish([{ type: flow.events.failed, callId, port: call.port, detail: { version, error } }]);
+      await events.publish([{ type: flow.notices.failed, callId, port: call.port, detail: { version, error } }]);
       return {};
     },
   );
@@ -276,8 +272,8 @@ export function sharedSteps(flow: ClearanceFlow) {
   return {
     openReview,
     issuePermit,
-    reject: closeWith('REJECTED', flow.statuses.rejected, flow.actions.rejected, flow.events.rejected),
-    requestAmendment: closeWith('AMENDMENT_REQUESTED', flow.statuses.amend, flow.actions.amend, flow.events.amend),
+    reject: closeWith('REJECTED', flow.events.reject, flow.actions.rejected, flow.notices.rejected),
+    requestAmendment: closeWith('AMENDMENT_REQUESTED', flow.events.amend, flow.actions.amend, flow.notices.amend),
     recordFailure,
   };
 }

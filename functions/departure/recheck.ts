@@ -1,11 +1,11 @@
 // The zero-delay guard: when something the departure depends on changes — a person lands or
 // boards, a high alert is raised or resolved, an agency answers — the departure clearance runs
 // again for the same version. A permit already out is suspended until it clears again.
+import { allows } from '#calls/lifecycle.ts';
 import { changeCall, type CallDeps } from '#calls/service.ts';
 import { startClearance } from '#clearance/submit.ts';
 import { CLEARANCE_WORKFLOWS } from '#clearance/workflows.ts';
 import { systemActor } from '#clearance/steps.ts';
-import { dynamoPermitStore } from '#permits/store.ts';
 import { type ReviewDeps, supersede } from '#review/service.ts';
 import type { WorkflowClient } from '#shared/workflows.ts';
 
@@ -22,8 +22,7 @@ const WATCHED = new Set(['RUNNING', 'CLEARED', 'IN_REVIEW', 'REJECTED']);
 export async function recheckDeparture(deps: RecheckDeps, callId: string, why: string): Promise<boolean> {
   const call = await deps.store.get(callId);
   const departure = call?.departure;
-  if (!call || !departure || !WATCHED.has(departure.state) || call.status === 'DEPARTED' || call.status === 'CANCELLED')
-    return false;
+  if (!call || !departure || !WATCHED.has(departure.state) || !allows(call.status, 'RECHECK_DEPARTURE')) return false;
   const round = (departure.round ?? 0) + 1;
   // Read from the call as it is changed, not as first read: a review may have opened in between.
   let wasCleared = false;
@@ -31,11 +30,13 @@ export async function recheckDeparture(deps: RecheckDeps, callId: string, why: s
   const updated = await changeCall(deps, callId, (fresh) => {
     const d = fresh.departure;
     if (!d || d.version !== departure.version || (d.round ?? 0) !== round - 1) return undefined; // someone else re-ran it
+    // Sailed or cancelled meanwhile: there is no departure left to re-check.
+    if (!allows(fresh.status, 'RECHECK_DEPARTURE')) return undefined;
     wasCleared = d.state === 'CLEARED';
     previousReview = d.reviewId;
     return {
+      event: 'RECHECK_DEPARTURE',
       patch: {
-        status: 'DEPARTURE_SUBMITTED',
         departure: {
           ...d,
           state: 'RUNNING',
@@ -48,14 +49,11 @@ export async function recheckDeparture(deps: RecheckDeps, callId: string, why: s
       fact: {
         actor: systemActor('departure'),
         action: wasCleared ? 'DEPARTURE_PERMIT_SUSPENDED' : 'DEPARTURE_RECHECKED',
-        fromStatus: fresh.status,
-        toStatus: 'DEPARTURE_SUBMITTED',
         reason: why,
       },
     };
   });
   if (updated.departure?.round !== round) return false;
-  if (wasCleared) await dynamoPermitStore.suspend(callId, 'departure', why);
   if (previousReview)
     await supersede({ reviews: deps.reviews, workflows: deps.workflows, clock: deps.clock }, previousReview);
   await startClearance(deps, { kind: 'departure', workflow: DEPARTURE_WORKFLOW }, callId, departure.version, round);

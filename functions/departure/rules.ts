@@ -5,6 +5,7 @@ import { SCHEDULE_HORIZON_DAYS } from '#calls/rules.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
 import type { DepartureDeclaration } from './schema.ts';
+import type { DeclarationShape } from '#clearance/amendment.ts';
 
 export function arrivalRefs(a: ArrivalDeclaration): string[] {
   return [...a.crew.map((p) => p.ref), ...a.passengers.map((p) => p.ref)];
@@ -176,3 +177,10 @@ export function reconcile(d: DepartureDeclaration, presence: PresenceOf, onBoard
 export function departureReviewSeconds(etd: string, now: Date): number {
   return Math.min(7 * 86_400, Math.max(900, Math.floor((Date.parse(etd) - 1_800_000 - now.getTime()) / 1000)));
 }
+
+/** How amendments of a departure declaration are compared (functions/clearance/amendment.ts). */
+export const departureShape: DeclarationShape<DepartureDeclaration> = {
+  withoutSchedule: ({ etd: _etd, ...rest }) => rest,
+  withoutPersons: ({ etd: _etd, signOn: _signOn, personsOnBoard: _pob, sailing, signOff }) => ({ sailing, signOff }),
+  persons: (d) => d.signOn.map((p) => ({ ref: p.ref, particulars: p })),
+};

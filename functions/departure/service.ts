@@ -3,13 +3,13 @@
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
 import type { DeclarationStore } from '#clearance/store.ts';
 import { type DeclarationSpec, type SubmitDeps, readDeclaration, submitDeclaration } from '#clearance/submit.ts';
-import type { CallStatus } from '#calls/schema.ts';
+import { allows } from '#calls/lifecycle.ts';
 import { canView } from '#calls/rules.ts';
 import type { StoredCall } from '#calls/store.ts';
 import type { Principal } from '#shared/auth.ts';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { DEPARTURE_WORKFLOW, recheckDeparture } from './recheck.ts';
-import { arrivalRefs, departureViolations } from './rules.ts';
+import { arrivalRefs, departureShape, departureViolations } from './rules.ts';
 import type { AgencyAnswer, DepartureDeclaration } from './schema.ts';
 import { agencyAnswers } from './agencies.ts';
 
@@ -17,15 +17,6 @@ export interface DepartureDeps extends SubmitDeps {
   arrivals: DeclarationStore<ArrivalDeclaration>;
   departures: DeclarationStore<DepartureDeclaration>;
 }
-
-/** Departure is declared once arrival is cleared, until the ship has left; a permit can be amended. */
-const OPEN_FOR_DEPARTURE = new Set<CallStatus>([
-  'ARRIVAL_CLEARED',
-  'IN_PORT',
-  'DEPARTURE_SUBMITTED',
-  'IN_REVIEW',
-  'DEPARTURE_CLEARED',
-]);
 
 async function arrivalOf(deps: DepartureDeps, call: StoredCall): Promise<ArrivalDeclaration> {
   if (call.arrival?.state !== 'CLEARED') {
@@ -43,11 +34,12 @@ function spec(deps: DepartureDeps, arrival: ArrivalDeclaration | undefined): Dec
     kind: 'departure',
     workflow: DEPARTURE_WORKFLOW,
     declarations: deps.departures,
-    openStatuses: OPEN_FOR_DEPARTURE,
-    submittedStatus: 'DEPARTURE_SUBMITTED',
+    // Declared once the ship is in port, until she has left; a permit can be amended.
+    events: { submit: 'SUBMIT_DEPARTURE', amendSchedule: 'AMEND_DEPARTURE_SCHEDULE' },
+    shape: departureShape,
     violations: (d, _call, now) => departureViolations(d, arrival!, now),
     patch: (_call, d) => ({ etd: d.etd }),
-    actions: { first: 'DEPARTURE_DECLARED', amend: 'DEPARTURE_AMENDED' },
+    actions: { first: 'DEPARTURE_DECLARED', amend: 'DEPARTURE_AMENDED', schedule: 'DEPARTURE_SCHEDULE_AMENDED' },
     event: 'DepartureSubmitted',
   };
 }
@@ -65,7 +57,8 @@ export async function submitDeparture(
   declaration: DepartureDeclaration,
 ) {
   const call = await visibleCall(deps, principal, callId);
-  const arrival = OPEN_FOR_DEPARTURE.has(call.status) ? await arrivalOf(deps, call) : undefined;
+  // The lifecycle refuses a call not in port (409) before the rules read the arrival lists.
+  const arrival = allows(call.status, 'SUBMIT_DEPARTURE') ? await arrivalOf(deps, call) : undefined;
   return submitDeclaration(deps, spec(deps, arrival), principal, callId, declaration);
 }
 

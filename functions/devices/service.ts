@@ -1,5 +1,6 @@
 // The device registry: supervisors register, assign, rotate and retire the gangway devices of
 // their port. A key is shown once, when it is made.
+import { isWatched } from '#calls/lifecycle.ts';
 import { canView } from '#calls/rules.ts';
 import type { CallStore } from '#calls/store.ts';
 import type { Principal } from '#shared/auth.ts';
@@ -17,16 +18,6 @@ export interface DeviceDeps {
   /** How long a rotated-out key keeps working. */
   graceSeconds: number;
 }
-
-/** Calls a device may watch: from arrival clearance until departure. */
-const ASSIGNABLE = new Set([
-  'SUBMITTED',
-  'IN_REVIEW',
-  'ARRIVAL_CLEARED',
-  'IN_PORT',
-  'DEPARTURE_SUBMITTED',
-  'DEPARTURE_CLEARED',
-]);
 
 export function publicDevice(d: StoredDevice): Device {
   const { keys: _keys, rev: _rev, ...device } = d;
@@ -82,7 +73,7 @@ export async function assignDevice(deps: DeviceDeps, principal: Principal, devic
   if (device.status === 'RETIRED') throw new ConflictError('A retired device cannot be assigned');
   const call = await deps.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
-  if (!ASSIGNABLE.has(call.status)) {
+  if (!isWatched(call.status)) {
     throw new ConflictError(`A call in status ${call.status} has no gangway to watch`, [
       { path: 'callId', message: `call is ${call.status}` },
     ]);

@@ -1,23 +1,36 @@
-// Clearance permits: what was cleared, when, and a code anyone can verify.
+// Clearance permits: what was cleared, for which declaration version, when, and a code anyone can
+// verify. A permit lives on its call, so the call's version check commits it with the status.
 import * as z from 'zod';
 
 export const PermitKind = z.enum(['arrival', 'departure']);
 export type PermitKind = z.infer<typeof PermitKind>;
+
+export const PermitStatus = z
+  .enum(['VALID', 'SUSPENDED', 'SUPERSEDED', 'REVOKED'])
+  .describe(
+    'VALID: stands; SUSPENDED: a re-check holds it until it clears again; SUPERSEDED: a newer declaration version was accepted; REVOKED: the call was rejected or cancelled',
+  );
+export type PermitStatus = z.infer<typeof PermitStatus>;
 
 export const Permit = z
   .object({
     callId: z.string(),
     kind: PermitKind,
     version: z.number().int().describe('The declaration version the permit clears'),
+    status: PermitStatus,
     issuedAt: z.string(),
     issuedBy: z.string().describe('"system" for automatic clearance, else the deciding officer'),
     verificationCode: z.string(),
     vesselName: z.string(),
     imo: z.string(),
     port: z.string(),
-    /** Set while the permit is suspended (departure: something changed after it was issued). */
-    suspendedAt: z.string().optional(),
-    suspendedBecause: z.string().optional(),
+    /** The schedule the permit is for; a schedule-only amendment re-dates it. */
+    eta: z.string(),
+    etd: z.string(),
+    redatedAt: z.string().optional(),
+    /** When and why the status last changed. */
+    statusChangedAt: z.string().optional(),
+    statusReason: z.string().optional(),
   })
   .meta({ id: 'Permit' });
 export type Permit = z.infer<typeof Permit>;
@@ -36,8 +49,9 @@ export const VerifyPath = z.object({
 export const PermitVerification = z
   .object({
     valid: z.boolean(),
-    status: z.enum(['VALID', 'SUPERSEDED', 'SUSPENDED']),
+    status: PermitStatus,
     kind: PermitKind,
+    version: z.number().int(),
     vesselName: z.string(),
     imo: z.string(),
     port: z.string(),

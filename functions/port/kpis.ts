@@ -1,6 +1,7 @@
 // The three zeros, computed: pure functions over what the calls, reviews and gangway record hold.
 //   waiting = max(0, arrival cleared − ATA)   delay = max(0, departure cleared − ETD)
 //   contactless share = gangway passes with no officer involvement / all passes
+import { isFinal } from '#calls/lifecycle.ts';
 import type { Call } from '#calls/schema.ts';
 import type { CallFigures, Figures } from './schema.ts';
 
@@ -38,7 +39,7 @@ export function delayMinutes(call: Call, now: Date): number | null {
 }
 
 export function isAtRisk(call: Call, now: Date): boolean {
-  const done = ['DEPARTURE_CLEARED', 'DEPARTED', 'CANCELLED', 'REJECTED'].includes(call.status);
+  const done = call.status === 'DEPARTURE_CLEARED' || isFinal(call.status);
   return !done && now.getTime() > Date.parse(call.etd);
 }
 

@@ -18,6 +18,10 @@ export const AuditEntry = z
     fromStatus: z.string().optional(),
     toStatus: z.string().optional(),
     reason: z.string().optional(),
+    /** The lifecycle event (functions/calls/lifecycle.ts) this entry records. */
+    event: z.string().optional(),
+    /** What the change did to the call's permits, e.g. { arrival: 'SUPERSEDED' }. */
+    permits: z.record(z.string(), z.string()).optional(),
     prevHash: z.string().length(64),
     hash: z.string().length(64),
   })
@@ -33,6 +37,8 @@ export interface AuditFact {
   fromStatus?: string;
   toStatus?: string;
   reason?: string;
+  event?: string;
+  permits?: Record<string, string>;
 }
 
 function digest(prevHash: string, seq: number, fact: AuditFact): string {
@@ -47,6 +53,10 @@ function digest(prevHash: string, seq: number, fact: AuditFact): string {
     fact.fromStatus ?? null,
     fact.toStatus ?? null,
     fact.reason ?? null,
+    // Later fields join the canonical form only when present, so older entries keep their hash.
+    ...(fact.event !== undefined || fact.permits !== undefined
+      ? [fact.event ?? null, fact.permits ? Object.entries(fact.permits).sort() : null]
+      : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -15,6 +15,12 @@ export const ErrorBody = z
       code: z.string(),
       message: z.string(),
       details: z.array(ErrorDetail),
+      state: z.string().optional().describe('TRANSITION_NOT_ALLOWED: the call status the request met'),
+      event: z.string().optional().describe('TRANSITION_NOT_ALLOWED: the lifecycle event the request asked for'),
+      allowedEvents: z
+        .array(z.string())
+        .optional()
+        .describe('TRANSITION_NOT_ALLOWED: the lifecycle events that status allows'),
     }),
   })
   .meta({ id: 'Error' });
@@ -30,6 +36,10 @@ export abstract class AppError extends Error {
     this.details = details;
   }
   headers(): Record<string, string> {
+    return {};
+  }
+  /** Fields the error body carries besides code, message and details (documented per error). */
+  extra(): Record<string, unknown> {
     return {};
   }
 }
@@ -58,7 +68,7 @@ export class NotFoundError extends AppError {
 /** The request conflicts with the resource's current state (409). */
 export class ConflictError extends AppError {
   readonly status = 409;
-  readonly code = 'CONFLICT';
+  readonly code: string = 'CONFLICT';
 }
 
 export class PayloadTooLargeError extends AppError {

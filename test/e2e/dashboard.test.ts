@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     await row.waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}reviews.png`, fullPage: true });
     await page.goto(`${sys.url}/#/calls/${callId}`);
-    await page.getByText('IN_REVIEW').first().waitFor({ state: 'visible', timeout: 5_000 });
+    await page.getByText('ARRIVAL_REVIEW').first().waitFor({ state: 'visible', timeout: 5_000 });
     // By keyboard alone: Enter opens the decision, the reason is typed, Tab reaches Confirm.
     await page.getByRole('button', { name: 'Approve' }).focus();
     await page.keyboard.press('Enter');

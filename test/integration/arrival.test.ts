@@ -110,7 +110,7 @@ describe('arrivals an officer must see', () => {
     });
     await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body });
     const call = await settled(callId, ['IN_REVIEW']);
-    expect(call.status).toBe('IN_REVIEW');
+    expect(call.status).toBe('ARRIVAL_REVIEW');
 
     const review = await openReviewOf(callId);
     expect(review).toMatchObject({ kind: 'ARRIVAL', version: 1, status: 'OPEN', call: { vesselName: 'HAI XING 7' } });
@@ -276,7 +276,7 @@ describe('arrivals an officer must see', () => {
     })();
     expect(clearedA.arrival.state).toBe('CLEARED');
     expect(clearedA.arrival.reasons.map((r: { code: string }) => r.code)).toEqual(['SHIP_TO_SHIP_ACTIVITY']);
-    expect((await settled(b.callId, ['IN_REVIEW'])).status).toBe('IN_REVIEW');
+    expect((await settled(b.callId, ['IN_REVIEW'])).status).toBe('ARRIVAL_REVIEW');
   });
 });
 

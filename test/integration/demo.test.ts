@@ -30,7 +30,7 @@ describe('demo day', () => {
       DEPARTURE_CLEARED: 1,
       IN_PORT: 3,
       ARRIVAL_CLEARED: 3,
-      IN_REVIEW: 2,
+      ARRIVAL_REVIEW: 2,
       DRAFT: 1,
     });
 

@@ -76,9 +76,11 @@ describe('npm run device', () => {
   });
 
   it('says what to do, not a raw ECONNREFUSED stack, when nothing answers', async () => {
-    const failed = (await helper('local/device.ts', [...post, '--url', `http://127.0.0.1:${await closedPort()}`]).catch(
-      (e: unknown) => e,
-    )) as { code: number; stderr: string };
+    const failed = (await helper(
+      'local/device.ts',
+      [...post, '--url', `http://127.0.0.1:${await closedPort()}`],
+      {},
+    ).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('Nothing answers at');
     expect(failed.stderr).not.toMatch(/\n\s+at /);

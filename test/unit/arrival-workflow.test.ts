@@ -52,7 +52,7 @@ async function until(predicate: () => boolean) {
   expect(predicate()).toBe(true);
 }
 
-const input = JSON.stringify({ callId: 'C1', version: 1 });
+const input = JSON.stringify({ callId: 'C1', version: 1, round: 0 });
 
 describe('arrival clearance definition', () => {
   it('is valid ASL, with a step handler registered for every placeholder', () => {
@@ -134,7 +134,12 @@ describe('arrival clearance definition', () => {
     await execution.done;
     expect(attempts).toBe(6);
     expect(calls.failure).toEqual([
-      { callId: 'C1', version: 1, failure: { Error: 'ProvisionedThroughputExceededException', Cause: 'slow down' } },
+      {
+        callId: 'C1',
+        version: 1,
+        round: 0,
+        failure: { Error: 'ProvisionedThroughputExceededException', Cause: 'slow down' },
+      },
     ]);
     expect(execution.status).toBe('FAILED');
     expect(execution.error).toBe('ArrivalClearanceFailed');

@@ -128,12 +128,12 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
 describe('GET /v1/calls handler', () => {
   it("queries the officer's port index, and the agent's own index", async () => {
     ddb.on(QueryCommand).resolves({ Items: [] });
-    await listCalls(httpEvent({ claims: officerClaims('CNSHA'), query: { status: 'IN_REVIEW' } }), context);
+    await listCalls(httpEvent({ claims: officerClaims('CNSHA'), query: { status: 'ARRIVAL_REVIEW' } }), context);
     await listCalls(httpEvent({ claims: agentClaims('ACME-SHIPPING') }), context);
     const [officer, agent] = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
     expect(officer).toMatchObject({
       IndexName: 'byStatus',
-      ExpressionAttributeValues: { ':pk': 'PORT#CNSHA#CALL#IN_REVIEW' },
+      ExpressionAttributeValues: { ':pk': 'PORT#CNSHA#CALL#ARRIVAL_REVIEW' },
     });
     expect(agent).toMatchObject({ IndexName: 'byOwner', ExpressionAttributeValues: { ':pk': 'AGENT#ACME-SHIPPING' } });
   });

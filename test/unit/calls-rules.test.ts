@@ -1,6 +1,6 @@
 // Port-call rules, as tables of cases a border officer would recognise.
 import { describe, expect, it } from 'vitest';
-import { announcementViolations, canCancel, canView, isImoNumber, isShipMmsi } from '#calls/rules.ts';
+import { announcementViolations, canView, isImoNumber, isShipMmsi } from '#calls/rules.ts';
 import { isCountryAlpha2, isCountryAlpha3, isUnLocode } from '#shared/codes.ts';
 import { announcement } from '../support/fixtures.ts';
 
@@ -94,13 +94,4 @@ describe('visibility and cancelling', () => {
     [{ role: 'device', sub: 'd', deviceId: 'd', port: 'CNTXG', callId: 'C1' }, true],
     [{ role: 'device', sub: 'd', deviceId: 'd', port: 'CNTXG', callId: 'C2' }, false],
   ] as const)('%o sees the call: %s', (principal, ok) => expect(canView(principal, call)).toBe(ok));
-
-  it.each([
-    ['DRAFT', true],
-    ['SUBMITTED', true],
-    ['IN_REVIEW', true],
-    ['ARRIVAL_CLEARED', false],
-    ['IN_PORT', false],
-    ['DEPARTED', false],
-  ] as const)('a call in %s can be cancelled: %s', (status, ok) => expect(canCancel(status)).toBe(ok));
 });

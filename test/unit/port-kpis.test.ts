@@ -55,7 +55,7 @@ describe('three-zeros figures', () => {
     const late = call({ departure: { ...call({}).departure!, clearedAt: '2026-12-04T19:30:00.000Z' } });
     expect(callFigures(late, now).delayMinutes).toBe(90);
     const stuck = call({
-      status: 'IN_REVIEW',
+      status: 'DEPARTURE_REVIEW',
       etd: '2026-12-10T11:00:00.000Z',
       departure: { ...call({}).departure!, state: 'IN_REVIEW', clearedAt: undefined },
     });

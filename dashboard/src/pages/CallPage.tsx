@@ -70,7 +70,7 @@ export function CallPage({ callId }: { callId: string }) {
                   type={
                     c.status.includes('CLEARED') || c.status === 'DEPARTED'
                       ? 'success'
-                      : c.status === 'IN_REVIEW'
+                      : c.status.endsWith('_REVIEW')
                         ? 'pending'
                         : 'info'
                   }

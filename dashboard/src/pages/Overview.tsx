@@ -38,11 +38,11 @@ export function Overview() {
     (c) =>
       Date.parse(c.eta) > now &&
       Date.parse(c.eta) < now + 3 * DAY &&
-      ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'ARRIVAL_CLEARED'].includes(c.status),
+      ['DRAFT', 'SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_CLEARED'].includes(c.status),
   );
   const inPort = calls.filter((c) => c.status === 'IN_PORT');
   const departing = calls.filter(
-    (c) => ['DEPARTURE_SUBMITTED', 'DEPARTURE_CLEARED'].includes(c.status) || c.atRiskOfDelay,
+    (c) => ['DEPARTURE_SUBMITTED', 'DEPARTURE_REVIEW', 'DEPARTURE_CLEARED'].includes(c.status) || c.atRiskOfDelay,
   );
   const f = data?.figures;
   const table = (title: string, items: any[]) => (

@@ -1,0 +1,257 @@
+// The port call's lifecycle: one table of transitions — from, event, to, who — that every status
+// change goes through (API handlers, workflow steps, the zero-delay guard, scheduled jobs, the demo).
+// Pure: no I/O. The README's state diagram is generated from this table (npm run diagram).
+import type { Role } from '#shared/auth.ts';
+import { ConflictError, ForbiddenError } from '#shared/errors.ts';
+import type { CallStatus } from './schema.ts';
+
+/** Who may cause an event: the callers' roles, and `system` for workflow steps and timers. */
+export type Cause = Role | 'system';
+
+export const CALL_EVENTS = [
+  'ANNOUNCE',
+  'SUBMIT_ARRIVAL',
+  'AMEND_ARRIVAL_SCHEDULE',
+  'ASSESS_ARRIVAL',
+  'OPEN_ARRIVAL_REVIEW',
+  'CLEAR_ARRIVAL',
+  'REJECT_ARRIVAL',
+  'REQUEST_ARRIVAL_AMENDMENT',
+  'RECORD_ARRIVAL_FAILURE',
+  'REDRIVE_ARRIVAL',
+  'ARRIVE',
+  'SUBMIT_DEPARTURE',
+  'AMEND_DEPARTURE_SCHEDULE',
+  'ASSESS_DEPARTURE',
+  'OPEN_DEPARTURE_REVIEW',
+  'CLEAR_DEPARTURE',
+  'RECHECK_DEPARTURE',
+  'HOLD_DEPARTURE',
+  'REQUEST_DEPARTURE_AMENDMENT',
+  'RECORD_DEPARTURE_FAILURE',
+  'REDRIVE_DEPARTURE',
+  'DEPART',
+  'CANCEL',
+] as const;
+export type CallEvent = (typeof CALL_EVENTS)[number];
+
+/** What a transition does to the permit of a kind, besides the status. */
+export type PermitEffect = 'ISSUE' | 'REDATE' | 'SUPERSEDE' | 'SUSPEND' | 'REVOKE';
+
+export interface Transition {
+  from: CallStatus | null;
+  event: CallEvent;
+  /** `null` keeps the status (a change inside the state, recorded all the same). */
+  to: CallStatus | null;
+  who: readonly Cause[];
+  permits?: Partial<Record<'arrival' | 'departure', PermitEffect>>;
+}
+
+const AGENT = ['agent'] as const;
+const OFFICER = ['officer', 'supervisor'] as const;
+const SYSTEM = ['system'] as const;
+const DECIDER = ['system', 'officer', 'supervisor'] as const;
+const MOVER = ['agent', 'officer', 'supervisor'] as const;
+
+const t = (
+  from: CallStatus | null,
+  event: CallEvent,
+  to: CallStatus | null,
+  who: readonly Cause[],
+  permits?: Transition['permits'],
+): Transition => ({ from, event, to, who, ...(permits && { permits }) });
+
+const ARRIVAL_OPEN = ['DRAFT', 'SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_CLEARED'] as const;
+const DEPARTURE_OPEN = ['IN_PORT', 'DEPARTURE_SUBMITTED', 'DEPARTURE_REVIEW', 'DEPARTURE_CLEARED'] as const;
+
+export const TRANSITIONS: readonly Transition[] = [
+  t(null, 'ANNOUNCE', 'DRAFT', AGENT),
+  // Arrival: a new declaration version is checked again from the start; a cleared one is superseded.
+  ...ARRIVAL_OPEN.map((from) =>
+    t(from, 'SUBMIT_ARRIVAL', 'SUBMITTED', AGENT, from === 'ARRIVAL_CLEARED' ? { arrival: 'SUPERSEDE' } : undefined),
+  ),
+  // A change of date or berth only is not a declaration error: a cleared call stays cleared (measure 4).
+  t('ARRIVAL_CLEARED', 'AMEND_ARRIVAL_SCHEDULE', null, AGENT, { arrival: 'REDATE' }),
+  t('SUBMITTED', 'ASSESS_ARRIVAL', null, SYSTEM),
+  // A clearance resumed after a restart assesses again while its review stays open.
+  t('ARRIVAL_REVIEW', 'ASSESS_ARRIVAL', null, SYSTEM),
+  t('SUBMITTED', 'OPEN_ARRIVAL_REVIEW', 'ARRIVAL_REVIEW', SYSTEM),
+  t('ARRIVAL_REVIEW', 'OPEN_ARRIVAL_REVIEW', null, SYSTEM),
+  t('SUBMITTED', 'CLEAR_ARRIVAL', 'ARRIVAL_CLEARED', SYSTEM, { arrival: 'ISSUE' }),
+  t('ARRIVAL_REVIEW', 'CLEAR_ARRIVAL', 'ARRIVAL_CLEARED', DECIDER, { arrival: 'ISSUE' }),
+  t('ARRIVAL_REVIEW', 'REJECT_ARRIVAL', 'REJECTED', DECIDER, { arrival: 'REVOKE' }),
+  t('ARRIVAL_REVIEW', 'REQUEST_ARRIVAL_AMENDMENT', 'DRAFT', DECIDER),
+  t('SUBMITTED', 'RECORD_ARRIVAL_FAILURE', null, SYSTEM),
+  t('ARRIVAL_REVIEW', 'RECORD_ARRIVAL_FAILURE', null, SYSTEM),
+  t('SUBMITTED', 'REDRIVE_ARRIVAL', null, OFFICER),
+  t('ARRIVAL_REVIEW', 'REDRIVE_ARRIVAL', null, OFFICER),
+  t('ARRIVAL_CLEARED', 'ARRIVE', 'IN_PORT', MOVER),
+  // Departure: declared once the ship is in port; the arrival is closed from then on.
+  ...DEPARTURE_OPEN.map((from) =>
+    t(
+      from,
+      'SUBMIT_DEPARTURE',
+      'DEPARTURE_SUBMITTED',
+      AGENT,
+      from === 'DEPARTURE_CLEARED' ? { departure: 'SUPERSEDE' } : undefined,
+    ),
+  ),
+  t('DEPARTURE_CLEARED', 'AMEND_DEPARTURE_SCHEDULE', null, AGENT, { departure: 'REDATE' }),
+  t('DEPARTURE_SUBMITTED', 'ASSESS_DEPARTURE', null, SYSTEM),
+  t('DEPARTURE_REVIEW', 'ASSESS_DEPARTURE', null, SYSTEM),
+  t('DEPARTURE_SUBMITTED', 'OPEN_DEPARTURE_REVIEW', 'DEPARTURE_REVIEW', SYSTEM),
+  t('DEPARTURE_REVIEW', 'OPEN_DEPARTURE_REVIEW', null, SYSTEM),
+  t('DEPARTURE_SUBMITTED', 'CLEAR_DEPARTURE', 'DEPARTURE_CLEARED', SYSTEM, { departure: 'ISSUE' }),
+  t('DEPARTURE_REVIEW', 'CLEAR_DEPARTURE', 'DEPARTURE_CLEARED', DECIDER, { departure: 'ISSUE' }),
+  // The zero-delay guard: something the departure depends on changed; a permit out is suspended.
+  t('DEPARTURE_SUBMITTED', 'RECHECK_DEPARTURE', null, SYSTEM),
+  t('DEPARTURE_REVIEW', 'RECHECK_DEPARTURE', 'DEPARTURE_SUBMITTED', SYSTEM),
+  t('DEPARTURE_CLEARED', 'RECHECK_DEPARTURE', 'DEPARTURE_SUBMITTED', SYSTEM, { departure: 'SUSPEND' }),
+  t('IN_PORT', 'RECHECK_DEPARTURE', 'DEPARTURE_SUBMITTED', SYSTEM),
+  t('DEPARTURE_REVIEW', 'HOLD_DEPARTURE', 'IN_PORT', DECIDER),
+  t('DEPARTURE_REVIEW', 'REQUEST_DEPARTURE_AMENDMENT', 'IN_PORT', DECIDER),
+  t('DEPARTURE_SUBMITTED', 'RECORD_DEPARTURE_FAILURE', null, SYSTEM),
+  t('DEPARTURE_REVIEW', 'RECORD_DEPARTURE_FAILURE', null, SYSTEM),
+  t('DEPARTURE_SUBMITTED', 'REDRIVE_DEPARTURE', null, OFFICER),
+  t('DEPARTURE_REVIEW', 'REDRIVE_DEPARTURE', null, OFFICER),
+  t('DEPARTURE_CLEARED', 'DEPART', 'DEPARTED', MOVER),
+  // A call is cancelled until the ship is in port; a permit out is revoked.
+  t('DRAFT', 'CANCEL', 'CANCELLED', AGENT),
+  t('SUBMITTED', 'CANCEL', 'CANCELLED', AGENT),
+  t('ARRIVAL_REVIEW', 'CANCEL', 'CANCELLED', AGENT),
+  t('ARRIVAL_CLEARED', 'CANCEL', 'CANCELLED', AGENT, { arrival: 'REVOKE' }),
+  t('REJECTED', 'CANCEL', 'CANCELLED', AGENT),
+];
+
+/** What each state means, to the agent and to the officer (README and OpenAPI). */
+export const STATE_MEANING: Record<CallStatus, { agent: string; officer: string }> = {
+  DRAFT: {
+    agent: 'Announced. Send the arrival declaration (or amend it, if an officer asked).',
+    officer: 'Nothing to do yet: the agent has not (re)submitted.',
+  },
+  SUBMITTED: {
+    agent: 'The arrival declaration is being checked automatically.',
+    officer: 'Screening, vessel and health checks are running.',
+  },
+  ARRIVAL_REVIEW: {
+    agent: 'An officer is reviewing the arrival. Wait, or amend if something was wrong.',
+    officer: 'Decide the arrival review before its deadline.',
+  },
+  ARRIVAL_CLEARED: {
+    agent: 'Arrival permit out: the ship is worked on arrival. Record the ATA when she berths.',
+    officer: 'Cleared; expect the ship.',
+  },
+  IN_PORT: {
+    agent: 'In port. Send the departure declaration (a pre-filled draft is ready).',
+    officer: 'In port: the gangway records who is on board and ashore.',
+  },
+  DEPARTURE_SUBMITTED: {
+    agent: 'The one-stop departure checks are running.',
+    officer: 'Crew reconciliation, open alerts and other agencies are being checked.',
+  },
+  DEPARTURE_REVIEW: {
+    agent: 'An officer is reviewing the departure.',
+    officer: 'Decide the departure review before the ETD.',
+  },
+  DEPARTURE_CLEARED: {
+    agent: 'Departure permit out. Record the ATD when the ship sails.',
+    officer: 'Cleared to sail; a movement or alert re-checks it.',
+  },
+  DEPARTED: { agent: 'Sailed. The call is closed.', officer: 'Sailed. The call is closed.' },
+  REJECTED: {
+    agent: 'Arrival refused by an officer. Cancel the call; a new voyage may be announced.',
+    officer: 'Refused.',
+  },
+  CANCELLED: { agent: 'Cancelled.', officer: 'Cancelled by the agent.' },
+};
+
+/** The phase each state belongs to: what read models and guards ask instead of listing states. */
+export const PHASE: Record<CallStatus, 'ANNOUNCED' | 'ARRIVAL' | 'IN_PORT' | 'DEPARTURE' | 'CLOSED'> = {
+  DRAFT: 'ANNOUNCED',
+  SUBMITTED: 'ARRIVAL',
+  ARRIVAL_REVIEW: 'ARRIVAL',
+  ARRIVAL_CLEARED: 'ARRIVAL',
+  IN_PORT: 'IN_PORT',
+  DEPARTURE_SUBMITTED: 'DEPARTURE',
+  DEPARTURE_REVIEW: 'DEPARTURE',
+  DEPARTURE_CLEARED: 'DEPARTURE',
+  DEPARTED: 'CLOSED',
+  REJECTED: 'CLOSED',
+  CANCELLED: 'CLOSED',
+};
+
+/** From arrival submission until the ship has sailed: gangway devices may watch the call. */
+export function isWatched(status: CallStatus): boolean {
+  return PHASE[status] === 'ARRIVAL' || PHASE[status] === 'IN_PORT' || PHASE[status] === 'DEPARTURE';
+}
+
+/** Events allowed from `status`, in table order. */
+export function allowedEvents(status: CallStatus): CallEvent[] {
+  return [...new Set(TRANSITIONS.filter((tr) => tr.from === status).map((tr) => tr.event))];
+}
+
+/** The call's status is not one the event may happen in (409, with the state and what it allows). */
+export class TransitionNotAllowedError extends ConflictError {
+  override readonly code = 'TRANSITION_NOT_ALLOWED';
+  readonly state: CallStatus;
+  readonly event: CallEvent;
+  readonly allowed: CallEvent[];
+  constructor(state: CallStatus, event: CallEvent, message?: string) {
+    const allowed = allowedEvents(state);
+    super(message ?? `A call in status ${state} does not take ${event}`, [
+      { path: 'status', message: `is ${state}; allowed here: ${allowed.join(', ') || 'nothing (final)'}` },
+    ]);
+    this.state = state;
+    this.event = event;
+    this.allowed = allowed;
+  }
+  override extra(): Record<string, unknown> {
+    return { state: this.state, event: this.event, allowedEvents: this.allowed };
+  }
+}
+
+/** The transition `event` makes from `status`, or a 409 (wrong state) / 403 (wrong cause). */
+export function transition(status: CallStatus | null, event: CallEvent, cause: Cause, message?: string): Transition {
+  const found = TRANSITIONS.find((tr) => tr.from === status && tr.event === event);
+  if (!found) {
+    if (status === null) throw new Error(`${event} does not start a call`);
+    throw new TransitionNotAllowedError(status, event, message);
+  }
+  if (!found.who.includes(cause)) throw new ForbiddenError(`${event} is not for the ${cause}`);
+  return found;
+}
+
+/** Whether `event` may happen from `status` at all (for read models and guards that only ask). */
+export function allows(status: CallStatus, event: CallEvent): boolean {
+  return TRANSITIONS.some((tr) => tr.from === status && tr.event === event);
+}
+
+/** States in which the call is over: a voyage may be announced again. */
+export function isFinal(status: CallStatus): boolean {
+  return PHASE[status] === 'CLOSED';
+}
+
+/** Mermaid `stateDiagram-v2` of the table, for the README: one arrow per pair of states. */
+export function mermaidDiagram(): string {
+  const edges = new Map<string, string[]>();
+  for (const tr of TRANSITIONS) {
+    const edge = `${tr.from ?? '[*]'} --> ${tr.to ?? tr.from}`;
+    edges.set(edge, [...(edges.get(edge) ?? []), tr.event]);
+  }
+  const lines = ['stateDiagram-v2'];
+  for (const [edge, events] of edges) lines.push(`  ${edge}: ${events.join(', ')}`);
+  for (const status of Object.keys(STATE_MEANING) as CallStatus[]) {
+    if (allowedEvents(status).length === 0) lines.push(`  ${status} --> [*]`);
+  }
+  return lines.join('\n');
+}
+
+/** The README's table of what each state means, to an agent and to an officer. */
+export function meaningTable(): string {
+  const rows = (Object.entries(STATE_MEANING) as [CallStatus, { agent: string; officer: string }][]).map(
+    ([status, m]) => `| \`${status}\` | ${m.agent} | ${m.officer} | ${allowedEvents(status).join(', ') || '—'} |`,
+  );
+  return ['| state | to the agent | to the officer | events it allows |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
+}

@@ -1,0 +1,65 @@
+// Every key of the single table, and the complete list of access patterns they serve. Stores build
+// keys only through `keys`; nothing else in the code writes a prefix. The table's shape (attribute
+// and index names) is in table.ts.
+//
+// Access pattern                                  table / index  partition key                       sort key
+// ──────────────────────────────────────────────  ─────────────  ──────────────────────────────────  ─────────────────────────────
+// a call (status, clearances, permits, version)   table          CALL#<callId>                       CALL
+// the call's audit trail, in order                table          CALL#<callId>                       AUDIT#<seq 6>
+// arrival declaration versions                    table          CALL#<callId>                       ARRIVAL#<version 6>
+// departure declaration versions                  table          CALL#<callId>                       DEPARTURE#<version 6>
+// a gangway event (dedup by device event id)      table          CALL#<callId>                       EVENT#<eventId>        (ttl)
+// persons' presence on a call                     table          CALL#<callId>                       PERSON#<ref>
+// agencies' answers for a call                    table          CALL#<callId>                       AGENCY#<agency>
+// one voyage announced once per port              table          VOYAGE#<imo>#<voyage>#<port>        VOYAGE
+// a permit's verification code                    table          PERMITCODE#<code>                   PERMIT
+// a review                                        table          REVIEW#<reviewId>                   REVIEW
+// an alert                                        table          ALERT#<alertId>                     ALERT
+// a device                                        table          DEVICE#<deviceId>                   DEVICE
+// an agent's profile (AEO trust)                  table          AGENT#<agentId>                     PROFILE
+// a watch-list entry                              table          WATCH#<key>                         WATCH
+// idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
+// calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
+// devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
+// the whole watch list                            byPort         WATCHLIST                           <key>
+// calls of a port in one status by ETA            byStatus       PORT#<port>#CALL#<status>           <eta>#<callId>
+// open reviews of a port, oldest first            byStatus       PORT#<port>#REVIEW#OPEN             <openedAt>#<reviewId>
+// alerts of a port in one status                  byStatus       PORT#<port>#ALERT#<status>          <raisedAt>#<alertId>
+// persons ashore, longest first (shore leave)     byStatus       ASHORE                              <capturedAt>#<callId>#<ref>
+// calls of an agent by ETA                        byOwner        AGENT#<agentId>                     CALL#<eta>#<callId>
+// gangway events of a call by capture time        byOwner        CALLEVENTS#<callId>                 <capturedAt>#<eventId>
+// reviews of a call                               byOwner        CALLREVIEWS#<callId>                <openedAt>#<reviewId>
+// alerts of a call                                byOwner        CALLALERTS#<callId>                 <raisedAt>#<alertId>
+
+const pad = (n: number) => String(n).padStart(6, '0');
+
+export const keys = {
+  call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
+  callPartition: (callId: string) => `CALL#${callId}`,
+  audit: (callId: string, seq: number) => ({ pk: `CALL#${callId}`, sk: `AUDIT#${pad(seq)}` }),
+  auditPrefix: 'AUDIT#',
+  declaration: (callId: string, kind: 'arrival' | 'departure', version: number) => ({
+    pk: `CALL#${callId}`,
+    sk: `${kind.toUpperCase()}#${pad(version)}`,
+  }),
+  voyage: (imo: string, voyage: string, port: string) => ({ pk: `VOYAGE#${imo}#${voyage}#${port}`, sk: 'VOYAGE' }),
+  permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
+  agency: (callId: string, agency: string) => ({ pk: `CALL#${callId}`, sk: `AGENCY#${agency}` }),
+  idempotencyPartition: 'IDEMPOTENCY',
+  callByPort: (port: string, eta: string, callId: string) => ({
+    gsi1pk: `PORT#${port}`,
+    gsi1sk: `CALL#${eta}#${callId}`,
+  }),
+  portPartition: (port: string) => `PORT#${port}`,
+  callByStatus: (port: string, status: string, eta: string, callId: string) => ({
+    gsi2pk: `PORT#${port}#CALL#${status}`,
+    gsi2sk: `${eta}#${callId}`,
+  }),
+  callsInStatus: (port: string, status: string) => `PORT#${port}#CALL#${status}`,
+  callByOwner: (agentId: string, eta: string, callId: string) => ({
+    gsi3pk: `AGENT#${agentId}`,
+    gsi3sk: `CALL#${eta}#${callId}`,
+  }),
+  agentPartition: (agentId: string) => `AGENT#${agentId}`,
+  callItemPrefix: 'CALL#',
+} as const;
