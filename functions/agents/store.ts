@@ -2,9 +2,10 @@
 // lighter risk path at their port, and no other port's decision reaches it.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
+import { keys } from '#shared/keys.ts';
 import type { AgentProfile } from './schema.ts';
 
-const key = (agentId: string, port: string) => ({ pk: `AGENT#${agentId}`, sk: `TRUST#${port}` });
+const key = keys.agentTrust;
 
 export interface AgentStore {
   /** The agent's trust at `port`. */

@@ -22,7 +22,8 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
     name,
     in: where,
     required: where === 'path' || (json.required ?? []).includes(name),
-    schema: s,
+    // A named schema (e.g. CallStatus) is a component of the document, not a local definition.
+    schema: JSON.parse(JSON.stringify(s).replaceAll('"#/$defs/', '"#/components/schemas/')) as object,
   }));
 }
 

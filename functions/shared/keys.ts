@@ -16,12 +16,12 @@
 // a review                                        table          REVIEW#<reviewId>                   REVIEW
 // an alert                                        table          ALERT#<alertId>                     ALERT
 // a device                                        table          DEVICE#<deviceId>                   DEVICE
-// an agent's profile (AEO trust)                  table          AGENT#<agentId>                     PROFILE
-// a watch-list entry                              table          WATCH#<key>                         WATCH
+// an agent's AEO trust at a port                  table          AGENT#<agentId>                     TRUST#<port>
+// an entry of a port's watch list                 table          WATCH#<port>#<key>                  WATCH
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
-// the whole watch list                            byPort         WATCHLIST                           <key>
+// a port's whole watch list                      byPort         WATCHLIST#<port>                    <key>
 // calls of a port in one status by ETA            byStatus       PORT#<port>#CALL#<status>           <eta>#<callId>
 // open reviews of a port, oldest first            byStatus       PORT#<port>#REVIEW#OPEN             <openedAt>#<reviewId>
 // alerts of a port in one status                  byStatus       PORT#<port>#ALERT#<status>          <raisedAt>#<alertId>
@@ -62,4 +62,8 @@ export const keys = {
   }),
   agentPartition: (agentId: string) => `AGENT#${agentId}`,
   callItemPrefix: 'CALL#',
+  agentTrust: (agentId: string, port: string) => ({ pk: `AGENT#${agentId}`, sk: `TRUST#${port}` }),
+  watchEntry: (port: string, key: string) => ({ pk: `WATCH#${port}#${key}`, sk: 'WATCH' }),
+  watchListing: (port: string, key: string) => ({ gsi1pk: `WATCHLIST#${port}`, gsi1sk: key }),
+  watchListPartition: (port: string) => `WATCHLIST#${port}`,
 } as const;

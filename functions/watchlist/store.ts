@@ -2,12 +2,10 @@
 // what it matches on, so a screening is a batch of key look-ups and no port can change another's.
 import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
+import { keys } from '#shared/keys.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { withoutKeys } from '#shared/dynamo.ts';
 import type { StoredWatchEntry } from './schema.ts';
-
-const pk = (port: string, key: string) => `WATCH#${port}#${key}`;
-const listing = (port: string) => `WATCHLIST#${port}`;
 
 export interface WatchListStore {
   put(entries: StoredWatchEntry[]): Promise<void>;
@@ -23,18 +21,18 @@ export const dynamoWatchListStore: WatchListStore = {
       await documentClient().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { pk: pk(e.port, e.key), sk: 'WATCH', gsi1pk: listing(e.port), gsi1sk: e.key, ...e },
+          Item: { ...keys.watchEntry(e.port, e.key), ...keys.watchListing(e.port, e.key), ...e },
         }),
       );
     }
   },
 
-  async lookup(port, keys) {
-    const unique = [...new Set(keys)];
+  async lookup(port, wanted) {
+    const unique = [...new Set(wanted)];
     const found: StoredWatchEntry[] = [];
     for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => ({ pk: pk(port, k), sk: 'WATCH' })) },
+        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => keys.watchEntry(port, k)) },
       };
       // BatchGet may leave keys unprocessed under load: ask again until all are answered.
       for (let round = 0; request && Object.keys(request).length; round++) {
@@ -53,9 +51,9 @@ export const dynamoWatchListStore: WatchListStore = {
         TableName: tableName(),
         IndexName: 'byPort',
         KeyConditionExpression: 'gsi1pk = :listing',
-        ExpressionAttributeValues: { ':listing': listing(port) },
+        ExpressionAttributeValues: { ':listing': keys.watchListPartition(port) },
         Limit: limit,
-        ExclusiveStartKey: await decodeToken(nextToken, 'gsi1pk', listing(port)),
+        ExclusiveStartKey: await decodeToken(nextToken, 'gsi1pk', keys.watchListPartition(port)),
       }),
     );
     return { items: (out.Items ?? []).map(strip), nextToken: await encodeToken(out.LastEvaluatedKey) };
