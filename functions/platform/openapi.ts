@@ -45,6 +45,8 @@ export function errorStatuses(route: Route): number[] {
   if (route.roles !== 'public') [401, 403].forEach((s) => statuses.add(s));
   if (route.body) [400, 413].forEach((s) => statuses.add(s));
   if (route.query || route.params) statuses.add(400);
+  // A key sent again with another request (422), or while its first request is still running (409).
+  if (route.idempotent) [409, 422].forEach((s) => statuses.add(s));
   statuses.add(429);
   // Only the contract itself is served without the store.
   if (route.path !== '/openapi.json' && route.path !== '/v1/health') statuses.add(503);

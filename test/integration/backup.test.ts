@@ -68,7 +68,7 @@ describe('backup and restore', () => {
     ];
 
     // Act: a backup while the lanes write, then restore it into a new folder.
-    await new Promise((r) => setTimeout(r, 500));
+    while (calls.length < 5 || events.length < 20) await new Promise((r) => setTimeout(r, 50));
     const started = performance.now();
     const file = join(work, 'backup.ndjson');
     const backup = await run('local/backup.ts', ['--to', file], { DATA_DIR: original });
