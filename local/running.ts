@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
+import { alive } from './data-lock.ts';
 import { KEY_FILE } from './dev-auth.ts';
 
 export const RUNNING_FILE = 'runtime.json';
@@ -29,15 +30,6 @@ export function announceRunning(
   const file = join(dataDir, RUNNING_FILE);
   writeFileSync(file, `${JSON.stringify(running, null, 2)}\n`, { mode: 0o600 });
   return { running, remove: () => rmSync(file, { force: true }) };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The note in `dataDir` of a system still running there, if any. */

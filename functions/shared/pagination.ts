@@ -42,8 +42,9 @@ export async function decodeToken(
 async function verified(token: string): Promise<unknown> {
   const [payload, mac, ...rest] = token.split('.');
   if (!payload || !mac || rest.length) return undefined;
-  const given = Buffer.from(mac, 'base64url');
-  const expected = await signature(payload);
+  // Compared as text: base64 decoding is lenient, and two spellings of one MAC must not both pass.
+  const given = Buffer.from(mac);
+  const expected = Buffer.from((await signature(payload)).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
     return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postSigned, scan } from '#local/device-client.ts';
-import { announcement, declaration } from '../support/fixtures.ts';
-import { type TestSystem, startTestSystem } from '../support/runtime.ts';
+import { announcement } from '../support/fixtures.ts';
+import { clearedCall, deviceAt } from '../support/flows.ts';
+import { startTestSystem } from '../support/runtime.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'three-zeros-backup-'));
@@ -19,22 +20,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const run = (script: string, args: string[], env: Record<string, string>) =>
   promisify(execFile)(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
 
-async function clearedCallWithDevice(sys: TestSystem, agent: string, supervisor: string) {
-  const a = announcement();
-  const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
-  await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
-  for (let i = 0; i < 300; i++) {
-    if ((await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body.status === 'ARRIVAL_CLEARED') break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  const device = await sys.request('POST', '/v1/devices', {
-    token: supervisor,
-    body: { label: 'Terminal 5, gangway A', kind: 'CARD' },
-  });
-  await sys.request('POST', `/v1/devices/${device.body.deviceId}/assign`, { token: supervisor, body: { callId } });
-  return { callId, device: { deviceId: device.body.deviceId as string, key: device.body.key as string } };
-}
-
 describe('backup and restore', () => {
   it('backs up under load and restores every acknowledged call and event into an empty folder', async () => {
     // Prepare: a running system with a call in port and its gangway device.
@@ -42,7 +27,8 @@ describe('backup and restore', () => {
     let sys = await startTestSystem({ dataDir: original });
     const agent = await sys.token({ role: 'agent', agentId: 'ACME-SHIPPING' });
     const supervisor = await sys.token({ role: 'supervisor', port: 'CNTXG' });
-    const { callId, device } = await clearedCallWithDevice(sys, agent, supervisor);
+    const callId = await clearedCall(sys, agent);
+    const device = await deviceAt(sys, supervisor, callId);
     const calls: { id: string; at: number }[] = [];
     const events: { event: ReturnType<typeof scan>; at: number }[] = [];
     let loading = true;

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSigned, scan } from '#local/device-client.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
+import { clearedCall, deviceAt } from '../support/flows.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 
 let sys: TestSystem;
@@ -15,17 +16,6 @@ beforeAll(async () => {
   supervisor = await sys.token({ role: 'supervisor', port: 'CNTXG' });
 });
 afterAll(() => sys.stop());
-
-async function clearedCall() {
-  const a = announcement();
-  const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
-  await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
-  for (let i = 0; i < 300; i++) {
-    if ((await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body.status === 'ARRIVAL_CLEARED') break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return callId;
-}
 
 describe('implausible dates', () => {
   it('refuses a call announced with an ETA in 1900', async () => {
@@ -39,7 +29,7 @@ describe('implausible dates', () => {
   });
 
   it('refuses an ATA of 1970 and keeps the call as it was', async () => {
-    const callId = await clearedCall();
+    const callId = await clearedCall(sys, agent);
     const res = await sys.request('POST', `/v1/calls/${callId}/arrived`, {
       token: agent,
       body: { at: '1970-01-01T00:00:00Z' },
@@ -52,13 +42,8 @@ describe('implausible dates', () => {
   });
 
   it('rejects gangway captures from year 0001 and 2999, and accepts a sound one in the same batch', async () => {
-    const callId = await clearedCall();
-    const device = await sys.request('POST', '/v1/devices', {
-      token: supervisor,
-      body: { label: 'Terminal 5, gangway B', kind: 'CARD' },
-    });
-    await sys.request('POST', `/v1/devices/${device.body.deviceId}/assign`, { token: supervisor, body: { callId } });
-    const credentials = { deviceId: device.body.deviceId, key: device.body.key };
+    const callId = await clearedCall(sys, agent);
+    const credentials = await deviceAt(sys, supervisor, callId);
     const events = [
       scan({
         callId,
