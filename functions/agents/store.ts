@@ -5,7 +5,7 @@ import { documentClient, tableName } from '#shared/aws.ts';
 import { keys } from '#shared/keys.ts';
 import type { AgentProfile } from './schema.ts';
 
-const key = keys.agentTrust;
+const key = keys.agent;
 
 export interface AgentStore {
   /** The agent's trust at `port`. */

@@ -1,27 +1,25 @@
 // The ship's actual arrival (ATA) and departure (ATD), recorded by its agent or a port officer.
 // Departing closes the call and ends the gangway devices' assignment to it.
-import { dynamoDeviceStore } from '#devices/store.ts';
+import type { Ports } from '#functions/wiring.ts';
 import type { Principal } from '#shared/auth.ts';
-import { clock } from '#shared/clock.ts';
 import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
-import { eventBridgePublisher as events } from '#shared/events.ts';
 import { actorOf, changeCall } from './service.ts';
 import { canView, movementViolations } from './rules.ts';
-import { dynamoCallStore as store } from './store.ts';
 
-const deps = { store, clock };
+export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock'>;
 
-async function visible(principal: Principal, callId: string) {
-  const call = await store.get(callId);
+async function visible(ports: MovementPorts, principal: Principal, callId: string) {
+  const call = await ports.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   return call;
 }
 
-export async function recordArrival(principal: Principal, callId: string, at?: string) {
-  await visible(principal, callId);
+export async function recordArrival(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+  const { clock, events } = ports;
+  await visible(ports, principal, callId);
   const now = clock.now();
   const ata = at ?? now.toISOString();
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.ata) return undefined;
     const problems = movementViolations(fresh, 'ata', ata, now);
     if (problems.length) throw new RuleViolationError('The arrival time is not plausible', problems);
@@ -35,11 +33,12 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
   return call;
 }
 
-export async function recordDeparture(principal: Principal, callId: string, at?: string) {
-  await visible(principal, callId);
+export async function recordDeparture(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+  const { clock, events, devices } = ports;
+  await visible(ports, principal, callId);
   const now = clock.now();
   const atd = at ?? now.toISOString();
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.status === 'DEPARTED') return undefined;
     const problems = movementViolations(fresh, 'atd', atd, now);
     if (problems.length) throw new RuleViolationError('The departure time is not plausible', problems);
@@ -49,9 +48,9 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
       fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', reason: `ATD ${atd}` },
     };
   });
-  for (const device of await dynamoDeviceStore.listByPort(call.port)) {
+  for (const device of await devices.listByPort(call.port)) {
     if (device.callId !== callId) continue;
-    await dynamoDeviceStore.save({
+    await devices.save({
       ...device,
       callId: undefined,
       assignedAt: undefined,

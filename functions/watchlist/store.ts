@@ -21,7 +21,7 @@ export const dynamoWatchListStore: WatchListStore = {
       await documentClient().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { ...keys.watchEntry(e.port, e.key), ...keys.watchListing(e.port, e.key), ...e },
+          Item: { ...keys.watch(e.port, e.key), ...keys.watchListing(e.port, e.key), ...e },
         }),
       );
     }
@@ -32,7 +32,7 @@ export const dynamoWatchListStore: WatchListStore = {
     const found: StoredWatchEntry[] = [];
     for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => keys.watchEntry(port, k)) },
+        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => keys.watch(port, k)) },
       };
       // BatchGet may leave keys unprocessed under load: ask again until all are answered.
       for (let round = 0; request && Object.keys(request).length; round++) {
