@@ -24,7 +24,7 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]/u;
 /** The rule code of a refused name: a 422 naming the field (see `ruleOf` in the middy chain). */
 export const HIDDEN_CHARACTERS_RULE = 'HIDDEN_CHARACTERS';
 
-export const hasHiddenCharacters = (s: string): boolean => !s.isWellFormed() || HIDDEN.test(s);
+export const hasHiddenCharacters = (s: string): boolean => HIDDEN.test(s);
 
 /** A name (of a vessel, a person, a berth, a device…): trimmed, 1 to `max` characters, nothing hidden. */
 export const NameText = (max: number) =>
