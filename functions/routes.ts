@@ -16,7 +16,7 @@ import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
 import { importRoutes } from '#imports/routes.ts';
 
-export { type HttpMethod, type RouteDef, throttleOf } from '#shared/route.ts';
+export { type HttpMethod, type RouteDef, STAGE_THROTTLE, pagesOf, throttleOf } from '#shared/route.ts';
 
 export const routes = {
   ...platformRoutes,
