@@ -19,4 +19,4 @@ createServer((req, res) => {
       res.writeHead(400).end();
     }
   });
-}).listen(Number(process.env.PORT ?? 8787), '127.0.0.1');
+}).listen(Number(process.env.RECEIVER_PORT ?? 8787), '127.0.0.1');

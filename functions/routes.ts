@@ -17,7 +17,7 @@ import { agentRoutes } from '#agents/routes.ts';
 import { importRoutes } from '#imports/routes.ts';
 import { webhookRoutes } from '#webhooks/routes.ts';
 
-export { type HttpMethod, type RouteDef, throttleOf } from '#shared/route.ts';
+export { type HttpMethod, type RouteDef, STAGE_THROTTLE, pagesOf, throttleOf } from '#shared/route.ts';
 
 export const routes = {
   ...platformRoutes,

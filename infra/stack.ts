@@ -12,6 +12,7 @@ import { ClearanceTable } from './constructs/clearance-table.ts';
 import { Identity } from './constructs/identity.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { DeviceKeySecret } from './constructs/device-key-secret.ts';
+import { PageTokenSecret } from './constructs/page-token-secret.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { Observability } from './constructs/observability.ts';
 import { DashboardHosting } from './constructs/dashboard-hosting.ts';
@@ -45,6 +46,7 @@ export class ThreeZerosStack extends Stack {
     });
     const shared = { EVENT_BUS_NAME: bus.eventBusName };
     const deviceKeySecret = new DeviceKeySecret(this, 'DeviceKeys', this.data.key);
+    const pageTokenSecret = new PageTokenSecret(this, 'PageTokens', this.data.key);
 
     this.flows = new Workflows(this, 'Workflows', {
       specs: props.workflows ?? registry,
@@ -65,6 +67,7 @@ export class ThreeZerosStack extends Stack {
       allowedOrigins: [dashboard.url],
       environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
       deviceKeySecret: deviceKeySecret.secret,
+      pageTokenSecret: pageTokenSecret.secret,
     });
     dashboard.publish(this.api.httpApi.apiEndpoint);
     const timed = new Schedules(this, 'Schedules', { schedules, data: this.data, bus, environment: shared });

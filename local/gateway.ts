@@ -10,7 +10,7 @@ import {
   NotFoundError,
   type AppError,
 } from '#shared/errors.ts';
-import { type RateLimit, TokenBuckets } from './rate-limit.ts';
+import { Throttle, type Taken, type ThrottleOptions } from './rate-limit.ts';
 import { Admission, type AdmissionLimit } from './admission.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
@@ -30,8 +30,8 @@ export interface GatewayOptions {
   routes: readonly Route[];
   identity: DevIdentity;
   maxBodyBytes: number;
-  /** Per-caller limit; undefined turns limiting off (benchmarks, simulations). */
-  rateLimit?: RateLimit;
+  /** Throttling (see rate-limit.ts); undefined turns it off (benchmarks, simulations). */
+  rateLimit?: ThrottleOptions;
   /** Requests each route handles at once and lets wait; undefined turns admission control off. */
   admission?: AdmissionLimit;
   /** Extra local-only routes (dashboard, live events), tried before the API routes. */
@@ -60,12 +60,16 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
 
 export async function createGateway(options: GatewayOptions): Promise<Server> {
   const compiled = await loadRoutes(options.routes);
-  const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
+  const throttle = options.rateLimit && new Throttle(options.rateLimit);
   const admission = options.admission && new Admission(options.admission);
-  const limit = (key: string) => {
-    const taken = buckets?.take(key);
+  const refuse = (taken: Taken | undefined, who: 'route' | 'caller') => {
     if (taken && !taken.ok)
-      throw new TooManyRequestsError('Too many requests from this caller; slow down', taken.retryAfterSeconds);
+      throw new TooManyRequestsError(
+        who === 'route'
+          ? 'Too many requests to this route; slow down'
+          : 'Too many requests from this caller; slow down',
+        taken.retryAfterSeconds,
+      );
   };
 
   return createServer((req, res) => {
@@ -87,10 +91,9 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (!match) throw new NotFoundError(`No route for ${method} ${url.pathname}`);
     const { route } = match.entry;
 
-    if (route.roles === 'public') limit(`ip:${req.socket.remoteAddress}`);
-    // Keyed by address too: a forger naming a device must not use up that device's share.
-    else if (route.roles.includes('device'))
-      limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
+    // Nothing is verified yet: the address is the only thing a caller cannot make up.
+    const arrival = throttle?.arrive(route, req.socket.remoteAddress ?? '');
+    refuse(arrival?.taken, arrival?.who ?? 'caller');
     // A turn on the route before the body is read; given back when the answer is out (or the client left).
     if (admission) res.once('close', await admission.enter(`${route.method} ${route.path}`));
     const body = await readBody(req, options.maxBodyBytes);
@@ -105,7 +108,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
       } catch {
         throw new UnauthorizedError('The bearer token is not valid (signature, issuer, audience or expiry)');
       }
-      limit(`sub:${claims.sub}`);
+      refuse(throttle?.verified(`sub:${claims.sub}`), 'caller');
     }
 
     const event = toEvent(req, url, route, match.entry.params, match.values, body, claims);
@@ -120,9 +123,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new PayloadTooLargeError(`The body is over ${limit} bytes`) as AppError;
-    chunks.push(chunk as Buffer);
+    // Read the rest without keeping it (up to a bound): answering while the client still sends
+    // makes the closing socket reset the connection before the client has read the 413.
+    if (size > limit * 16 + 8_388_608) break;
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) throw new PayloadTooLargeError(`The body is over ${limit} bytes`) as AppError;
   return Buffer.concat(chunks);
 }
 
@@ -199,6 +205,8 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
   if (res.headersSent) return;
   const body =
     result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  // The client may still be sending a body we did not read: never reuse this connection.
+  if (result.statusCode === 413) res.shouldKeepAlive = false;
   res.writeHead(result.statusCode ?? 200, {
     ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
     ...(result.cookies?.length && { 'set-cookie': result.cookies }),

@@ -15,11 +15,14 @@ import { LocalEventBus } from './bus.ts';
 import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
 import { localRoutes } from './dashboard-server.ts';
-import type { RateLimit } from './rate-limit.ts';
+import type { RateLimit, ThrottleOptions } from './rate-limit.ts';
 import { type AdmissionLimit, DEFAULT_ADMISSION } from './admission.ts';
 import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
+import { preparePrivateDataDir } from './data-dir.ts';
 import { redriveClearances } from './redrive.ts';
+import { announceRunning } from './running.ts';
+import { backupLines } from './backup-format.ts';
 import { localSecret } from './secrets.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 import { deliverWebhooks, type WebhookHandlers } from './webhooks.ts';
@@ -35,8 +38,11 @@ export interface RuntimeOptions {
   workflows?: readonly WorkflowSpec[];
   /** Pause between workflow retries instead of the definitions' backoff. */
   retryDelayMs?: number;
-  /** Requests per second (and burst) each caller may send; false turns limiting off. */
-  rateLimit?: RateLimit | false;
+  /**
+   * Requests per second (and burst) each caller may send, and per route (the route table's by
+   * default, as on AWS); false turns throttling off.
+   */
+  rateLimit?: (RateLimit & { perRoute?: ThrottleOptions['perRoute'] }) | false;
   /**
    * Use a DynamoDB-compatible store already running there (DynamoDB Local, for the store-fidelity
    * tests) instead of starting dynalite. Nothing is swept or locked then.
@@ -98,6 +104,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     secretAccessKey: randomBytes(24).toString('base64url'),
   };
 
+  if (dataDir) preparePrivateDataDir(dataDir);
   const unlock = dataDir && !options.storeEndpoint ? lockDataDir(dataDir) : () => undefined;
   const store = options.storeEndpoint
     ? await externalStore(options.storeEndpoint, tableName, credentials)
@@ -145,7 +152,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   });
 
   const identity = await devIdentity(dataDir);
+  const operatorKey = randomBytes(24).toString('base64url');
   process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
+  process.env.PAGE_TOKEN_SECRET = localSecret(dataDir, 'page-token-secret');
 
   // Scheduled jobs, as EventBridge schedules run them on AWS.
   const timers = await Promise.all(
@@ -167,8 +176,19 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     routes: routeList,
     identity,
     maxBodyBytes: options.maxBodyBytes ?? 5_242_880,
-    extra: localRoutes({ bus, identity }),
-    ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
+    extra: localRoutes({
+      bus,
+      identity,
+      ...(dataDir && {
+        operator: { dataDir, key: operatorKey, backup: () => backupLines(dataDir, store.snapshot()) },
+      }),
+    }),
+    ...(options.rateLimit !== false && {
+      rateLimit: {
+        perCaller: options.rateLimit ?? { perSecond: 50, burst: 100 },
+        ...(options.rateLimit?.perRoute && { perRoute: options.rateLimit.perRoute }),
+      },
+    }),
     ...(options.admission !== false && { admission: options.admission ?? DEFAULT_ADMISSION }),
   });
   await new Promise<void>((ok, fail) => {
@@ -179,6 +199,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  // Where the helper commands find this system (and its keys): in its own data folder.
+  const announced = dataDir ? announceRunning(dataDir, url, operatorKey) : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -191,6 +213,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...(store.memory && { storeMemory: store.memory }),
     stop: () =>
       (stopping ??= (async () => {
+        announced?.remove();
         for (const timer of timers) clearInterval(timer);
         stopWebhooks();
         server.closeAllConnections();

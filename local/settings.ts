@@ -1,5 +1,4 @@
 // Settings of the embedded runtime, from the environment (see the README's configuration table).
-import { resolve } from 'node:path';
 import * as z from 'zod';
 
 const Settings = z.object({
@@ -24,8 +23,4 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     );
   }
   return parsed.data;
-}
-
-export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(settingsFromEnv(env).DATA_DIR);
 }

@@ -2,9 +2,9 @@
 // Departing closes the call and ends the gangway devices' assignment to it.
 import type { Ports } from '#functions/wiring.ts';
 import type { Principal } from '#shared/auth.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
 import { actorOf, changeCall } from './service.ts';
-import { canView } from './rules.ts';
+import { canView, movementViolations } from './rules.ts';
 
 export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock'>;
 
@@ -17,9 +17,12 @@ async function visible(ports: MovementPorts, principal: Principal, callId: strin
 export async function recordArrival(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
   const { clock, events } = ports;
   await visible(ports, principal, callId);
-  const ata = at ?? clock.now().toISOString();
+  const now = clock.now();
+  const ata = at ?? now.toISOString();
   const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.ata) return undefined;
+    const problems = movementViolations(fresh, 'ata', ata, now);
+    if (problems.length) throw new RuleViolationError('The arrival time is not plausible', problems);
     return {
       event: 'ARRIVE',
       patch: { ata },
@@ -33,9 +36,12 @@ export async function recordArrival(ports: MovementPorts, principal: Principal, 
 export async function recordDeparture(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
   const { clock, events, devices } = ports;
   await visible(ports, principal, callId);
-  const atd = at ?? clock.now().toISOString();
+  const now = clock.now();
+  const atd = at ?? now.toISOString();
   const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.status === 'DEPARTED') return undefined;
+    const problems = movementViolations(fresh, 'atd', atd, now);
+    if (problems.length) throw new RuleViolationError('The departure time is not plausible', problems);
     return {
       event: 'DEPART',
       patch: { atd },

@@ -66,7 +66,7 @@ export const callRoutes = defineRoutes({
     body: Movement,
     idempotent: true,
     responses: { 200: Call },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 422],
   },
   recordShipDeparture: {
     method: 'POST',
@@ -78,6 +78,6 @@ export const callRoutes = defineRoutes({
     body: Movement,
     idempotent: true,
     responses: { 200: Call },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 422],
   },
 });

@@ -118,7 +118,7 @@ export const dynamoCallStore: CallStore = {
     const skAttr = pkAttr.replace('pk', 'sk');
     const filterByStatus = 'agentId' in scope && query.status;
     const items: StoredCall[] = [];
-    let startKey = decodeToken(query.nextToken, pkAttr, pk);
+    let startKey = await decodeToken(query.nextToken, pkAttr, pk);
     // A status filter on the owner index can return short pages: keep reading until full.
     do {
       const out = await documentClient().send(
@@ -144,7 +144,7 @@ export const dynamoCallStore: CallStore = {
       items.push(...(out.Items ?? []).map(fromItem));
       startKey = out.LastEvaluatedKey;
     } while (startKey && items.length < query.limit);
-    return { items, nextToken: encodeToken(startKey) };
+    return { items, nextToken: await encodeToken(startKey) };
   },
 
   async update(current, patch, audit) {

@@ -1,6 +1,7 @@
 // Departure rules, pure: what makes a departure declaration unacceptable (422), and what keeps a
 // departure from clearing by itself, read from the gangway record, alerts and other agencies.
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
+import { SCHEDULE_HORIZON_DAYS } from '#calls/rules.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
 import type { DepartureDeclaration } from './schema.ts';
@@ -104,6 +105,15 @@ export function departureViolations(d: DepartureDeclaration, arrival: ArrivalDec
   }
   if (Date.parse(d.etd) <= now.getTime()) {
     problems.push(violation('etd', 'ETD_IN_PAST', 'the departure is already in the past', '预计离港时间已过'));
+  } else if (Date.parse(d.etd) > now.getTime() + SCHEDULE_HORIZON_DAYS * 86_400_000) {
+    problems.push(
+      violation(
+        'etd',
+        'ETD_TOO_FAR',
+        `the departure is more than ${SCHEDULE_HORIZON_DAYS} days ahead`,
+        `预计离港时间超过 ${SCHEDULE_HORIZON_DAYS} 天之后`,
+      ),
+    );
   }
   return problems;
 }

@@ -36,11 +36,11 @@ export function departureSteps(ports: DeparturePorts) {
     const call = await access.current(callId, version, round);
     const d = await declarationOf(callId, version);
     const only = call.departure?.screen && new Set(call.departure.screen);
-    return only ? d.signOn.filter((p) => only.has(p.ref)) : d.signOn;
+    return { port: call.port, signOn: only ? d.signOn.filter((p) => only.has(p.ref)) : d.signOn };
   }
 
   const loadDeparture = stepHandler('loadDeparture', Ref, async ({ callId, version, round }) => {
-    const signOn = await signOnsToScreen(callId, version, round);
+    const { signOn } = await signOnsToScreen(callId, version, round);
     const batches = [];
     for (let from = 0; from < signOn.length; from += SCREENING_BATCH) {
       batches.push({ callId, version, round, from, to: Math.min(signOn.length, from + SCREENING_BATCH) });
@@ -91,8 +91,8 @@ export function departureSteps(ports: DeparturePorts) {
     'screenSignOns',
     Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
     async ({ callId, version, round, from, to }) => {
-      const signOn = await signOnsToScreen(callId, version, round);
-      return { hits: await screen(ports.watchList, signOn.slice(from, to)) };
+      const { port, signOn } = await signOnsToScreen(callId, version, round);
+      return { hits: await screen(ports.watchList, port, signOn.slice(from, to)) };
     },
   );
 

@@ -76,10 +76,10 @@ export const dynamoReviewStore: ReviewStore = {
         KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': openIndex(port) },
         Limit: limit,
-        ExclusiveStartKey: decodeToken(nextToken, 'gsi2pk', openIndex(port)),
+        ExclusiveStartKey: await decodeToken(nextToken, 'gsi2pk', openIndex(port)),
       }),
     );
-    return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
+    return { items: (out.Items ?? []).map(strip), nextToken: await encodeToken(out.LastEvaluatedKey) };
   },
 
   async ofCall(callId) {

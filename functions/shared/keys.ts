@@ -17,15 +17,15 @@
 // a review                                        table          REVIEW#<reviewId>                   REVIEW
 // an alert                                        table          ALERT#<alertId>                     ALERT
 // a device                                        table          DEVICE#<deviceId>                   DEVICE
-// an agent's profile (AEO trust)                  table          AGENT#<agentId>                     PROFILE
-// a watch-list entry                              table          WATCH#<key>                         WATCH
+// an agent's AEO trust at a port                  table          AGENT#<agentId>                     TRUST#<port>
+// an entry of a port's watch list                 table          WATCH#<port>#<key>                  WATCH
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
 // an agent's webhook endpoint (with its secret)   table          WEBHOOK#<webhookId>                 WEBHOOK
 // an endpoint's delivery log, newest first        table          WEBHOOK#<webhookId>                 DELIVERY#<deliveryId>  (ids sort by time)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
-// the whole watch list                            byPort         WATCHLIST                           <key>
+// a port's whole watch list                      byPort         WATCHLIST#<port>                    <key>
 // calls of a port in one status by ETA            byStatus       PORT#<port>#CALL#<status>           <eta>#<callId>
 // open reviews of a port, oldest first            byStatus       PORT#<port>#REVIEW#OPEN             <openedAt>#<reviewId>
 // alerts of a port in one status                  byStatus       PORT#<port>#ALERT#<status>          <raisedAt>#<alertId>
@@ -66,8 +66,10 @@ export const keys = {
   review: (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' }),
   alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' }),
   device: (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' }),
-  agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'PROFILE' }),
-  watch: (key: string) => ({ pk: `WATCH#${key}`, sk: 'WATCH' }),
+  /** An agent's AEO trust at one port: each port's supervisors decide for their port. */
+  agent: (agentId: string, port: string) => ({ pk: `AGENT#${agentId}`, sk: `TRUST#${port}` }),
+  /** An entry of one port's watch list. */
+  watch: (port: string, key: string) => ({ pk: `WATCH#${port}#${key}`, sk: 'WATCH' }),
   idempotencyPartition: 'IDEMPOTENCY',
   // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
   portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
@@ -86,8 +88,8 @@ export const keys = {
   callItemPrefix: 'CALL#',
   deviceByPort: (port: string, deviceId: string) => ({ gsi1pk: `PORT#${port}`, gsi1sk: `DEVICE#${deviceId}` }),
   deviceItemPrefix: 'DEVICE#',
-  watchListing: (key: string) => ({ gsi1pk: 'WATCHLIST', gsi1sk: key }),
-  watchListPartition: 'WATCHLIST',
+  watchListing: (port: string, key: string) => ({ gsi1pk: `WATCHLIST#${port}`, gsi1sk: key }),
+  watchListPartition: (port: string) => `WATCHLIST#${port}`,
   // ── byStatus (gsi2) ──
   callByStatus: (port: string, status: string, eta: string, callId: string) => ({
     gsi2pk: `PORT#${port}#CALL#${status}`,

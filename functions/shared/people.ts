@@ -1,6 +1,7 @@
 // Persons on board as the FAL forms describe them: crew (FAL 5) and passengers (FAL 6).
 import * as z from 'zod';
 import { isCountryAlpha3 } from './codes.ts';
+import { NameText } from './values.ts';
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const CalendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -10,12 +11,7 @@ export const Alpha3 = z
   .regex(/^[A-Z]{1,3}$/, 'must be an ISO 3166-1 alpha-3 code as printed on travel documents, e.g. CHN')
   .refine(isCountryAlpha3, { message: 'is not a country or document code' });
 
-const Name = z
-  .string()
-  .trim()
-  .min(1)
-  .max(80)
-  .regex(/^[\p{L}\p{M}' .-]+$/u, 'may hold letters, spaces, apostrophes, dots and hyphens only');
+const Name = NameText(80).regex(/^[\p{L}\p{M}' .-]+$/u, 'may hold letters, spaces, apostrophes, dots and hyphens only');
 
 export const IdentityDocument = z.strictObject({
   type: z.enum(['PASSPORT', 'SEAFARER_ID', 'ID_CARD', 'TRAVEL_DOCUMENT', 'OTHER']),
@@ -31,7 +27,7 @@ const PersonBase = {
   nationality: Alpha3,
   gender: z.enum(['M', 'F', 'X']),
   dateOfBirth: CalendarDate,
-  placeOfBirth: z.string().trim().min(1).max(80).optional(),
+  placeOfBirth: NameText(80).optional(),
   document: IdentityDocument,
 };
 

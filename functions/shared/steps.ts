@@ -2,7 +2,7 @@
 // export runs as a Lambda behind Step Functions and in-process under the embedded runner.
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { logger } from './logger.ts';
+import { logger, perInvocation } from './logger.ts';
 
 /** The newer declaration version took over: the old execution ends quietly. */
 export class Superseded extends Error {
@@ -13,7 +13,7 @@ export class Superseded extends Error {
 }
 
 export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: (input: z.output<S>) => Promise<R>) {
-  return async (event: unknown, context?: Context): Promise<R> => {
+  return perInvocation(async (event: unknown, context?: Context): Promise<R> => {
     logger.addContext(context ?? ({} as Context));
     const parsed = input.safeParse(event);
     if (!parsed.success) {
@@ -25,5 +25,5 @@ export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: 
       throw error;
     }
     return fn(parsed.data);
-  };
+  });
 }

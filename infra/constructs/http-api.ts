@@ -19,7 +19,7 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { type Route, throttleOf } from '../../functions/routes.ts';
+import { type Route, STAGE_THROTTLE, pagesOf, throttleOf } from '../../functions/routes.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -36,6 +36,8 @@ export interface ApiProps {
   environment: Record<string, string>;
   /** The secret device keys are derived from, for the routes that declare `deviceKeys`. */
   deviceKeySecret: ISecret;
+  /** The key page tokens are signed with, for the routes that list (see `pagesOf`). */
+  pageTokenSecret: ISecret;
 }
 
 export class Api extends Construct {
@@ -70,7 +72,7 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 200, burstLimit: 400 },
+      throttle: { rateLimit: STAGE_THROTTLE.rate, burstLimit: STAGE_THROTTLE.burst },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -110,6 +112,10 @@ export class Api extends Construct {
       if (route.deviceKeys) {
         props.deviceKeySecret.grantRead(fn);
         fn.addEnvironment('DEVICE_KEY_SECRET_ARN', props.deviceKeySecret.secretArn);
+      }
+      if (pagesOf(route)) {
+        props.pageTokenSecret.grantRead(fn);
+        fn.addEnvironment('PAGE_TOKEN_SECRET_ARN', props.pageTokenSecret.secretArn);
       }
       this.functions.set(route.name, fn);
       const signedByDevice = route.roles !== 'public' && route.roles.includes('device');

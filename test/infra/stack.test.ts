@@ -122,13 +122,21 @@ describe('gangway devices and timed jobs', () => {
     expect(importPolicy).not.toMatch(/dynamodb:|events:PutEvents|kms:/);
   });
 
-  it('lets only the key-issuing and event routes read the device key secret', () => {
-    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
-    const reads = policies
-      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
+  const readersOf = (secret: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => {
+        const document = JSON.stringify(p.Properties.PolicyDocument);
+        return document.includes('secretsmanager:GetSecretValue') && document.includes(secret);
+      })
       .map((p) => JSON.stringify(p.Properties.Roles).match(/Fn(\w+?)Role/)?.[1])
       .sort();
-    expect(reads).toEqual(['createDevice', 'postGangwayEvents', 'rotateDeviceKey']);
+
+  it('lets only the key-issuing and event routes read the device key secret', () => {
+    expect(readersOf('DeviceKeysSecret')).toEqual(['createDevice', 'postGangwayEvents', 'rotateDeviceKey']);
+  });
+
+  it('lets only the listing routes read the key that signs page tokens', () => {
+    expect(readersOf('PageTokensSecret')).toEqual(['listAlerts', 'listCalls', 'listReviews', 'listWatchList']);
   });
 
   it('runs the shore-leave sweep on a schedule with a dead-letter queue', () => {

@@ -4,6 +4,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '#shared/aws.ts';
+import { systemClock, useClock } from '#shared/clock.ts';
 import { type DeviceCredentials, postSigned, scan } from '#local/device-client.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
@@ -246,7 +247,14 @@ describe('alerts', () => {
       ...scan({ callId, personRef: 'C01', direction: 'DISEMBARK' }),
       capturedAt: afterExpiry.toISOString(),
     };
-    await postSigned(sys.url, device, event);
+    // A long stay: the system's clock is past the expiry too (a capture years ahead is refused).
+    const offset = afterExpiry.getTime() - Date.now();
+    useClock({ now: () => new Date(Date.now() + offset) });
+    try {
+      await postSigned(sys.url, device, event, afterExpiry);
+    } finally {
+      useClock(systemClock);
+    }
     expect((await alerts(callId)).map((a) => a.rule)).toContain('DOCUMENT_EXPIRED');
   });
 

@@ -270,6 +270,6 @@ describe('the contract', () => {
       $ref: '#/components/schemas/CreateWebhook',
     });
     expect(body.components.schemas.WebhookEventType.enum).toContain('ReviewOpened');
-    expect(Object.keys(body.components.schemas.WebhookDelivery.properties)).toContain('attempts');
+    expect(Object.keys(body.components.schemas.WebhookDeliveryOutput.properties)).toContain('attempts');
   });
 });

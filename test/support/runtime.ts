@@ -1,6 +1,7 @@
 // Starts the embedded runtime in memory on a free port and speaks HTTP to it, as a client would.
 import { type Runtime, type RuntimeOptions, startRuntime } from '#local/runtime.ts';
 import type { TokenRequest } from '#local/dev-auth.ts';
+import { assertDocumented } from './contract.ts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -44,6 +45,7 @@ export async function startTestSystem(options: RuntimeOptions = {}): Promise<Tes
       } catch {
         // not JSON: keep the text
       }
+      assertDocumented(method, path, res.status, parsed, res.headers.get('content-type') ?? undefined);
       return { status: res.status, headers: res.headers, body: parsed as never };
     },
     stop: () => runtime.stop(),

@@ -9,7 +9,7 @@ const base: DepartureDeclaration = {
   sailing: ['C01', 'C02', 'C03'],
   signOn: [],
   signOff: [],
-  etd: '2099-01-01T00:00:00.000Z',
+  etd: new Date(Date.now() + 2 * 86_400_000).toISOString(),
   personsOnBoard: 3,
 };
 const rules = (d: Partial<DepartureDeclaration>) =>
@@ -33,6 +33,7 @@ describe('departure declaration rules', () => {
     ],
     ['a wrong head count', { personsOnBoard: 5 }, 'personsOnBoard PERSONS_ON_BOARD_MISMATCH'],
     ['a departure in the past', { etd: '2001-01-01T00:00:00.000Z' }, 'etd ETD_IN_PAST'],
+    ['a departure in 2999', { etd: '2999-01-01T00:00:00.000Z' }, 'etd ETD_TOO_FAR'],
   ])('refuse %s', (_case, change, expected) => expect(rules(change)).toContain(expected));
 });
 
