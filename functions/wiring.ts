@@ -5,6 +5,7 @@ import { dynamoAgentStore } from '#agents/store.ts';
 import { dynamoAlertStore } from '#alerts/store.ts';
 import { dynamoDeclarationStore as arrivalDeclarations } from '#arrival/store.ts';
 import { dynamoCallStore } from '#calls/store.ts';
+import { agencyAnswers } from '#departure/agencies.ts';
 import { dynamoDepartureStore } from '#departure/store.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
@@ -25,6 +26,7 @@ export const adapters = {
   gangway: dynamoGangwayStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
+  agencyAnswers,
   watchList: dynamoWatchListStore,
   workflows: stepFunctions,
   events: eventBridgePublisher,

@@ -8,7 +8,7 @@ import { httpHandler } from '#shared/http.ts';
 import { accepted, ok } from '#shared/responses.ts';
 import { stepFunctions } from '#shared/workflows.ts';
 import { departureRoutes as routes } from './routes.ts';
-import { departureDraft, readDeparture, recordAnswer, submitDeparture } from './service.ts';
+import { callAgencies, departureDraft, readDeparture, recordAnswer, submitDeparture } from './service.ts';
 import { dynamoDepartureStore as departures } from './store.ts';
 
 const deps = {
@@ -35,4 +35,8 @@ export const getDeparture = httpHandler(routes.getDeparture).handler(async ({ pa
 
 export const recordAgencyAnswer = httpHandler(routes.recordAgencyAnswer).handler(async ({ path, body, principal }) =>
   ok(await recordAnswer(deps, principal, path.callId, path.agency, body)),
+);
+
+export const listCallAgencies = httpHandler(routes.listCallAgencies).handler(async ({ path, principal }) =>
+  ok(await callAgencies(deps, principal, path.callId)),
 );

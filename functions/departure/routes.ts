@@ -4,6 +4,7 @@ import { CallPath } from '#calls/schema.ts';
 import {
   AgencyAnswer,
   AgencyPath,
+  CallAgencies,
   DepartureAccepted,
   DepartureDeclaration,
   DepartureDraft,
@@ -41,12 +42,23 @@ export const departureRoutes = defineRoutes({
     path: '/v1/calls/{callId}/agencies/{agency}',
     module: 'departure/api.ts',
     roles: ['officer'],
-    summary: "Record another agency's answer (CLEAR or HOLD) for the departure; the clearance re-runs",
+    summary:
+      "Record a configured agency's answer (CLEAR or HOLD) for the departure; the clearance re-runs. An unknown agency is a 404 naming the port's agencies; a HOLD keeps the departure from clearing until that agency answers CLEAR",
     params: AgencyPath,
     body: AgencyAnswer,
     idempotent: true,
     workflows: ['start', 'answer'],
     responses: { 200: RecordedAgencyAnswer },
+    errors: [400, 401, 403, 404],
+  },
+  listCallAgencies: {
+    method: 'GET',
+    path: '/v1/calls/{callId}/agencies',
+    module: 'departure/api.ts',
+    roles: ['agent', 'officer'],
+    summary: "The port's agencies (who decides what) with each one's latest answer for the call, who gave it and when",
+    params: CallPath,
+    responses: { 200: CallAgencies },
     errors: [400, 401, 403, 404],
   },
 });

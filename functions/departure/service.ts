@@ -12,6 +12,7 @@ import { DEPARTURE_WORKFLOW, recheckDeparture } from './recheck.ts';
 import { arrivalRefs, departureShape, departureViolations } from './rules.ts';
 import type { AgencyAnswer, DepartureDeclaration } from './schema.ts';
 import { agencyAnswers } from './agencies.ts';
+import { agencyOf, portAgencies } from '#functions/agencies/config.ts';
 
 export interface DepartureDeps extends SubmitDeps {
   arrivals: DeclarationStore<ArrivalDeclaration>;
@@ -94,9 +95,26 @@ export async function recordAnswer(
   agency: string,
   answer: AgencyAnswer,
 ) {
-  await visibleCall(deps, principal, callId);
+  const call = await visibleCall(deps, principal, callId);
+  agencyOf(call.port, agency);
   const recorded = { ...answer, agency, recordedBy: principal.sub, recordedAt: deps.clock.now().toISOString() };
   await agencyAnswers.put(callId, recorded);
   await recheckDeparture(deps, callId, `${agency} answered ${answer.status}`);
   return recorded;
+}
+
+/** Who decides what for this call's port, and what each agency last answered. */
+export async function callAgencies(deps: DepartureDeps, principal: Principal, callId: string) {
+  const call = await visibleCall(deps, principal, callId);
+  const answers = new Map((await agencyAnswers.ofCall(callId)).map((a) => [a.agency, a]));
+  const agencies = portAgencies(call.port).map(({ check: _check, ...agency }) => ({
+    ...agency,
+    ...(answers.get(agency.agency) && { answer: answers.get(agency.agency) }),
+  }));
+  return {
+    callId,
+    port: call.port,
+    agencies,
+    holding: agencies.filter((a) => a.answer?.status === 'HOLD').map((a) => a.agency),
+  };
 }

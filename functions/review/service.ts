@@ -4,6 +4,7 @@ import type { Principal } from '#shared/auth.ts';
 import type { Clock } from '#shared/clock.ts';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { WorkflowClient } from '#shared/workflows.ts';
+import { type AgencyAnswerStore, holdsOn } from '#departure/agencies.ts';
 import type { DecisionOutput, Review, ReviewDecision } from './schema.ts';
 import { type ReviewStore, publicReview } from './store.ts';
 
@@ -11,6 +12,13 @@ export interface ReviewDeps {
   reviews: ReviewStore;
   workflows: WorkflowClient;
   clock: Clock;
+  /** Agencies' answers: a HOLD from any configured agency keeps a departure from being approved. */
+  agencyAnswers?: Pick<AgencyAnswerStore, 'ofCall'>;
+}
+
+/** An agency holds the departure: no officer may clear it until that agency answers CLEAR (409). */
+export class AgencyHoldError extends ConflictError {
+  override readonly code = 'AGENCY_HOLD';
 }
 
 export async function openReviews(deps: ReviewDeps, principal: Principal, limit: number, nextToken?: string) {
@@ -39,6 +47,18 @@ export async function decide(
   const review = await deps.reviews.get(reviewId);
   if (!review || principal.role === 'agent' || review.port !== principal.port)
     throw new NotFoundError(`No review ${reviewId}`);
+  if (review.kind === 'DEPARTURE' && input.decision === 'APPROVE' && deps.agencyAnswers) {
+    const holds = await holdsOn(deps.agencyAnswers, review);
+    if (holds.length) {
+      throw new AgencyHoldError(
+        'An agency holds this departure: it clears once that agency answers CLEAR',
+        holds.map((h) => ({
+          path: `agencies.${h.agency}`,
+          message: `HOLD recorded by ${h.recordedBy} at ${h.recordedAt}${h.note ? `: ${h.note}` : ''}`,
+        })),
+      );
+    }
+  }
   const output: DecisionOutput = {
     decision: input.decision,
     ...(input.reason && { reason: input.reason }),

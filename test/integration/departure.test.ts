@@ -158,6 +158,45 @@ describe('one-stop departure', () => {
     await departureState(callId, 'CLEARED');
   });
 
+  it('refuses an answer from an agency the port does not have, naming the ones it has', async () => {
+    const { callId } = await callInPort();
+    const res = await sys.request('PUT', `/v1/calls/${callId}/agencies/health`, {
+      token: officer,
+      body: { status: 'HOLD' },
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.error.details).toEqual([{ path: 'agency', message: 'must be one of customs, maritime-safety' }]);
+    const agencies = await sys.request('GET', `/v1/calls/${callId}/agencies`, { token: agent });
+    expect(agencies.body.agencies.map((a: { answer?: unknown }) => a.answer)).toEqual([undefined, undefined]);
+  });
+
+  it('keeps a held departure from being approved until the holding agency answers CLEAR', async () => {
+    const { callId } = await callInPort();
+    await sys.request('PUT', `/v1/calls/${callId}/agencies/maritime-safety`, {
+      token: officer,
+      body: { status: 'HOLD', note: 'port state control deficiency open' },
+    });
+    await declareDeparture(callId);
+    await departureState(callId, 'IN_REVIEW');
+    const review = await reviewOf(callId);
+    const approve = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
+      token: officer,
+      body: { decision: 'APPROVE' },
+    });
+    expect(approve.status).toBe(409);
+    expect(approve.body.error.code).toBe('AGENCY_HOLD');
+    expect(approve.body.error.details[0].path).toBe('agencies.maritime-safety');
+    expect((await callOf(callId)).departure.state).toBe('IN_REVIEW');
+    const agencies = await sys.request('GET', `/v1/calls/${callId}/agencies`, { token: officer });
+    expect(agencies.body.holding).toEqual(['maritime-safety']);
+    expect(agencies.body.agencies[1].answer).toMatchObject({ status: 'HOLD', recordedBy: expect.any(String) });
+    await sys.request('PUT', `/v1/calls/${callId}/agencies/maritime-safety`, {
+      token: officer,
+      body: { status: 'CLEAR' },
+    });
+    await departureState(callId, 'CLEARED');
+  });
+
   it('sends a sign-on who is on the watch list to review', async () => {
     await sys.request('PUT', '/v1/watchlist', {
       token: supervisor,
