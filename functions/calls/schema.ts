@@ -56,6 +56,7 @@ export const CallStatus = z
     'DRAFT',
     'SUBMITTED',
     'ARRIVAL_REVIEW',
+    'ARRIVAL_INSPECTION',
     'ARRIVAL_CLEARED',
     'IN_PORT',
     'DEPARTURE_SUBMITTED',

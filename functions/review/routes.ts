@@ -18,12 +18,13 @@ export const reviewRoutes = defineRoutes({
     path: '/v1/reviews/{reviewId}/decision',
     module: 'review/api.ts',
     roles: ['officer'],
-    summary: 'Approve, reject or request an amendment (a reason is required for the last two)',
+    summary:
+      'Decide: APPROVE, APPROVE_WITH_CONDITIONS (conditions), REFUSE_ENTRY (persons), ORDER_INSPECTION (arrival; its result is decided on the inspection review), REQUEST_AMENDMENT, or REJECT (an arrival: supervisors only); a reason is required for all but the approvals',
     params: ReviewPath,
     body: ReviewDecision,
     idempotent: true,
     workflows: ['answer'],
     responses: { 200: Review },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 422],
   },
 });
