@@ -14,6 +14,7 @@ import { alertRoutes } from '#alerts/routes.ts';
 import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
+import { reportRoutes } from '#functions/reports/routes.ts';
 
 export { type HttpMethod, type RouteDef, throttleOf } from '#shared/route.ts';
 
@@ -31,6 +32,7 @@ export const routes = {
   ...deviceRoutes,
   ...portRoutes,
   ...agentRoutes,
+  ...reportRoutes,
 };
 
 export type RouteName = keyof typeof routes;

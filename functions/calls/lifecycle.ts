@@ -23,6 +23,7 @@ export const CALL_EVENTS = [
   'RECORD_ARRIVAL_FAILURE',
   'REDRIVE_ARRIVAL',
   'ARRIVE',
+  'CONFIRM_ARRIVAL_TIME',
   'SUBMIT_DEPARTURE',
   'AMEND_DEPARTURE_SCHEDULE',
   'ASSESS_DEPARTURE',
@@ -34,6 +35,7 @@ export const CALL_EVENTS = [
   'RECORD_DEPARTURE_FAILURE',
   'REDRIVE_DEPARTURE',
   'DEPART',
+  'CONFIRM_DEPARTURE_TIME',
   'CANCEL',
 ] as const;
 export type CallEvent = (typeof CALL_EVENTS)[number];
@@ -130,6 +132,12 @@ export const TRANSITIONS: readonly Transition[] = [
   t('DEPARTURE_SUBMITTED', 'REDRIVE_DEPARTURE', null, OFFICER),
   t('DEPARTURE_REVIEW', 'REDRIVE_DEPARTURE', null, OFFICER),
   t('DEPARTURE_CLEARED', 'DEPART', 'DEPARTED', MOVER),
+  // The figures count only times an officer or the port feed stands behind: they confirm (or
+  // correct) what the agent proposed, at any time after the movement.
+  ...(['IN_PORT', ...DEPARTURE_OPEN.slice(1), 'DEPARTED'] as const).map((from) =>
+    t(from, 'CONFIRM_ARRIVAL_TIME', null, OFFICER),
+  ),
+  t('DEPARTED', 'CONFIRM_DEPARTURE_TIME', null, OFFICER),
   // A call is cancelled until the ship is in port; a permit out is revoked.
   t('DRAFT', 'CANCEL', 'CANCELLED', AGENT),
   t('SUBMITTED', 'CANCEL', 'CANCELLED', AGENT),

@@ -1,11 +1,14 @@
-// The ship's actual arrival (ATA) and departure (ATD), recorded by its agent or a port officer.
-// Departing closes the call and ends the gangway devices' assignment to it.
+// The ship's actual arrival (ATA) and departure (ATD): proposed by its agent, confirmed by a port
+// officer or the port feed (times-of-record.ts). Departing closes the call and ends the gangway
+// devices' assignment to it.
 import { dynamoDeviceStore } from '#devices/store.ts';
 import type { Principal } from '#shared/auth.ts';
 import { clock } from '#shared/clock.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import { eventBridgePublisher as events } from '#shared/events.ts';
+import type { TimeOfRecord } from './schema.ts';
 import { actorOf, changeCall } from './service.ts';
+import { type TimeSource, nextTimeOfRecord } from './times-of-record.ts';
 import { canView } from './rules.ts';
 import { dynamoCallStore as store } from './store.ts';
 
@@ -17,30 +20,55 @@ async function visible(principal: Principal, callId: string) {
   return call;
 }
 
-export async function recordArrival(principal: Principal, callId: string, at?: string) {
+/** The record on a call from before times were confirmed: what the agent said. */
+function legacy(at: string | undefined, agentId: string): TimeOfRecord | undefined {
+  return at ? { at, source: 'AGENT', recordedBy: agentId, recordedAt: at, confirmed: false } : undefined;
+}
+
+export async function recordArrival(principal: Principal, callId: string, at?: string, source?: TimeSource) {
   await visible(principal, callId);
-  const ata = at ?? clock.now().toISOString();
+  const now = clock.now().toISOString();
+  const ata = at ?? now;
   const call = await changeCall(deps, callId, (fresh) => {
-    if (fresh.ata) return undefined;
+    const arrived = Boolean(fresh.ata);
+    const record = nextTimeOfRecord(fresh.ataRecord ?? legacy(fresh.ata, fresh.agentId), principal, ata, now, source);
+    if (!record) return undefined;
     return {
-      event: 'ARRIVE',
-      patch: { ata },
-      fact: { actor: actorOf(principal), action: 'SHIP_ARRIVED', reason: `ATA ${ata}` },
+      event: arrived ? 'CONFIRM_ARRIVAL_TIME' : 'ARRIVE',
+      patch: { ata, ataRecord: record },
+      fact: {
+        actor: actorOf(principal),
+        action: arrived ? 'ATA_CONFIRMED' : 'SHIP_ARRIVED',
+        reason: `ATA ${ata} (${record.confirmed ? `confirmed, ${record.source.toLowerCase()}` : 'proposed by the agent'})`,
+      },
     };
   });
   await events.publish([{ type: 'ShipArrived', callId, port: call.port, detail: { ata: call.ata } }]);
   return call;
 }
 
-export async function recordDeparture(principal: Principal, callId: string, at?: string) {
+export async function recordDeparture(principal: Principal, callId: string, at?: string, source?: TimeSource) {
   await visible(principal, callId);
-  const atd = at ?? clock.now().toISOString();
+  const now = clock.now().toISOString();
+  const atd = at ?? now;
   const call = await changeCall(deps, callId, (fresh) => {
-    if (fresh.status === 'DEPARTED') return undefined;
+    const departed = fresh.status === 'DEPARTED';
+    const record = nextTimeOfRecord(
+      fresh.atdRecord ?? (departed ? legacy(fresh.atd, fresh.agentId) : undefined),
+      principal,
+      atd,
+      now,
+      source,
+    );
+    if (!record) return undefined;
     return {
-      event: 'DEPART',
-      patch: { atd },
-      fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', reason: `ATD ${atd}` },
+      event: departed ? 'CONFIRM_DEPARTURE_TIME' : 'DEPART',
+      patch: { atd, atdRecord: record },
+      fact: {
+        actor: actorOf(principal),
+        action: departed ? 'ATD_CONFIRMED' : 'SHIP_DEPARTED',
+        reason: `ATD ${atd} (${record.confirmed ? `confirmed, ${record.source.toLowerCase()}` : 'proposed by the agent'})`,
+      },
     };
   });
   for (const device of await dynamoDeviceStore.listByPort(call.port)) {

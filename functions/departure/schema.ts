@@ -67,4 +67,12 @@ export const CallAgencies = z
   })
   .meta({ id: 'CallAgencies' });
 
-export const Movement = z.strictObject({ at: Instant.optional() }).meta({ id: 'Movement' });
+export const Movement = z
+  .strictObject({
+    at: Instant.optional(),
+    source: z
+      .enum(['OFFICER', 'PORT_FEED'])
+      .optional()
+      .describe("Officers only: the time is the officer's own (default) or the port feed's (VTS, port system)"),
+  })
+  .meta({ id: 'Movement' });

@@ -6,6 +6,7 @@ import { publicView } from '#calls/service.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
+import { config } from '#shared/config.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
@@ -33,7 +34,7 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
       return { call, reviews, passes, passesWithAlerts: flaggedEvents.size };
     }),
   );
-  const ranking = byAgent(facts, now);
+  const ranking = byAgent(facts, now, config().RANKING_MIN_CALLS);
   if (query.format === 'csv') {
     return {
       statusCode: 200,

@@ -4,6 +4,8 @@
 import { isFinal } from '#calls/lifecycle.ts';
 import type { Call } from '#calls/schema.ts';
 import type { CallFigures, Figures } from './schema.ts';
+import { confirmedTime } from '#calls/times-of-record.ts';
+import { type Rank, rankAscending } from '#functions/reports/ranking.ts';
 
 export interface CallFacts {
   call: Call;
@@ -24,10 +26,12 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
 const share = (part: number, whole: number) => (whole ? part / whole : null);
 const round = (n: number | null, digits = 1) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
+/** From the confirmed ATA only: a time the agent alone proposed is not a measurement. */
 export function waitingMinutes(call: Call): number | null {
   const cleared = call.arrival?.clearedAt;
-  if (!call.ata || !cleared) return null;
-  return Math.max(0, (Date.parse(cleared) - Date.parse(call.ata)) / MINUTE);
+  const ata = confirmedTime(call.ataRecord);
+  if (!ata || !cleared) return null;
+  return Math.max(0, (Date.parse(cleared) - Date.parse(ata)) / MINUTE);
 }
 
 export function delayMinutes(call: Call, now: Date): number | null {
@@ -85,23 +89,42 @@ export function figures(facts: readonly CallFacts[], now: Date): Figures {
   };
 }
 
-/** Per agent, best first: the clearance-time ranking the port publishes. */
-export function byAgent(facts: readonly CallFacts[], now: Date) {
-  const groups = new Map<string, CallFacts[]>();
-  for (const f of facts) groups.set(f.call.agentId, [...(groups.get(f.call.agentId) ?? []), f]);
-  return [...groups]
-    .map(([agentId, group]) => ({ agentId, ...figures(group, now) }))
-    .sort(
-      (a, b) =>
-        (a.meanWaitingMinutes ?? 0) +
-          (a.meanDelayMinutes ?? 0) -
-          ((b.meanWaitingMinutes ?? 0) + (b.meanDelayMinutes ?? 0)) || a.agentId.localeCompare(b.agentId),
-    );
+/** Calls whose waiting or delay was measured: what a ranking may rest on. */
+function measuredCalls(group: readonly CallFacts[], now: Date): number {
+  return group.filter((f) => waitingMinutes(f.call) !== null || delayMinutes(f.call, now) !== null).length;
 }
 
-export function toCsv(rows: readonly (Figures & { agentId: string })[]): string {
+/**
+ * Per agent, best first: mean waiting plus mean delay, over agents with at least `minMeasured`
+ * measured calls; an agent with nothing measured is listed unranked, never as 0 minutes.
+ */
+export function byAgent(facts: readonly CallFacts[], now: Date, minMeasured = 1) {
+  const groups = new Map<string, CallFacts[]>();
+  for (const f of facts) groups.set(f.call.agentId, [...(groups.get(f.call.agentId) ?? []), f]);
+  const rows = [...groups].map(([agentId, group]) => ({
+    agentId,
+    measuredCalls: measuredCalls(group, now),
+    ...figures(group, now),
+  }));
+  const total = (r: (typeof rows)[number]) =>
+    r.meanWaitingMinutes === null && r.meanDelayMinutes === null
+      ? null
+      : (r.meanWaitingMinutes ?? 0) + (r.meanDelayMinutes ?? 0);
+  return rankAscending(
+    rows,
+    total,
+    (r) => r.measuredCalls,
+    minMeasured,
+    (r) => r.agentId,
+  );
+}
+
+export function toCsv(rows: readonly (Figures & Rank & { agentId: string; measuredCalls: number })[]): string {
   const columns = [
+    'rank',
+    'tied',
     'agentId',
+    'measuredCalls',
     'calls',
     'zeroWaitingShare',
     'zeroDelayShare',

@@ -31,6 +31,19 @@ const Env = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** How long a rotated-out device key keeps working. */
   DEVICE_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).default(3_600),
+  /** Rankings: an agent is ranked only with at least this many measured calls. */
+  RANKING_MIN_CALLS: z.coerce.number().int().min(1).default(5),
+  /** The ports the quarterly clearance-time report and its public page cover (UN/LOCODEs). */
+  REPORT_PORTS: z
+    .string()
+    .default('CNTXG')
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be UN/LOCODEs, comma-separated')).min(1)),
 });
 export type Config = z.infer<typeof Env>;
 

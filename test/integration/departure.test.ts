@@ -281,7 +281,13 @@ describe('the three zeros, measured', () => {
     const overview = await sys.request('GET', '/v1/ports/CNTXG/overview', { token: officer });
     expect(overview.status).toBe(200);
     const mine = overview.body.calls.find((c: { callId: string }) => c.callId === callId);
-    expect(mine).toMatchObject({ waitingMinutes: 0, delayMinutes: 0, atRiskOfDelay: false });
+    // The agent's own ATA is a proposal: no waiting is measured until an officer confirms it.
+    expect(mine).toMatchObject({ waitingMinutes: null, delayMinutes: 0, atRiskOfDelay: false });
+    await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: officer, body: {} });
+    const confirmed = await sys.request('GET', '/v1/ports/CNTXG/overview', { token: officer });
+    expect(confirmed.body.calls.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
+      waitingMinutes: 0,
+    });
     expect(overview.body.figures.zeroDelayShare).toBe(1);
     expect(overview.body.figures.contactlessShare).toBeGreaterThan(0);
     expect(overview.body.countsByStatus.DEPARTURE_CLEARED).toBeGreaterThanOrEqual(1);
@@ -289,8 +295,8 @@ describe('the three zeros, measured', () => {
     const csv = await sys.request('GET', '/v1/ports/CNTXG/overview?format=csv', { token: officer });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const [header, ...rows] = (csv.body as string).trim().split('\n');
-    expect(header).toMatch(/^agentId,calls,zeroWaitingShare,zeroDelayShare/);
-    expect(rows.some((r) => r.startsWith('ACME-SHIPPING,'))).toBe(true);
+    expect(header).toMatch(/^rank,tied,agentId,measuredCalls,calls,zeroWaitingShare,zeroDelayShare/);
+    expect(rows.some((r) => r.split(',')[2] === 'ACME-SHIPPING')).toBe(true);
 
     expect((await sys.request('GET', '/v1/ports/CNSHA/overview', { token: officer })).status).toBe(403);
     expect((await sys.request('GET', '/v1/ports/CNTXG/overview', { token: agent })).status).toBe(403);
