@@ -15,6 +15,7 @@ import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
 import { reportRoutes } from '#functions/reports/routes.ts';
+import { auditRoutes } from '#functions/audit/routes.ts';
 
 export { type HttpMethod, type RouteDef, throttleOf } from '#shared/route.ts';
 
@@ -33,6 +34,7 @@ export const routes = {
   ...portRoutes,
   ...agentRoutes,
   ...reportRoutes,
+  ...auditRoutes,
 };
 
 export type RouteName = keyof typeof routes;

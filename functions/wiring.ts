@@ -2,6 +2,7 @@
 // the ports the use cases and workflow steps ask for. HTTP handlers and steps take their
 // dependencies from here; tests bind the same use cases to in-memory fakes instead.
 import { dynamoAgentStore } from '#agents/store.ts';
+import { dynamoAuditStore } from '#functions/audit/store.ts';
 import { dynamoAlertStore } from '#alerts/store.ts';
 import { dynamoDeclarationStore as arrivalDeclarations } from '#arrival/store.ts';
 import { dynamoCallStore } from '#calls/store.ts';
@@ -27,6 +28,7 @@ export const adapters = {
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
   agencyAnswers,
+  audit: dynamoAuditStore,
   watchList: dynamoWatchListStore,
   workflows: stepFunctions,
   events: eventBridgePublisher,

@@ -19,7 +19,8 @@ import type { RateLimit } from './rate-limit.ts';
 import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
 import { redriveClearances } from './redrive.ts';
-import { localSecret } from './secrets.ts';
+import { localSecret, localSigningKey } from './secrets.ts';
+import { resetAuditSigner } from '#functions/audit/signer.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 
 export interface RuntimeOptions {
@@ -115,6 +116,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   const identity = await devIdentity(dataDir);
   process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
+  process.env.AUDIT_SIGNING_KEY = localSigningKey(dataDir, 'audit-signing-key.pem');
+  resetConfig();
+  resetAuditSigner();
 
   // Scheduled jobs, as EventBridge schedules run them on AWS.
   const timers = await Promise.all(

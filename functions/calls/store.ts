@@ -7,6 +7,7 @@ import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
+import { dynamoAuditStore } from '#functions/audit/store.ts';
 import { keys } from '#shared/table.ts';
 import type { Call, CallStatus } from './schema.ts';
 
@@ -203,4 +204,6 @@ async function putAudit(callId: string, audit: AuditEntry): Promise<void> {
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
+  // The day's index of entries, across all chains, is what the daily audit root is built from.
+  await dynamoAuditStore.indexDay(`CALL#${callId}`, audit);
 }

@@ -2,6 +2,7 @@
 import { dynamoDeclarationStore as arrivals } from '#arrival/store.ts';
 import { dynamoCallStore } from '#calls/store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
+import { dynamoAuditStore } from '#functions/audit/store.ts';
 import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
 import { httpHandler } from '#shared/http.ts';
@@ -34,7 +35,7 @@ export const getDeparture = httpHandler(routes.getDeparture).handler(async ({ pa
 );
 
 export const recordAgencyAnswer = httpHandler(routes.recordAgencyAnswer).handler(async ({ path, body, principal }) =>
-  ok(await recordAnswer(deps, principal, path.callId, path.agency, body)),
+  ok(await recordAnswer({ ...deps, audit: dynamoAuditStore }, principal, path.callId, path.agency, body)),
 );
 
 export const listCallAgencies = httpHandler(routes.listCallAgencies).handler(async ({ path, principal }) =>

@@ -43,7 +43,7 @@ export const departureRoutes = defineRoutes({
     module: 'departure/api.ts',
     roles: ['officer'],
     summary:
-      "Record a configured agency's answer (CLEAR or HOLD) for the departure; the clearance re-runs. An unknown agency is a 404 naming the port's agencies; a HOLD keeps the departure from clearing until that agency answers CLEAR",
+      "A configured agency's answer (CLEAR or HOLD) for the departure, which re-runs; unknown agency: 404; a HOLD blocks clearance until CLEAR",
     params: AgencyPath,
     body: AgencyAnswer,
     idempotent: true,

@@ -13,6 +13,9 @@ import { arrivalRefs, departureShape, departureViolations } from './rules.ts';
 import type { AgencyAnswer, DepartureDeclaration } from './schema.ts';
 import { agencyAnswers } from './agencies.ts';
 import { agencyOf, portAgencies } from '#functions/agencies/config.ts';
+import { portChain, recordPortChange } from '#functions/audit/port-changes.ts';
+import type { AuditStore } from '#functions/audit/store.ts';
+import { actorOf } from '#calls/service.ts';
 
 export interface DepartureDeps extends SubmitDeps {
   arrivals: DeclarationStore<ArrivalDeclaration>;
@@ -89,7 +92,7 @@ export async function departureDraft(deps: DepartureDeps, principal: Principal, 
  * re-checks the departure: an answer is one of the things it depends on.
  */
 export async function recordAnswer(
-  deps: DepartureDeps,
+  deps: DepartureDeps & { audit: Pick<AuditStore, 'append'> },
   principal: Principal,
   callId: string,
   agency: string,
@@ -99,6 +102,13 @@ export async function recordAnswer(
   agencyOf(call.port, agency);
   const recorded = { ...answer, agency, recordedBy: principal.sub, recordedAt: deps.clock.now().toISOString() };
   await agencyAnswers.put(callId, recorded);
+  // Before the re-check: the answer is on record whatever the clearance then does.
+  await recordPortChange(deps, portChain(call.port), {
+    actor: actorOf(principal),
+    action: 'AGENCY_ANSWERED',
+    subject: `agency ${agency} on call ${callId}: ${answer.status}`,
+    ...(answer.note && { reason: answer.note }),
+  });
   await recheckDeparture(deps, callId, `${agency} answered ${answer.status}`);
   return recorded;
 }

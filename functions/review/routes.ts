@@ -19,7 +19,7 @@ export const reviewRoutes = defineRoutes({
     module: 'review/api.ts',
     roles: ['officer'],
     summary:
-      'Decide: APPROVE, APPROVE_WITH_CONDITIONS (conditions), REFUSE_ENTRY (persons), ORDER_INSPECTION (arrival; its result is decided on the inspection review), REQUEST_AMENDMENT, or REJECT (an arrival: supervisors only); a reason is required for all but the approvals',
+      'APPROVE, APPROVE_WITH_CONDITIONS, REFUSE_ENTRY, ORDER_INSPECTION (arrival), REQUEST_AMENDMENT or REJECT (arrival: supervisors); a reason for all but approvals',
     params: ReviewPath,
     body: ReviewDecision,
     idempotent: true,

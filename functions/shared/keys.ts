@@ -18,6 +18,9 @@
 // a device                                        table          DEVICE#<deviceId>                   DEVICE
 // an agent's profile (AEO trust)                  table          AGENT#<agentId>                     PROFILE
 // a watch-list entry                              table          WATCH#<key>                         WATCH
+// a port-level audit chain's entries, in order    table          AUDITCHAIN#<chain>                  ENTRY#<seq 6>
+// the audit entries of a day, for its root       table          AUDITDAY#<yyyy-mm-dd>               <chain>#<seq 6>
+// a day's signed Merkle root                      table          AUDITROOT#<yyyy-mm-dd>              ROOT
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
@@ -46,6 +49,11 @@ export const keys = {
   permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
   agency: (callId: string, agency: string) => ({ pk: `CALL#${callId}`, sk: `AGENCY#${agency}` }),
   agencyPrefix: 'AGENCY#',
+  auditChainEntry: (chain: string, seq: number) => ({ pk: `AUDITCHAIN#${chain}`, sk: `ENTRY#${pad(seq)}` }),
+  auditChainPartition: (chain: string) => `AUDITCHAIN#${chain}`,
+  auditDayEntry: (day: string, chain: string, seq: number) => ({ pk: `AUDITDAY#${day}`, sk: `${chain}#${pad(seq)}` }),
+  auditDayPartition: (day: string) => `AUDITDAY#${day}`,
+  auditRoot: (day: string) => ({ pk: `AUDITROOT#${day}`, sk: 'ROOT' }),
   idempotencyPartition: 'IDEMPOTENCY',
   callByPort: (port: string, eta: string, callId: string) => ({
     gsi1pk: `PORT#${port}`,

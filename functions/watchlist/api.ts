@@ -1,4 +1,6 @@
 // Supervisors load and read the watch list.
+import { dynamoAuditStore } from '#functions/audit/store.ts';
+import { recordPortChange } from '#functions/audit/port-changes.ts';
 import { clock } from '#shared/clock.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
@@ -9,6 +11,13 @@ import { dynamoWatchListStore as store } from './store.ts';
 export const loadWatchList = httpHandler(routes.loadWatchList).handler(async ({ body, principal }) => {
   const loadedAt = clock.now().toISOString();
   await store.put(body.entries.map((entry) => ({ key: entryKey(entry), entry, loadedAt, loadedBy: principal.sub })));
+  const kinds = Object.entries(Object.groupBy(body.entries, (e) => e.kind)).map(([k, v]) => `${v!.length} ${k}`);
+  await recordPortChange({ audit: dynamoAuditStore, clock }, 'WATCHLIST', {
+    actor: { role: principal.role === 'supervisor' ? 'supervisor' : 'officer', id: principal.sub },
+    action: 'WATCHLIST_LOADED',
+    subject: `${body.entries.length} entries (${kinds.join(', ')})`,
+    reason: body.reason ?? [...new Set(body.entries.map((e) => e.reason))].join('; ').slice(0, 500),
+  });
   return ok({ loaded: body.entries.length });
 });
 

@@ -140,6 +140,12 @@ describe('one-stop departure', () => {
       });
     }
     await departureState(callId, 'CLEARED');
+    const audit = await sys.request('GET', `/v1/audit/export?chain=${encodeURIComponent('PORT#CNTXG')}`, {
+      token: officer,
+    });
+    expect(audit.body.entries).toContainEqual(
+      expect.objectContaining({ action: 'ALERT_RESOLVED', reason: 'master identified in person' }),
+    );
   });
 
   it('is held by an agency, and its release clears it', async () => {

@@ -1,0 +1,37 @@
+// HTTP handlers of the verifiable audit, and the scheduled job that publishes each day's root.
+import { adapters } from '#functions/wiring.ts';
+import { clock } from '#shared/clock.ts';
+import { NotFoundError } from '#shared/errors.ts';
+import { httpHandler } from '#shared/http.ts';
+import { ok } from '#shared/responses.ts';
+import { publicRoot, publishYesterday } from './roots.ts';
+import { auditRoutes as routes } from './routes.ts';
+import { exportAudit, verifyAudit } from './service.ts';
+import { auditSigner } from './signer.ts';
+
+const deps = () => ({ audit: adapters.audit, calls: adapters.calls, signer: auditSigner(), clock });
+
+export const auditRoot = httpHandler(routes.auditRoot).handler(async ({ path }) => {
+  const root = await adapters.audit.root(path.day);
+  if (!root) throw new NotFoundError(`No root is published for ${path.day} (roots follow the end of the day, UTC)`);
+  return ok(publicRoot(root));
+});
+
+export const auditKey = httpHandler(routes.auditKey).handler(async () => {
+  const signer = auditSigner();
+  return ok({ keyId: await signer.keyId(), algorithm: 'ECDSA_SHA_256', publicKey: await signer.publicKeyPem() });
+});
+
+export const auditExport = httpHandler(routes.auditExport).handler(async ({ query, principal }) =>
+  ok(await exportAudit(deps(), principal, query)),
+);
+
+export const auditVerify = httpHandler(routes.auditVerify).handler(async ({ query, principal }) =>
+  ok(await verifyAudit(deps(), principal, query)),
+);
+
+/** Hourly: publishes yesterday's root once (later runs find it and do nothing). */
+export const publishDailyRoot = async () => {
+  const root = await publishYesterday(deps());
+  return { day: root.day, leaves: root.leaves.length };
+};
