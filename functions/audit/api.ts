@@ -1,10 +1,11 @@
 // HTTP handlers of the verifiable audit, and the scheduled job that publishes each day's root.
 import { adapters } from '#functions/wiring.ts';
 import { clock } from '#shared/clock.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { auditDay } from '#shared/audit.ts';
+import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { publicRoot, publishYesterday } from './roots.ts';
+import { publicRoot, publishDay, publishYesterday } from './roots.ts';
 import { auditRoutes as routes } from './routes.ts';
 import { exportAudit, verifyAudit } from './service.ts';
 import { auditSigner } from './signer.ts';
@@ -15,6 +16,16 @@ export const auditRoot = httpHandler(routes.auditRoot).handler(async ({ path }) 
   const root = await adapters.audit.root(path.day);
   if (!root) throw new NotFoundError(`No root is published for ${path.day} (roots follow the end of the day, UTC)`);
   return ok(publicRoot(root));
+});
+
+export const publishAuditRoot = httpHandler(routes.publishAuditRoot).handler(async ({ path }) => {
+  const today = auditDay(clock.now().toISOString());
+  if (path.day >= today) {
+    throw new ConflictError('Only a day that is over can be published', [
+      { path: 'day', message: `must be before ${today} (UTC): later entries of the day would be left out` },
+    ]);
+  }
+  return ok(publicRoot(await publishDay(deps(), path.day)));
 });
 
 export const auditKey = httpHandler(routes.auditKey).handler(async () => {

@@ -14,6 +14,18 @@ export const auditRoutes = defineRoutes({
     responses: { 200: PublishedRoot },
     errors: [400, 404],
   },
+  publishAuditRoot: {
+    method: 'POST',
+    path: '/v1/audit/roots/{day}/publish',
+    module: 'audit/api.ts',
+    roles: ['supervisor'],
+    summary: "Publish a past day's root now instead of at the hourly job; a published root is never replaced",
+    params: RootPath,
+    auditKey: 'sign',
+    idempotent: true,
+    responses: { 200: PublishedRoot },
+    errors: [400, 401, 403, 409],
+  },
   auditKey: {
     method: 'GET',
     path: '/v1/audit/key',

@@ -22,8 +22,8 @@ export interface RouteDef {
   workflows?: readonly ('start' | 'answer')[];
   /** Reads the secret device keys are derived from. */
   deviceKeys?: boolean;
-  /** Uses the audit's signing key: `read` its public key (KMS GetPublicKey on AWS). */
-  auditKey?: 'read';
+  /** Uses the audit's signing key: `read` its public key, or `sign` (KMS GetPublicKey, Sign on AWS). */
+  auditKey?: 'read' | 'sign';
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
   /** Expected error statuses, for the contract. */

@@ -122,7 +122,7 @@ describe('gangway devices and timed jobs', () => {
     expect(reads).toEqual(['createDevice', 'postGangwayEvents', 'rotateDeviceKey']);
   });
 
-  it('signs the daily audit root with a KMS P-256 key only the hourly job may sign with', () => {
+  it('signs the daily audit root with a KMS P-256 key only the hourly job and the supervisors’ publish route may sign with', () => {
     const keys = template.findResources('AWS::KMS::Key', {
       Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
     });
@@ -136,13 +136,12 @@ describe('gangway devices and timed jobs', () => {
           .map((st) => ({ role: JSON.stringify(p.Properties.Roles), resource: st.Resource })),
       );
     const signers = statements('kms:Sign');
-    expect(signers).toHaveLength(1);
-    expect(signers[0]!.role).toMatch(/auditdailyroot/i);
-    expect(signers[0]!.resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
-    const readers = statements('kms:GetPublicKey')
-      .map((st) => st.role.match(/Fn(\w+?)Role/)?.[1] ?? 'schedule')
-      .sort();
-    expect(readers).toEqual(['auditExport', 'auditKey', 'auditVerify', 'schedule']);
+    const who = (st: { role: string }) => st.role.match(/Fn(\w+?)Role/)?.[1] ?? 'schedule';
+    expect(signers.map(who).sort()).toEqual(['publishAuditRoot', 'schedule']);
+    expect(signers.find((st) => who(st) === 'schedule')!.role).toMatch(/auditdailyroot/i);
+    for (const st of signers) expect(st.resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    const readers = statements('kms:GetPublicKey').map(who).sort();
+    expect(readers).toEqual(['auditExport', 'auditKey', 'auditVerify', 'publishAuditRoot', 'schedule']);
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });
 

@@ -142,8 +142,20 @@ describe('daily root and verification', () => {
     expect(failed.out).toMatch(/PROBLEM at entry 2: entry 2 \(\w+ at .*\) does not match its hash/);
   });
 
-  it('answers a day with no root with 404, and a query naming neither call nor chain with 400', async () => {
+  it('lets a supervisor publish a day that is over, once, and not one still going on', async () => {
     expect((await sys.request('GET', '/v1/audit/roots/2001-01-01')).status).toBe(404);
+    const past = await sys.request('POST', '/v1/audit/roots/2001-01-01/publish', { token: supervisor });
+    expect(past.status).toBe(200);
+    expect(past.body).toMatchObject({ day: '2001-01-01', leafCount: 0 });
+    const again = await sys.request('POST', '/v1/audit/roots/2001-01-01/publish', { token: supervisor });
+    expect(again.body.signature).toBe(past.body.signature);
+    const now = await sys.request('POST', `/v1/audit/roots/${today()}/publish`, { token: supervisor });
+    expect(now.status).toBe(409);
+    expect(now.body.error.details[0].path).toBe('day');
+  });
+
+  it('answers a day with no root with 404, and a query naming neither call nor chain with 400', async () => {
+    expect((await sys.request('GET', '/v1/audit/roots/2001-01-02')).status).toBe(404);
     const neither = await sys.request('GET', '/v1/audit/verify', { token: officer });
     expect(neither.status).toBe(400);
   });
