@@ -2,6 +2,7 @@
 // conditions, refuse entry of named persons, order an on-board inspection whose result decides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcement, declaration } from '../support/fixtures.ts';
+import { callUntil } from '../support/poll.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 
 let sys: TestSystem;
@@ -19,14 +20,7 @@ afterAll(() => sys.stop());
 
 const callOf = async (callId: string) => (await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body;
 
-async function until(callId: string, test: (call: any) => boolean, what: string) {
-  for (let i = 0; i < 300; i++) {
-    const call = await callOf(callId);
-    if (test(call)) return call;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`call never reached ${what}: ${JSON.stringify((await callOf(callId)).arrival)}`);
-}
+const until = (callId: string, test: (call: any) => boolean, what: string) => callUntil(sys, agent, callId, test, what);
 
 /** A call whose arrival waits for an officer: the health declaration reports ill persons. */
 async function callInReview() {

@@ -3,6 +3,7 @@
 // quarterly report and its public page and CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcement, declaration } from '../support/fixtures.ts';
+import { callUntil } from '../support/poll.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 
 let sys: TestSystem;
@@ -22,14 +23,7 @@ afterAll(async () => {
 
 const callOf = async (callId: string) => (await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body;
 
-async function until(callId: string, test: (call: any) => boolean, what: string) {
-  for (let i = 0; i < 300; i++) {
-    const call = await callOf(callId);
-    if (test(call)) return call;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`call never reached ${what}`);
-}
+const until = (callId: string, test: (call: any) => boolean, what: string) => callUntil(sys, agent, callId, test, what);
 
 const quarterOf = (iso: string) => `${iso.slice(0, 4)}Q${Math.floor(Number(iso.slice(5, 7)) / 3 - 1 / 3) + 1}`;
 
