@@ -1,21 +1,18 @@
 // The ship's actual arrival (ATA) and departure (ATD): proposed by its agent, confirmed by a port
 // officer or the port feed (times-of-record.ts). Departing closes the call and ends the gangway
 // devices' assignment to it.
-import { dynamoDeviceStore } from '#devices/store.ts';
+import type { Ports } from '#functions/wiring.ts';
 import type { Principal } from '#shared/auth.ts';
-import { clock } from '#shared/clock.ts';
 import { NotFoundError } from '#shared/errors.ts';
-import { eventBridgePublisher as events } from '#shared/events.ts';
 import type { TimeOfRecord } from './schema.ts';
 import { actorOf, changeCall } from './service.ts';
-import { type TimeSource, nextTimeOfRecord } from './times-of-record.ts';
 import { canView } from './rules.ts';
-import { dynamoCallStore as store } from './store.ts';
+import { type TimeSource, nextTimeOfRecord } from './times-of-record.ts';
 
-const deps = { store, clock };
+export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock'>;
 
-async function visible(principal: Principal, callId: string) {
-  const call = await store.get(callId);
+async function visible(ports: MovementPorts, principal: Principal, callId: string) {
+  const call = await ports.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   return call;
 }
@@ -25,11 +22,21 @@ function legacy(at: string | undefined, agentId: string): TimeOfRecord | undefin
   return at ? { at, source: 'AGENT', recordedBy: agentId, recordedAt: at, confirmed: false } : undefined;
 }
 
-export async function recordArrival(principal: Principal, callId: string, at?: string, source?: TimeSource) {
-  await visible(principal, callId);
+const described = (kind: 'ATA' | 'ATD', record: TimeOfRecord) =>
+  `${kind} ${record.at} (${record.confirmed ? `confirmed, ${record.source.toLowerCase()}` : 'proposed by the agent'})`;
+
+export async function recordArrival(
+  ports: MovementPorts,
+  principal: Principal,
+  callId: string,
+  at?: string,
+  source?: TimeSource,
+) {
+  const { clock, events } = ports;
+  await visible(ports, principal, callId);
   const now = clock.now().toISOString();
   const ata = at ?? now;
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     const arrived = Boolean(fresh.ata);
     const record = nextTimeOfRecord(fresh.ataRecord ?? legacy(fresh.ata, fresh.agentId), principal, ata, now, source);
     if (!record) return undefined;
@@ -39,7 +46,7 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
       fact: {
         actor: actorOf(principal),
         action: arrived ? 'ATA_CONFIRMED' : 'SHIP_ARRIVED',
-        reason: `ATA ${ata} (${record.confirmed ? `confirmed, ${record.source.toLowerCase()}` : 'proposed by the agent'})`,
+        reason: described('ATA', record),
       },
     };
   });
@@ -47,19 +54,21 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
   return call;
 }
 
-export async function recordDeparture(principal: Principal, callId: string, at?: string, source?: TimeSource) {
-  await visible(principal, callId);
+export async function recordDeparture(
+  ports: MovementPorts,
+  principal: Principal,
+  callId: string,
+  at?: string,
+  source?: TimeSource,
+) {
+  const { clock, events, devices } = ports;
+  await visible(ports, principal, callId);
   const now = clock.now().toISOString();
   const atd = at ?? now;
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     const departed = fresh.status === 'DEPARTED';
-    const record = nextTimeOfRecord(
-      fresh.atdRecord ?? (departed ? legacy(fresh.atd, fresh.agentId) : undefined),
-      principal,
-      atd,
-      now,
-      source,
-    );
+    const previous = fresh.atdRecord ?? (departed ? legacy(fresh.atd, fresh.agentId) : undefined);
+    const record = nextTimeOfRecord(previous, principal, atd, now, source);
     if (!record) return undefined;
     return {
       event: departed ? 'CONFIRM_DEPARTURE_TIME' : 'DEPART',
@@ -67,13 +76,13 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
       fact: {
         actor: actorOf(principal),
         action: departed ? 'ATD_CONFIRMED' : 'SHIP_DEPARTED',
-        reason: `ATD ${atd} (${record.confirmed ? `confirmed, ${record.source.toLowerCase()}` : 'proposed by the agent'})`,
+        reason: described('ATD', record),
       },
     };
   });
-  for (const device of await dynamoDeviceStore.listByPort(call.port)) {
+  for (const device of await devices.listByPort(call.port)) {
     if (device.callId !== callId) continue;
-    await dynamoDeviceStore.save({
+    await devices.save({
       ...device,
       callId: undefined,
       assignedAt: undefined,

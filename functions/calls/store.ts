@@ -8,7 +8,7 @@ import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { dynamoAuditStore } from '#functions/audit/store.ts';
-import { keys } from '#shared/table.ts';
+import { keys } from '#shared/keys.ts';
 import type { Call, CallStatus } from './schema.ts';
 
 export interface StoredCall extends Call {
@@ -40,10 +40,7 @@ export interface CallStore {
   inWindow(port: string, from: string, to: string): Promise<StoredCall[]>;
 }
 
-const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => ({
-  pk: `VOYAGE#${c.vessel.imo}#${c.voyage}#${c.port}`,
-  sk: 'VOYAGE',
-});
+const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => keys.voyage(c.vessel.imo, c.voyage, c.port);
 
 function indexKeys(call: Call) {
   return {
@@ -102,6 +99,7 @@ export const dynamoCallStore: CallStore = {
       }),
     );
     await putAudit(call.callId, call.lastAudit);
+    await indexDays(call.callId, call.lastAudit);
   },
 
   async get(callId) {
@@ -114,10 +112,10 @@ export const dynamoCallStore: CallStore = {
   async list(scope, query) {
     const [index, pkAttr, pk, skPrefix] =
       'agentId' in scope
-        ? (['byOwner', 'gsi3pk', `AGENT#${scope.agentId}`, 'CALL#'] as const)
+        ? (['byOwner', 'gsi3pk', keys.agentPartition(scope.agentId), keys.callItemPrefix] as const)
         : query.status
-          ? (['byStatus', 'gsi2pk', `PORT#${scope.port}#CALL#${query.status}`, undefined] as const)
-          : (['byPort', 'gsi1pk', `PORT#${scope.port}`, 'CALL#'] as const);
+          ? (['byStatus', 'gsi2pk', keys.callsInStatus(scope.port, query.status), undefined] as const)
+          : (['byPort', 'gsi1pk', keys.portPartition(scope.port), keys.callItemPrefix] as const);
     const skAttr = pkAttr.replace('pk', 'sk');
     const filterByStatus = 'agentId' in scope && query.status;
     const items: StoredCall[] = [];
@@ -153,6 +151,9 @@ export const dynamoCallStore: CallStore = {
   async update(current, patch, audit) {
     const { callId, version: expectedVersion } = current;
     const next: StoredCall = { ...current, ...patch, version: expectedVersion + 1, lastAudit: audit };
+    // The entry the call carries is in the trail before the next one is committed: the trail has
+    // no gap, even when the write after an earlier commit was slow or cut short.
+    await putAudit(callId, current.lastAudit);
     try {
       await documentClient().send(
         new PutCommand({
@@ -169,6 +170,8 @@ export const dynamoCallStore: CallStore = {
       throw error;
     }
     await putAudit(callId, audit);
+    // Again for the entry before: its own indexing may have been cut short (idempotent).
+    await indexDays(callId, current.lastAudit, audit);
     return next;
   },
 
@@ -176,7 +179,11 @@ export const dynamoCallStore: CallStore = {
     const items = await queryAll({
       IndexName: 'byPort',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':from': `CALL#${from}`, ':to': `CALL#${to}~` },
+      ExpressionAttributeValues: {
+        ':pk': keys.portPartition(port),
+        ':from': `${keys.callItemPrefix}${from}`,
+        ':to': `${keys.callItemPrefix}${to}~`,
+      },
     });
     return items.map(fromItem);
   },
@@ -204,6 +211,9 @@ async function putAudit(callId: string, audit: AuditEntry): Promise<void> {
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
-  // The day's index of entries, across all chains, is what the daily audit root is built from.
-  await dynamoAuditStore.indexDay(`CALL#${callId}`, audit);
+}
+
+/** The day's index of entries, across all chains, is what the daily audit root is built from. */
+async function indexDays(callId: string, ...entries: AuditEntry[]): Promise<void> {
+  for (const entry of entries) await dynamoAuditStore.indexDay(`CALL#${callId}`, entry);
 }
