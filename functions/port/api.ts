@@ -1,17 +1,15 @@
 // The port overview for its officers: calls by status and the three-zeros figures, overall, per
 // agent and per call, as JSON or as the CSV ranking a port publishes.
-import { dynamoAlertStore } from '#alerts/store.ts';
 import { dynamoCallStore } from '#calls/store.ts';
 import { publicView } from '#calls/service.ts';
-import { dynamoGangwayStore } from '#gangway/store.ts';
-import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { portRoutes as routes } from './routes.ts';
-import { type CallFacts, byAgent, callFigures, figures, toCsv } from './kpis.ts';
+import { readCallFacts } from './facts.ts';
+import { byAgent, callFigures, figures, toCsv } from './kpis.ts';
 
 const DAY = 86_400_000;
 
@@ -23,17 +21,7 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   const from = query.from ?? new Date(now.getTime() - 30 * DAY).toISOString();
   const to = query.to ?? new Date(now.getTime() + 14 * DAY).toISOString();
   const calls = (await dynamoCallStore.inWindow(path.port, from, to)).map(publicView);
-  const facts: CallFacts[] = await Promise.all(
-    calls.map(async (call) => {
-      const [reviews, passes, alerts] = await Promise.all([
-        dynamoReviewStore.ofCall(call.callId),
-        dynamoGangwayStore.countEvents(call.callId),
-        dynamoAlertStore.ofCall(call.callId),
-      ]);
-      const flaggedEvents = new Set(alerts.map((a) => a.evidence.eventId).filter(Boolean));
-      return { call, reviews, passes, passesWithAlerts: flaggedEvents.size };
-    }),
-  );
+  const facts = await readCallFacts(calls);
   const ranking = byAgent(facts, now, config().RANKING_MIN_CALLS);
   if (query.format === 'csv') {
     return {

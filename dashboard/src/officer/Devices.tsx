@@ -14,7 +14,9 @@ import {
   StatusIndicator,
   Table,
 } from '@cloudscape-design/components';
-import { ActionModal } from '../ActionModal';
+import { DEVICE_KIND, DEVICE_STATUS, STATUS, say } from '../catalogue';
+import { ActionModal } from '../ui/ActionModal';
+import { LoadError } from '../ui/LoadError';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../live';
@@ -23,7 +25,7 @@ import { useLoad } from '../live';
 const ASSIGNABLE = ['ARRIVAL_CLEARED', 'IN_PORT', 'DEPARTURE_SUBMITTED', 'DEPARTURE_CLEARED'];
 
 export function Devices() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [refresh, setRefresh] = useState(0);
   const [label, setLabel] = useState('');
   const [kind, setKind] = useState('FACE');
@@ -59,17 +61,17 @@ export function Devices() {
               <Input
                 value={label}
                 onChange={({ detail }) => setLabel(detail.value)}
-                placeholder="Terminal 5, gangway A"
+                placeholder={t('labelPlaceholder')}
               />
             </FormField>
-            <FormField label="Kind">
+            <FormField label={t('kind')}>
               <Select
-                selectedOption={{ value: kind, label: kind }}
+                selectedOption={{ value: kind, label: say(DEVICE_KIND, kind, lang) }}
                 onChange={({ detail }) => setKind(detail.selectedOption.value!)}
-                options={['FACE', 'CARD', 'FACE_AND_CARD'].map((k) => ({ value: k, label: k }))}
+                options={['FACE', 'CARD', 'FACE_AND_CARD'].map((k) => ({ value: k, label: say(DEVICE_KIND, k, lang) }))}
               />
             </FormField>
-            <FormField label="&nbsp;">
+            <FormField label={'\u00a0'}>
               <Button
                 variant="primary"
                 disabled={!label}
@@ -87,6 +89,7 @@ export function Devices() {
           {error && <StatusIndicator type="error">{error}</StatusIndicator>}
         </SpaceBetween>
       </Container>
+      <LoadError what={t('devices')} loaded={devices} />
       <Table
         header={<Header counter={`(${devices.data?.items.length ?? 0})`}>{t('devices')}</Header>}
         items={devices.data?.items ?? []}
@@ -98,7 +101,9 @@ export function Devices() {
             id: 'status',
             header: t('status'),
             cell: (d: any) => (
-              <StatusIndicator type={d.status === 'ACTIVE' ? 'success' : 'stopped'}>{d.status}</StatusIndicator>
+              <StatusIndicator type={d.status === 'ACTIVE' ? 'success' : 'stopped'}>
+                {say(DEVICE_STATUS, d.status, lang)}
+              </StatusIndicator>
             ),
           },
           {
@@ -106,10 +111,10 @@ export function Devices() {
             header: t('vessel'),
             cell: (d: any) => (d.callId ? (vesselOf.get(d.callId) ?? d.callId) : '—'),
           },
-          { id: 'key', header: 'Key', cell: (d: any) => `v${d.keyVersion}` },
+          { id: 'key', header: t('key'), cell: (d: any) => String(d.keyVersion) },
           {
             id: 'act',
-            header: '',
+            header: t('action'),
             cell: (d: any) =>
               d.status === 'ACTIVE' && (
                 <SpaceBetween direction="horizontal" size="xs">
@@ -146,7 +151,7 @@ export function Devices() {
             options={(calls.data ?? []).map((c: any) => ({
               value: c.callId,
               label: `${c.vessel.name} · ${c.voyage}`,
-              description: c.status,
+              description: say(STATUS, c.status, lang),
             }))}
             empty={t('noCallsToAssign')}
             placeholder={t('chooseCall')}

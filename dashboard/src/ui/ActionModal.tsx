@@ -1,13 +1,14 @@
 // A dialog that asks before an action: what it concerns, a Cancel, and the action's own button.
 import type { ReactNode } from 'react';
 import { Box, Button, Modal, SpaceBetween } from '@cloudscape-design/components';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 export function ActionModal(props: {
   visible: boolean;
   header: string;
   action: string;
   disabled?: boolean;
+  loading?: boolean;
   onAction: () => void;
   onDismiss: () => void;
   children: ReactNode;
@@ -24,7 +25,7 @@ export function ActionModal(props: {
             <Button variant="link" onClick={props.onDismiss}>
               {t('cancel')}
             </Button>
-            <Button variant="primary" disabled={props.disabled} onClick={props.onAction}>
+            <Button variant="primary" disabled={props.disabled} loading={props.loading} onClick={props.onAction}>
               {props.action}
             </Button>
           </SpaceBetween>

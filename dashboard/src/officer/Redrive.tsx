@@ -2,7 +2,7 @@
 // officer's re-drive once the cause is fixed.
 import { useState } from 'react';
 import { Alert, Button, FormField, Textarea } from '@cloudscape-design/components';
-import { ActionModal } from '../ActionModal';
+import { ActionModal } from '../ui/ActionModal';
 import { api } from '../api';
 import { useT } from '../i18n';
 
