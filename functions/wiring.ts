@@ -11,6 +11,7 @@ import { dynamoDepartureStore } from '#departure/store.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoPermitCodes } from '#permits/store.ts';
+import { dynamoPortDayStore } from '#port/daily-store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
@@ -29,6 +30,7 @@ export const adapters = {
   agents: dynamoAgentStore,
   agencyAnswers,
   audit: dynamoAuditStore,
+  portDays: dynamoPortDayStore,
   watchList: dynamoWatchListStore,
   workflows: stepFunctions,
   events: eventBridgePublisher,

@@ -9,6 +9,7 @@ import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { dynamoAuditStore } from '#functions/audit/store.ts';
 import { keys } from '#shared/keys.ts';
+import { countIfClosed } from '#port/closing.ts';
 import type { Call, CallStatus } from './schema.ts';
 
 export interface StoredCall extends Call {
@@ -36,7 +37,7 @@ export interface CallStore {
   /** Applies `patch` if the call is still at the version read; the new audit entry is the commit. */
   update(current: StoredCall, patch: Partial<Call>, audit: AuditEntry): Promise<StoredCall>;
   timeline(callId: string): Promise<AuditEntry[]>;
-  /** Calls of a port with ETA in [from, to]. */
+  /** Calls of a port with ETA in [from, to], whatever their status (the shift board's window). */
   inWindow(port: string, from: string, to: string): Promise<StoredCall[]>;
 }
 
@@ -172,6 +173,8 @@ export const dynamoCallStore: CallStore = {
     await putAudit(callId, audit);
     // Again for the entry before: its own indexing may have been cut short (idempotent).
     await indexDays(callId, current.lastAudit, audit);
+    // The port-day read model counts a call once it is closed (the overview reads days, not calls).
+    await countIfClosed(current, next);
     return next;
   },
 

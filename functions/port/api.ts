@@ -1,17 +1,17 @@
 // The port overview for its officers: calls by status and the three-zeros figures, overall, per
-// agent and per call, as JSON or as the CSV ranking a port publishes.
-import { dynamoCallStore } from '#calls/store.ts';
+// agent, per day and for each call not yet closed, as JSON or as the CSV ranking a port publishes.
 import { publicView } from '#calls/service.ts';
-import { clock } from '#shared/clock.ts';
+import { adapters } from '#functions/wiring.ts';
 import { config } from '#shared/config.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { portRoutes as routes } from './routes.ts';
-import { readCallFacts } from './facts.ts';
-import { byAgent, callFigures, figures, toCsv } from './kpis.ts';
+import { OPEN_STATUSES, factsOf } from './closing.ts';
+import { aggregate, byDay, callFigures, numbersOf, rankAgents, toCsv } from './kpis.ts';
 
 const DAY = 86_400_000;
+const { portDays, reviews, gangway, alerts, clock } = adapters;
 
 export const portOverview = httpHandler(routes.portOverview).handler(async ({ path, query, principal }) => {
   if (principal.role === 'agent' || principal.role === 'device' || principal.port !== path.port) {
@@ -20,9 +20,18 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   const now = clock.now();
   const from = query.from ?? new Date(now.getTime() - 30 * DAY).toISOString();
   const to = query.to ?? new Date(now.getTime() + 14 * DAY).toISOString();
-  const calls = (await dynamoCallStore.inWindow(path.port, from, to)).map(publicView);
-  const facts = await readCallFacts(calls);
-  const ranking = byAgent(facts, now, config().RANKING_MIN_CALLS);
+  // Closed calls from the port-day read model (one query for the window), open ones live: the
+  // cost follows the days shown and the ships about now, not the port's whole history.
+  const [closed, open] = await Promise.all([
+    portDays.closedInWindow(path.port, from, to),
+    portDays.openInWindow(path.port, OPEN_STATUSES, from, to),
+  ]);
+  const calls = open.map(publicView);
+  const live = await Promise.all(
+    calls.map(async (call) => numbersOf(await factsOf({ reviews, gangway, alerts }, call), now)),
+  );
+  const numbers = [...closed, ...live];
+  const ranking = rankAgents(numbers, config().RANKING_MIN_CALLS);
   if (query.format === 'csv') {
     return {
       statusCode: 200,
@@ -34,14 +43,15 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
     };
   }
   const countsByStatus: Record<string, number> = {};
-  for (const call of calls) countsByStatus[call.status] = (countsByStatus[call.status] ?? 0) + 1;
+  for (const n of numbers) countsByStatus[n.status] = (countsByStatus[n.status] ?? 0) + 1;
   return ok({
     port: path.port,
     from,
     to,
     countsByStatus,
-    figures: figures(facts, now),
+    figures: aggregate(numbers),
     byAgent: ranking,
+    byDay: byDay(numbers),
     calls: calls.map((c) => callFigures(c, now)),
   });
 });

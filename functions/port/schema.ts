@@ -54,7 +54,8 @@ export const Overview = z
         unranked: z.string().optional(),
       }),
     ),
-    calls: z.array(CallFigures),
+    byDay: z.array(Figures.extend({ day: z.string().describe('day of arrival (ETA), UTC') })),
+    calls: z.array(CallFigures).describe('calls of the period not yet closed (departed, rejected or cancelled)'),
   })
   .meta({ id: 'PortOverview' });
 export type Overview = z.infer<typeof Overview>;

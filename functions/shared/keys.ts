@@ -22,6 +22,7 @@
 // the audit entries of a day, for its root       table          AUDITDAY#<yyyy-mm-dd>               <chain>#<seq 6>
 // a day's signed Merkle root                      table          AUDITROOT#<yyyy-mm-dd>              ROOT
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
+// closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
 // the whole watch list                            byPort         WATCHLIST                           <key>
@@ -65,6 +66,10 @@ export const keys = {
   auditDayPartition: (day: string) => `AUDITDAY#${day}`,
   auditRoot: (day: string) => ({ pk: `AUDITROOT#${day}`, sk: 'ROOT' }),
   idempotencyPartition: 'IDEMPOTENCY',
+  // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
+  portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
+  portDays: (port: string) => `PORTDAY#${port}`,
+  closedCallAttribute: (callId: string) => `c_${callId}`,
   // ── byPort (gsi1) ──
   callByPort: (port: string, eta: string, callId: string) => ({
     gsi1pk: `PORT#${port}`,
