@@ -14,6 +14,7 @@ import { alertRoutes } from '#alerts/routes.ts';
 import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
+import { importRoutes } from '#imports/routes.ts';
 import { reportRoutes } from '#functions/reports/routes.ts';
 import { auditRoutes } from '#functions/audit/routes.ts';
 
@@ -33,6 +34,7 @@ export const routes = {
   ...deviceRoutes,
   ...portRoutes,
   ...agentRoutes,
+  ...importRoutes,
   ...reportRoutes,
   ...auditRoutes,
 };

@@ -142,7 +142,10 @@ function toEvent(
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const contentType = headers['content-type'] ?? '';
-  const textual = body.length === 0 || /json|text|xml|x-www-form-urlencoded/.test(contentType);
+  // Text by media type, as API Gateway decides: "…spreadsheetml.sheet" names xml and is a zip.
+  const textual =
+    body.length === 0 ||
+    /^\s*(text\/[^;]+|application\/([^;]*[+/])?(json|xml|x-www-form-urlencoded))\s*(;|$)/i.test(contentType);
   const now = new Date();
   let pathParameters: Record<string, string> | undefined;
   try {

@@ -162,7 +162,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const server: Server = await createGateway({
     routes: routeList,
     identity,
-    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    maxBodyBytes: options.maxBodyBytes ?? 5_242_880,
     extra: localRoutes({ bus, identity }),
     ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
     ...(options.admission !== false && { admission: options.admission ?? DEFAULT_ADMISSION }),
