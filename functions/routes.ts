@@ -15,6 +15,8 @@ import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
 import { importRoutes } from '#imports/routes.ts';
+import { reportRoutes } from '#functions/reports/routes.ts';
+import { auditRoutes } from '#functions/audit/routes.ts';
 
 export { type HttpMethod, type RouteDef, STAGE_THROTTLE, pagesOf, throttleOf } from '#shared/route.ts';
 
@@ -33,6 +35,8 @@ export const routes = {
   ...portRoutes,
   ...agentRoutes,
   ...importRoutes,
+  ...reportRoutes,
+  ...auditRoutes,
 };
 
 export type RouteName = keyof typeof routes;

@@ -5,8 +5,17 @@ export interface Schedule {
   module: string;
   export: string;
   everyMinutes: number;
+  /** Signs with the audit key (KMS Sign on AWS). */
+  auditKey?: 'sign';
 }
 
 export const schedules: readonly Schedule[] = [
   { name: 'shore-leave-sweep', module: 'gangway/api.ts', export: 'shoreLeaveSweep', everyMinutes: 5 },
+  {
+    name: 'audit-daily-root',
+    module: 'audit/api.ts',
+    export: 'publishDailyRoot',
+    everyMinutes: 60,
+    auditKey: 'sign',
+  },
 ];

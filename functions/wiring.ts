@@ -2,9 +2,11 @@
 // the ports the use cases and workflow steps ask for. HTTP handlers and steps take their
 // dependencies from here; tests bind the same use cases to in-memory fakes instead.
 import { dynamoAgentStore } from '#agents/store.ts';
+import { dynamoAuditStore } from '#functions/audit/store.ts';
 import { dynamoAlertStore } from '#alerts/store.ts';
 import { dynamoDeclarationStore as arrivalDeclarations } from '#arrival/store.ts';
 import { dynamoCallStore } from '#calls/store.ts';
+import { agencyAnswers } from '#departure/agencies.ts';
 import { dynamoDepartureStore } from '#departure/store.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
@@ -26,6 +28,8 @@ export const adapters = {
   gangway: dynamoGangwayStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
+  agencyAnswers,
+  audit: dynamoAuditStore,
   portDays: dynamoPortDayStore,
   watchList: dynamoWatchListStore,
   workflows: stepFunctions,

@@ -210,13 +210,14 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
 
     // Alongside: ATA, a gangway device, the crew going ashore and back.
     const berthed = plan.eta + 0.5 * (n % 3);
-    // The agent records the ATA once the arrival is cleared (at once, when it was before berthing).
+    // The agent records the ATA once the arrival is cleared (at once, when it was before berthing);
+    // the officer at the gangway confirms it, so it counts in the figures.
     at(Math.max(berthed, declaredAt + 0.1), async () => {
+      const ata = { at: new Date(now + berthed * HOUR).toISOString() };
+      ok('recording the arrival', await client.request('POST', `/v1/calls/${call.id}/arrived`, t.agent, ata), 200);
       ok(
-        'recording the arrival',
-        await client.request('POST', `/v1/calls/${call.id}/arrived`, t.agent, {
-          at: new Date(now + berthed * HOUR).toISOString(),
-        }),
+        'confirming the arrival',
+        await client.request('POST', `/v1/calls/${call.id}/arrived`, port.officer, ata),
         200,
       );
       const device = await client.request('POST', '/v1/devices', port.supervisor, {
@@ -315,6 +316,11 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     }
     at(plan.etd + 0.2, async () => {
       ok('recording the departure', await client.request('POST', `/v1/calls/${call.id}/departed`, t.agent, {}), 200);
+      ok(
+        'confirming the departure from the port feed',
+        await client.request('POST', `/v1/calls/${call.id}/departed`, port.officer, { source: 'PORT_FEED' }),
+        200,
+      );
     });
   });
 

@@ -32,9 +32,9 @@ export const cancelCall = httpHandler(routes.cancelCall).handler(async ({ path, 
 );
 
 export const recordShipArrival = httpHandler(routes.recordShipArrival).handler(async ({ path, body, principal }) =>
-  ok(publicCall(await recordArrival(adapters, principal, path.callId, body.at))),
+  ok(publicCall(await recordArrival(adapters, principal, path.callId, body.at, body.source))),
 );
 
 export const recordShipDeparture = httpHandler(routes.recordShipDeparture).handler(async ({ path, body, principal }) =>
-  ok(publicCall(await recordDeparture(adapters, principal, path.callId, body.at))),
+  ok(publicCall(await recordDeparture(adapters, principal, path.callId, body.at, body.source))),
 );

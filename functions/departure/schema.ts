@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { CrewMember } from '#shared/people.ts';
 import { CallId, Instant } from '#shared/values.ts';
 import type { Stored } from '#clearance/store.ts';
+import { Agency, AgencyId } from '#functions/agencies/schema.ts';
 
 const Ref = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be a person reference');
 
@@ -42,8 +43,7 @@ export const DepartureAccepted = z
   .object({ callId: z.string(), version: z.number().int(), status: z.string(), duplicate: z.boolean() })
   .meta({ id: 'DepartureAccepted' });
 
-export const AgencyName = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be an agency name such as customs');
-export const AgencyPath = z.object({ callId: CallId, agency: AgencyName });
+export const AgencyPath = z.object({ callId: CallId, agency: AgencyId });
 
 export const AgencyAnswer = z
   .strictObject({ status: z.enum(['CLEAR', 'HOLD']), note: z.string().trim().max(500).optional() })
@@ -58,4 +58,24 @@ export const RecordedAgencyAnswer = AgencyAnswer.extend({
   id: 'RecordedAgencyAnswer',
 });
 
-export const Movement = z.strictObject({ at: Instant.optional() }).meta({ id: 'Movement' });
+export const CallAgencies = z
+  .object({
+    callId: z.string(),
+    port: z.string(),
+    agencies: z.array(Agency.omit({ check: true }).extend({ answer: RecordedAgencyAnswer.optional() })),
+    holding: z.array(z.string()).describe('Agencies whose latest answer is HOLD: the departure waits for them'),
+  })
+  .meta({ id: 'CallAgencies' });
+
+export const Movement = z
+  .strictObject({
+    at: Instant.optional(),
+    source: z
+      .enum(['OFFICER', 'PORT_FEED'])
+      .optional()
+      .describe("Officers only: the time is the officer's own (default) or the port feed's (VTS, port system)"),
+  })
+  .meta({ id: 'Movement' });
+
+/** What GET …/departure answers: the pre-filled draft, or with ?version=N the declaration as submitted. */
+export const DepartureRead = z.union([DepartureDraft, StoredDepartureDeclaration]).meta({ id: 'DepartureRead' });

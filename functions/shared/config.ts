@@ -31,6 +31,23 @@ const Env = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** How long a rotated-out device key keeps working. */
   DEVICE_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).default(3_600),
+  /** The audit's signing key: a KMS asymmetric key (ECC_NIST_P256) where one is configured… */
+  AUDIT_KMS_KEY_ID: z.string().min(1).optional(),
+  /** …otherwise a P-256 private key in PEM (the embedded runtime keeps one in its data folder). */
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** Rankings: an agent is ranked only with at least this many measured calls. */
+  RANKING_MIN_CALLS: z.coerce.number().int().min(1).default(5),
+  /** The ports the quarterly clearance-time report and its public page cover (UN/LOCODEs). */
+  REPORT_PORTS: z
+    .string()
+    .default('CNTXG')
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be UN/LOCODEs, comma-separated')).min(1)),
 });
 export type Config = z.infer<typeof Env>;
 

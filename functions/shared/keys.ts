@@ -19,6 +19,9 @@
 // a device                                        table          DEVICE#<deviceId>                   DEVICE
 // an agent's AEO trust at a port                  table          AGENT#<agentId>                     TRUST#<port>
 // an entry of a port's watch list                 table          WATCH#<port>#<key>                  WATCH
+// a port-level audit chain's entries, in order    table          AUDITCHAIN#<chain>                  ENTRY#<seq 6>
+// the audit entries of a day, for its root       table          AUDITDAY#<yyyy-mm-dd>               <chain>#<seq 6>
+// a day's signed Merkle root                      table          AUDITROOT#<yyyy-mm-dd>              ROOT
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
@@ -56,6 +59,7 @@ export const keys = {
   presence: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `PERSON#${ref}` }),
   presencePrefix: 'PERSON#',
   agency: (callId: string, agency: string) => ({ pk: `CALL#${callId}`, sk: `AGENCY#${agency}` }),
+  agencyPrefix: 'AGENCY#',
   // ── items of their own ──
   voyage: (imo: string, voyage: string, port: string) => ({ pk: `VOYAGE#${imo}#${voyage}#${port}`, sk: 'VOYAGE' }),
   permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
@@ -66,6 +70,11 @@ export const keys = {
   agent: (agentId: string, port: string) => ({ pk: `AGENT#${agentId}`, sk: `TRUST#${port}` }),
   /** An entry of one port's watch list. */
   watch: (port: string, key: string) => ({ pk: `WATCH#${port}#${key}`, sk: 'WATCH' }),
+  auditChainEntry: (chain: string, seq: number) => ({ pk: `AUDITCHAIN#${chain}`, sk: `ENTRY#${pad(seq)}` }),
+  auditChainPartition: (chain: string) => `AUDITCHAIN#${chain}`,
+  auditDayEntry: (day: string, chain: string, seq: number) => ({ pk: `AUDITDAY#${day}`, sk: `${chain}#${pad(seq)}` }),
+  auditDayPartition: (day: string) => `AUDITDAY#${day}`,
+  auditRoot: (day: string) => ({ pk: `AUDITROOT#${day}`, sk: 'ROOT' }),
   idempotencyPartition: 'IDEMPOTENCY',
   // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
   portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
