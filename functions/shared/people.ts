@@ -1,6 +1,7 @@
 // Persons on board as the FAL forms describe them: crew (FAL 5) and passengers (FAL 6).
 import * as z from 'zod';
 import { isCountryAlpha3 } from './codes.ts';
+import { matchKey } from './name-match.ts';
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const CalendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -57,14 +58,10 @@ export type Passenger = z.infer<typeof Passenger>;
 
 export type Person = CrewMember | Passenger;
 
-/** Name tokens, upper case, accents folded and sorted: "Li Wei" and "WEI, LI" compare equal. */
+/**
+ * The name as matching compares it (watch list, duplicates): spelling tricks folded away and
+ * tokens sorted, so "Li Wei", "WEI, LI" and a Cyrillic look-alike compare equal.
+ */
 export function normalisedName(p: Pick<Person, 'familyName' | 'givenNames'>): string {
-  return `${p.familyName} ${p.givenNames}`
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .split(/[^A-Z\p{L}]+/u)
-    .filter(Boolean)
-    .sort()
-    .join(' ');
+  return matchKey(p);
 }
