@@ -9,6 +9,7 @@ import { dynamoDepartureStore } from '#departure/store.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoPermitCodes } from '#permits/store.ts';
+import { dynamoPersonsStore } from '#persons/store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
@@ -23,6 +24,7 @@ export const adapters = {
   permitCodes: dynamoPermitCodes,
   alerts: dynamoAlertStore,
   gangway: dynamoGangwayStore,
+  persons: dynamoPersonsStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
   watchList: dynamoWatchListStore,

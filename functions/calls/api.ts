@@ -4,13 +4,7 @@ import { eventBridgePublisher } from '#shared/events.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
 import { callRoutes as routes } from './routes.ts';
-import {
-  announceCall,
-  cancelCall as cancel,
-  getCall as get,
-  listCalls as list,
-  publicView as publicCall,
-} from './service.ts';
+import { announceCall, cancelCall as cancel, getCall as get, listCalls as list, viewFor } from './service.ts';
 import { dynamoCallStore } from './store.ts';
 import { recordArrival, recordDeparture } from './movements.ts';
 
@@ -34,9 +28,9 @@ export const cancelCall = httpHandler(routes.cancelCall).handler(async ({ path, 
 );
 
 export const recordShipArrival = httpHandler(routes.recordShipArrival).handler(async ({ path, body, principal }) =>
-  ok(publicCall(await recordArrival(principal, path.callId, body.at))),
+  ok(viewFor(principal, await recordArrival(principal, path.callId, body.at))),
 );
 
 export const recordShipDeparture = httpHandler(routes.recordShipDeparture).handler(async ({ path, body, principal }) =>
-  ok(publicCall(await recordDeparture(principal, path.callId, body.at))),
+  ok(viewFor(principal, await recordDeparture(principal, path.callId, body.at))),
 );

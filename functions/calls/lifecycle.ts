@@ -32,6 +32,10 @@ export const CALL_EVENTS = [
   'REDRIVE_DEPARTURE',
   'DEPART',
   'CANCEL',
+  'DECIDE_LANDING',
+  'REQUEST_VISITOR',
+  'DECIDE_VISITOR',
+  'DECIDE_SAIL_WITHOUT',
 ] as const;
 export type CallEvent = (typeof CALL_EVENTS)[number];
 
@@ -63,6 +67,7 @@ const t = (
 
 const ARRIVAL_OPEN = ['DRAFT', 'SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_CLEARED'] as const;
 const DEPARTURE_OPEN = ['IN_PORT', 'DEPARTURE_SUBMITTED', 'DEPARTURE_REVIEW', 'DEPARTURE_CLEARED'] as const;
+const PERSONS_OPEN = ['SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_CLEARED', ...DEPARTURE_OPEN] as const;
 
 export const TRANSITIONS: readonly Transition[] = [
   t(null, 'ANNOUNCE', 'DRAFT', AGENT),
@@ -121,6 +126,15 @@ export const TRANSITIONS: readonly Transition[] = [
   t('ARRIVAL_REVIEW', 'CANCEL', 'CANCELLED', AGENT),
   t('ARRIVAL_CLEARED', 'CANCEL', 'CANCELLED', AGENT, { arrival: 'REVOKE' }),
   t('REJECTED', 'CANCEL', 'CANCELLED', AGENT),
+  // Persons' border decisions (functions/persons/) change no status but are recorded in the call's
+  // audit chain: landing permission and visitors from the submission until the ship sails.
+  ...PERSONS_OPEN.flatMap((from) => [
+    t(from, 'DECIDE_LANDING', null, OFFICER),
+    t(from, 'REQUEST_VISITOR', null, AGENT),
+    t(from, 'DECIDE_VISITOR', null, OFFICER),
+  ]),
+  // Sailing without someone who did not come back needs an officer who names them.
+  ...DEPARTURE_OPEN.map((from) => t(from, 'DECIDE_SAIL_WITHOUT', null, OFFICER)),
 ];
 
 /** What each state means, to the agent and to the officer (README and OpenAPI). */

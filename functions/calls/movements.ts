@@ -1,6 +1,9 @@
 // The ship's actual arrival (ATA) and departure (ATD), recorded by its agent or a port officer.
 // Departing closes the call and ends the gangway devices' assignment to it.
 import { dynamoDeviceStore } from '#devices/store.ts';
+import { adapters } from '#functions/wiring.ts';
+import { recordMissing } from '#persons/exit.ts';
+import { config } from '#shared/config.ts';
 import type { Principal } from '#shared/auth.ts';
 import { clock } from '#shared/clock.ts';
 import { NotFoundError } from '#shared/errors.ts';
@@ -54,5 +57,7 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
     });
   }
   await events.publish([{ type: 'ShipDeparted', callId, port: call.port, detail: { atd: call.atd, etd: call.etd } }]);
+  // Exit control: whoever was to sail and is still ashore is missing now, with an alert each.
+  await recordMissing(adapters, call, config().LANDING_DEFAULT);
   return call;
 }

@@ -108,7 +108,7 @@ export function departureViolations(d: DepartureDeclaration, arrival: ArrivalDec
   return problems;
 }
 
-export type PresenceOf = (ref: string) => 'ON_BOARD' | 'ASHORE' | 'UNKNOWN';
+export type PresenceOf = (ref: string) => 'ON_BOARD' | 'ASHORE' | 'UNKNOWN' | 'MISSING';
 
 /**
  * Crew reconciliation from the gangway record: everyone sailing is on board, everyone signing on

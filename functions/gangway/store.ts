@@ -1,7 +1,7 @@
 // Gangway events (deduplicated on the device's event id, expiring by TTL) and each person's
 // presence (moved only by a newer capture) in the single table.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { countAll, queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { keys } from '#shared/table.ts';
@@ -20,6 +20,11 @@ export interface GangwayStore {
   existingEvents(callId: string, eventIds: string[]): Promise<Set<string>>;
   /** Stores one event unless its id is stored already (then false): the single-event path. */
   putEvent(event: StoredEvent, retentionDays: number): Promise<boolean>;
+  /**
+   * Stores the event unless its id is taken, decided by a conditional write so that concurrent
+   * repeats get one `new` between them: `same` is a repeat, `conflict` other content under that id.
+   */
+  claimEvent(event: StoredEvent, retentionDays: number): Promise<'new' | 'same' | 'conflict'>;
   /** Stores events (not seen before), expiring `retentionDays` after capture. */
   putEvents(events: StoredEvent[], retentionDays: number): Promise<void>;
   presence(callId: string): Promise<StoredPresence[]>;
@@ -61,6 +66,25 @@ export const dynamoGangwayStore: GangwayStore = {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  },
+
+  async claimEvent(event, retentionDays) {
+    if (await this.putEvent(event, retentionDays)) return 'new';
+    const out = await documentClient().send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: { pk: keys.callPartition(event.callId), sk: `EVENT#${event.eventId}` },
+        ConsistentRead: true,
+      }),
+    );
+    const stored = out.Item;
+    // Events stored before fingerprints were kept are compared on what moves presence.
+    const same = stored?.fingerprint
+      ? stored.fingerprint === event.fingerprint
+      : stored?.personRef === event.personRef &&
+        stored?.direction === event.direction &&
+        stored?.capturedAt === event.capturedAt;
+    return same ? 'same' : 'conflict';
   },
 
   async putEvents(events, retentionDays) {

@@ -11,6 +11,9 @@
 // a gangway event (dedup by device event id)      table          CALL#<callId>                       EVENT#<eventId>        (ttl)
 // persons' presence on a call                     table          CALL#<callId>                       PERSON#<ref>
 // agencies' answers for a call                    table          CALL#<callId>                       AGENCY#<agency>
+// landing decisions of a call (crew-wide, person)  table          CALL#<callId>                       LANDING#CREW | LANDING#PERSON#<ref>
+// visitors' boarding permits of a call            table          CALL#<callId>                       VISITOR#<visitorId>
+// officers' decisions to sail without a person    table          CALL#<callId>                       MISSING#<ref>
 // one voyage announced once per port              table          VOYAGE#<imo>#<voyage>#<port>        VOYAGE
 // a permit's verification code                    table          PERMITCODE#<code>                   PERMIT
 // a review                                        table          REVIEW#<reviewId>                   REVIEW
@@ -45,6 +48,15 @@ export const keys = {
   voyage: (imo: string, voyage: string, port: string) => ({ pk: `VOYAGE#${imo}#${voyage}#${port}`, sk: 'VOYAGE' }),
   permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
   agency: (callId: string, agency: string) => ({ pk: `CALL#${callId}`, sk: `AGENCY#${agency}` }),
+  landing: (callId: string, subject: string) => ({
+    pk: `CALL#${callId}`,
+    sk: subject === 'CREW' ? 'LANDING#CREW' : `LANDING#PERSON#${subject}`,
+  }),
+  landingPrefix: 'LANDING#',
+  visitor: (callId: string, visitorId: string) => ({ pk: `CALL#${callId}`, sk: `VISITOR#${visitorId}` }),
+  visitorPrefix: 'VISITOR#',
+  sailWithout: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `MISSING#${ref}` }),
+  sailWithoutPrefix: 'MISSING#',
   idempotencyPartition: 'IDEMPOTENCY',
   callByPort: (port: string, eta: string, callId: string) => ({
     gsi1pk: `PORT#${port}`,
