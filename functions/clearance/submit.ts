@@ -80,7 +80,28 @@ function planOf<D>(
   return { mode: 'CHECK', amendment: scope.kind, screen, carried };
 }
 
+/** The call moved on (a decision, a re-check) between reading it and committing the new version. */
+class StaleCall extends ConflictError {}
+
 export async function submitDeclaration<D>(
+  deps: SubmitDeps,
+  spec: DeclarationSpec<D>,
+  principal: Principal,
+  callId: string,
+  declaration: D,
+): Promise<{ callId: string; version: number; status: string; duplicate: boolean }> {
+  // Checked and planned again on the fresh call: an officer's decision landing at the same moment
+  // changes what the amendment supersedes, not whether the agent's declaration is taken.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitOnce(deps, spec, principal, callId, declaration);
+    } catch (error) {
+      if (!(error instanceof StaleCall) || attempt >= 4) throw error;
+    }
+  }
+}
+
+async function submitOnce<D>(
   deps: SubmitDeps,
   spec: DeclarationSpec<D>,
   principal: Principal,
@@ -124,7 +145,7 @@ export async function submitDeclaration<D>(
   const at = now.toISOString();
   const updated = await changeCall(deps, callId, (fresh) => {
     if (fresh.version !== call.version)
-      throw new ConflictError('The call changed while the declaration was checked; retry');
+      throw new StaleCall('The call changed while the declaration was checked; retry');
     if (plan.mode === 'KEEP') {
       return {
         event: spec.events.amendSchedule,

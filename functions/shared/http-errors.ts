@@ -51,13 +51,22 @@ export function toResponse(error: unknown, lang: Lang = 'en'): HttpResult {
   }
   switch (e.name) {
     case 'IdempotencyValidationError':
-      return body(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request body', [
-        { path: 'headers.idempotency-key', message: 'already used for another request' },
-      ]);
+      return body(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for another request (another path, method or body)',
+        [{ path: 'headers.idempotency-key', message: 'already used for another request; send a new key' }],
+      );
+    // Another request with this key is being processed (or has just failed and let the key go).
     case 'IdempotencyAlreadyInProgressError':
-      return body(409, 'REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed', [], {
-        'retry-after': '1',
-      });
+    case 'IdempotencyItemNotFoundError':
+      return body(
+        409,
+        'IDEMPOTENCY_IN_PROGRESS',
+        'A request with this Idempotency-Key is still being processed; retry after a moment',
+        [{ path: 'headers.idempotency-key', message: 'in use by a request still in progress' }],
+        { 'retry-after': '1' },
+      );
   }
   if (
     (e.name && THROTTLING.has(e.name)) ||

@@ -10,7 +10,12 @@ import { type Principal, type Role, principalFromClaims, requireRole } from './a
 import { type ErrorDetail, ValidationError, detailsFromZod } from './errors.ts';
 import { errorMapper } from './http-errors.ts';
 import { type Lang, langOf, zodErrorMap } from './i18n.ts';
-import { IDEMPOTENCY_FIELD, MAX_IDEMPOTENCY_KEY_LENGTH, idempotencyMiddleware } from './idempotency.ts';
+import {
+  IDEMPOTENCY_FIELD,
+  IDEMPOTENCY_PAYLOAD,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  idempotencyMiddleware,
+} from './idempotency.ts';
 import { logger } from './logger.ts';
 import type { HttpResult } from './responses.ts';
 
@@ -55,7 +60,7 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
       if (options.authenticate) chain.use(authenticateFirst(options.authenticate));
       if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
       chain.use(authoriseAndValidate(spec));
-      if (spec.idempotent) chain.use(idempotencyMiddleware(spec.name));
+      if (spec.idempotent) chain.use(idempotencyMiddleware());
       return chain.handler(async (event, context) => {
         const parsed = (event as unknown as Record<symbol, Parsed>)[PARSED]!;
         return fn({ ...parsed, event, context } as HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>);
@@ -148,7 +153,13 @@ function authoriseAndValidate<B extends Schema, Q extends Schema, P extends Sche
               { path: 'headers.idempotency-key', message: `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` },
             ]);
           }
-          (event as unknown as Record<string, unknown>)[IDEMPOTENCY_FIELD] = `${principal?.sub ?? 'anonymous'}:${key}`;
+          const scoped = event as unknown as Record<string, unknown>;
+          scoped[IDEMPOTENCY_FIELD] = `${principal?.sub ?? 'anonymous'}:${key}`;
+          scoped[IDEMPOTENCY_PAYLOAD] = {
+            method: event.requestContext?.http?.method,
+            path: event.rawPath,
+            body: parsed.body ?? null,
+          };
         }
       }
     },

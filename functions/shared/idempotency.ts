@@ -1,6 +1,7 @@
-// `Idempotency-Key` support with Powertools Idempotency on the single table. A key is scoped to
-// the caller and the route, so two agents can never collide; a request without the header runs
-// normally.
+// `Idempotency-Key` support with Powertools Idempotency on the single table. A key belongs to its
+// caller (two agents never collide); the request it was first used for — method, path and body —
+// is its payload, so the same key on another path, method or body is refused (422) instead of
+// answering with another request's result. A request without the header runs normally.
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -12,10 +13,18 @@ import { TABLE } from './table.ts';
 /** Where the caller-scoped key is put on the event for Powertools to hash. */
 export const IDEMPOTENCY_FIELD = 'idempotencyScope';
 
+/** Where the request the key stands for (method, path, body) is put, for Powertools to validate. */
+export const IDEMPOTENCY_PAYLOAD = 'idempotencyPayload';
+
+/** One prefix for every route: a key is the caller's, whatever route it is sent to. */
+const KEY_PREFIX = 'http';
+
+const REFUSED = Symbol('idempotency refused');
+
 /** Keys longer than this are refused; they would only be hashed anyway. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-export function idempotencyMiddleware(route: string): MiddlewareObj {
+export function idempotencyMiddleware(): MiddlewareObj {
   let inner: MiddlewareObj | undefined;
   // Built on first use: the table name is only known once the runtime has set the environment.
   const get = (): MiddlewareObj =>
@@ -28,17 +37,29 @@ export function idempotencyMiddleware(route: string): MiddlewareObj {
         expiryAttr: TABLE.ttlAttribute,
         awsSdkV3Client: dynamoClient(),
       }),
-      keyPrefix: route,
+      keyPrefix: KEY_PREFIX,
       config: new IdempotencyConfig({
         eventKeyJmesPath: IDEMPOTENCY_FIELD,
-        payloadValidationJmesPath: 'body',
+        payloadValidationJmesPath: IDEMPOTENCY_PAYLOAD,
         expiresAfterSeconds: config().IDEMPOTENCY_TTL_SECONDS,
         throwOnNoIdempotencyKey: false,
       }),
     }));
   return {
-    before: (request) => get().before?.(request),
+    before: async (request) => {
+      try {
+        return await get().before?.(request);
+      } catch (error) {
+        // Refused before the handler ran (another request holds the key, or the key was reused):
+        // the record is the other request's, and Powertools' onError would delete it.
+        (request.internal as Record<symbol, boolean>)[REFUSED] = true;
+        throw error;
+      }
+    },
     after: (request) => get().after?.(request),
-    onError: (request) => get().onError?.(request),
+    onError: (request) => {
+      if ((request.internal as Record<symbol, boolean>)[REFUSED]) return;
+      return get().onError?.(request);
+    },
   };
 }
