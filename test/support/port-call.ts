@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
 import type { DeviceCredentials } from '#local/device-client.ts';
 import { announcement, declaration } from './fixtures.ts';
+import { until } from './wait.ts';
 import type { TestSystem } from './runtime.ts';
 
 export interface Actors {
@@ -18,15 +19,6 @@ export async function actors(sys: TestSystem): Promise<Actors> {
     officer: await sys.token({ role: 'officer', port: 'CNTXG' }),
     supervisor: await sys.token({ role: 'supervisor', port: 'CNTXG' }),
   };
-}
-
-export async function until<T>(read: () => Promise<T>, test: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await read();
-    if (test(value)) return value;
-    await new Promise((r) => setTimeout(r, 15));
-  }
-  throw new Error(`never reached ${what}: ${JSON.stringify(await read())}`);
 }
 
 export function callReader(sys: TestSystem, token: string) {
