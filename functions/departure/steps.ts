@@ -35,8 +35,9 @@ export function departureSteps(ports: DeparturePorts) {
 
   /**
    * Exit control: everyone sailing is screened against the watch list as it stands now — the crew
-   * and passengers from the arrival lists, whatever they were found at arrival, and those signing
-   * on (only the ones an amendment changed, when it changed only some).
+   * and passengers from the arrival lists, whatever they were found at arrival, those signing off
+   * (they enter the country), and those signing on (only the ones an amendment changed, when it
+   * changed only some).
    */
   async function signOnsToScreen(callId: string, version: number, round: number) {
     const call = await access.current(callId, version, round);
@@ -44,7 +45,8 @@ export function departureSteps(ports: DeparturePorts) {
     const only = call.departure?.screen && new Set(call.departure.screen);
     const signOn = only ? d.signOn.filter((p) => only.has(p.ref)) : d.signOn;
     const arrival = call.arrival && (await ports.arrivals.get(callId, call.arrival.version));
-    const sailing = new Set(d.sailing);
+    // Those signing off enter the country: screened too, on the list as it stands today.
+    const sailing = new Set([...d.sailing, ...d.signOff]);
     const staying = [...(arrival?.declaration.crew ?? []), ...(arrival?.declaration.passengers ?? [])].filter((p) =>
       sailing.has(p.ref),
     );

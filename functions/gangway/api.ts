@@ -17,6 +17,7 @@ import { eventsOf, personsOnCall, recordEvents, sweepShoreLeave, type GangwayDep
 import { dynamoGangwayStore } from './store.ts';
 import { MAX_GANGWAY_BODY_BYTES } from './schema.ts';
 import { dynamoPersonsStore } from '#persons/store.ts';
+import { signOffsOf } from './border.ts';
 
 function deps(): GangwayDeps {
   const c = config();
@@ -69,4 +70,7 @@ export const listPersons = httpHandler(routes.listPersons).handler(async ({ path
 );
 
 /** Scheduled: alerts for everyone ashore past the shore-leave limit. */
-export const shoreLeaveSweep = async () => ({ raised: await sweepShoreLeave(deps()) });
+export const shoreLeaveSweep = async () => {
+  const d = deps();
+  return { raised: await sweepShoreLeave({ ...d, signOffs: (callId) => signOffsOf(d, callId) }) };
+};

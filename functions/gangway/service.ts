@@ -447,14 +447,23 @@ export async function personsOnCall(
 
 /** Raises an alert for everyone ashore past the shore-leave limit (once per landing). */
 export async function sweepShoreLeave(
-  deps: Pick<GangwayDeps, 'gangway' | 'alerts' | 'events' | 'clock' | 'settings'>,
+  deps: Pick<GangwayDeps, 'gangway' | 'alerts' | 'events' | 'clock' | 'settings'> & {
+    /** When each seafarer signing off from a call leaves: they are not on shore leave. */
+    signOffs?: (callId: string) => Promise<Map<string, string>>;
+  },
 ): Promise<number> {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - deps.settings.shoreLeaveHours * 3_600_000).toISOString();
   let raised = 0;
   const published: DomainEvent[] = [];
+  const signOffs = new Map<string, Promise<Map<string, string>>>();
   for (const p of await deps.gangway.ashoreSince(cutoff)) {
     if (!p.landedAt || !shoreLeaveOverdue(p.landedAt, now, deps.settings)) continue;
+    if (deps.signOffs) {
+      if (!signOffs.has(p.callId)) signOffs.set(p.callId, deps.signOffs(p.callId));
+      const leaves = (await signOffs.get(p.callId)!).get(p.ref);
+      if (leaves && now.toISOString() <= leaves) continue;
+    }
     const alert: Alert = {
       alertId: alertIdFor(p.callId, 'SHORE_LEAVE_OVERDUE', p.ref, p.lastEvent?.eventId ?? p.landedAt),
       callId: p.callId,

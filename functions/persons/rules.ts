@@ -1,5 +1,6 @@
 // Persons' border rules, pure: who may land when, and whether a visitor may be at the gangway now.
 // "Now" and every decision come in as arguments.
+import type { DepartureDeclaration } from '#departure/schema.ts';
 import type { LandingDecision, LandingPermission, Visitor } from './schema.ts';
 
 export type LandingDefault = 'SHORE_PASS' | 'NONE';
@@ -27,7 +28,8 @@ export function stayOf(call: CallFacts): { from: string; until: string } {
 
 /**
  * A person's landing permission: nobody has one before the arrival is cleared; then the person's
- * own decision, else the crew-wide one (crew only), else the port's default for the stay.
+ * own decision, else — signing off — a pass until their onward transport leaves, else the
+ * crew-wide decision (crew only), else the port's default for the stay.
  */
 export function landingPermission(
   person: PersonFacts,
@@ -37,9 +39,11 @@ export function landingPermission(
 ): LandingPermission {
   if (!call.arrivalCleared) return { status: 'NOT_YET_CLEARED', basis: 'ARRIVAL_NOT_CLEARED' };
   const own = decisions.find((d) => d.subject === person.ref);
+  const stay = stayOf(call);
+  if (!own && person.signOffUntil)
+    return { status: 'SHORE_PASS', from: stay.from, until: person.signOffUntil, basis: 'SIGN_OFF' };
   const crewWide = person.list !== 'PASSENGER' ? decisions.find((d) => d.subject === 'CREW') : undefined;
   const decided = own ?? crewWide;
-  const stay = stayOf(call);
   if (decided) {
     return {
       status: decided.decision,
@@ -48,10 +52,14 @@ export function landingPermission(
       decisionId: decided.decisionId,
     };
   }
-  if (person.signOffUntil)
-    return { status: 'SHORE_PASS', from: stay.from, until: person.signOffUntil, basis: 'SIGN_OFF' };
   if (portDefault === 'SHORE_PASS') return { status: 'SHORE_PASS', ...stay, basis: 'PORT_DEFAULT' };
   return { status: 'NONE', basis: 'PORT_DEFAULT' };
+}
+
+/** When each signing-off seafarer's onward transport leaves: their pass ends then. */
+export function signOffTimes(departure: Pick<DepartureDeclaration, 'signOff' | 'travel'> | undefined) {
+  const off = new Set(departure?.signOff ?? []);
+  return new Map((departure?.travel?.onward ?? []).filter((t) => off.has(t.ref)).map((t) => [t.ref, t.at]));
 }
 
 export type LandingRule = 'LANDING_BEFORE_CLEARANCE' | 'LANDING_NOT_PERMITTED' | 'LANDING_OUTSIDE_PASS';

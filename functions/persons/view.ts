@@ -5,7 +5,7 @@ import type { Principal } from '#shared/auth.ts';
 import type { Ports } from '#functions/wiring.ts';
 import type { StoredCall } from '#calls/store.ts';
 import { callFacts } from '#gangway/border.ts';
-import { type LandingDefault, exitPresence, landingPermission } from './rules.ts';
+import { type LandingDefault, exitPresence, landingPermission, signOffTimes } from './rules.ts';
 import type { BorderView } from './schema.ts';
 import { listedPersons, visibleCall } from './service.ts';
 
@@ -33,6 +33,7 @@ export async function fullView(ports: ViewPorts, call: StoredCall, landingDefaul
   ]);
   const stateOf = new Map(presence.map((p) => [p.ref, p.state]));
   const signedOff = new Set(departure?.signOff ?? []);
+  const signOffUntil = signOffTimes(departure);
   const decidedWithout = new Set(sailWithout.map((s) => s.ref));
   const sailed = call.status === 'DEPARTED';
   const facts = callFacts(call);
@@ -42,7 +43,13 @@ export async function fullView(ports: ViewPorts, call: StoredCall, landingDefaul
     ...(departure?.signOn ?? []).map((p) => ({ p, list: 'SIGN_ON' as const, rank: p.rank })),
   ];
   const persons = listed.map(({ p, list, rank }) => {
-    const landing = landingPermission({ ref: p.ref, list }, decisions, facts, landingDefault);
+    const until = signOffUntil.get(p.ref);
+    const landing = landingPermission(
+      { ref: p.ref, list, ...(until && { signOffUntil: until }) },
+      decisions,
+      facts,
+      landingDefault,
+    );
     const decision = decisions.find((d) => d.decisionId === landing.decisionId);
     // Someone signing on is not on board until the gangway says so.
     const state = stateOf.get(p.ref) ?? (list === 'SIGN_ON' ? 'ASHORE' : undefined);

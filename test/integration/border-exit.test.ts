@@ -169,7 +169,11 @@ describe('need to know', () => {
         d.crew[2]!.familyName = family;
       },
     });
-    const review = await until(() => reviewOf(callId, 'ARRIVAL'), Boolean, 'an arrival review');
+    const review: any = await until(
+      () => reviewOf(callId, 'ARRIVAL'),
+      (r) => Boolean(r),
+      'an arrival review',
+    );
     await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
       token: who.officer,
       body: { decision: 'APPROVE', reason: 'identity confirmed with the issuing state' },

@@ -211,7 +211,7 @@ describe('captures that move nobody', () => {
     times: { eta: call.eta, ata: call.ata },
   };
 
-  it.each<[string, Partial<GangwayEvent>, Partial<typeof ctx> & { times?: object }, string[], boolean]>([
+  it.each<[string, Partial<GangwayEvent>, Record<string, unknown>, string[], boolean]>([
     ['a good scan', {}, {}, [], true],
     ['a failed liveness check', { livenessPassed: false }, {}, ['LIVENESS_FAILED'], false],
     ['a low match', { matchScore: 0.5 }, {}, ['LOW_MATCH'], false],
