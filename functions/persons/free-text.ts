@@ -16,7 +16,7 @@ export function sensitiveContent(text: string): 'MRZ_LINE' | 'EMBEDDED_DATA' | u
   if (DATA_URI.test(compact) || BASE64_RUN.test(compact)) return 'EMBEDDED_DATA';
   // A run of the MRZ alphabet with its filler character: names and reasons never have one.
   const run = compact.toUpperCase().match(MRZ_LINE)?.[0];
-  if (run && run.includes('<')) return 'MRZ_LINE';
+  if (run?.includes('<')) return 'MRZ_LINE';
   return undefined;
 }
 

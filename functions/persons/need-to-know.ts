@@ -8,17 +8,11 @@ import type { RiskReason } from '#clearance/schema.ts';
 /** Findings that name what the border knows about a person: never shown to the agent. */
 const CONFIDENTIAL_FINDINGS = new Set(['WATCH_LIST_HIT']);
 
-/** Audit actions whose reason is an officer's or a check's internal note. */
-const INTERNAL_REASONS = new Set([
-  'RISK_ASSESSED',
-  'DEPARTURE_CHECKED',
-  'REVIEW_OPENED',
-  'REVIEW_ESCALATED',
-  'LANDING_DECIDED',
-  'VISITOR_GRANTED',
-  'VISITOR_REFUSED',
-  'SAIL_WITHOUT_DECIDED',
-]);
+/** Audit actions whose reason is an officer's internal note about persons. */
+const INTERNAL_REASONS = new Set(['LANDING_DECIDED', 'VISITOR_GRANTED', 'VISITOR_REFUSED', 'SAIL_WITHOUT_DECIDED']);
+
+/** Findings named in a check's or review's reason that tell what the border knows about a person. */
+const CONFIDENTIAL_IN_REASON = /\b(WATCH_LIST_HIT|UNRESOLVED_HIGH_ALERT)\b/;
 
 function agentReasons(reasons: readonly RiskReason[]): RiskReason[] {
   return reasons
@@ -39,10 +33,14 @@ export function agentCall<T extends Call>(call: T): T {
   };
 }
 
+/**
+ * The timeline an agent reads: an entry whose reason it must not know keeps its place, actor and
+ * hashes but loses the reason, marked `redacted` (its hash then verifies only for officers).
+ */
 export function agentTimeline(entries: readonly AuditEntry[]): AuditEntry[] {
   return entries.map((e) => {
-    if (!INTERNAL_REASONS.has(e.action) || e.reason === undefined) return e;
+    if (e.reason === undefined || !(INTERNAL_REASONS.has(e.action) || CONFIDENTIAL_IN_REASON.test(e.reason))) return e;
     const { reason: _reason, ...rest } = e;
-    return rest;
+    return { ...rest, redacted: true } as AuditEntry;
   });
 }

@@ -93,29 +93,31 @@ export type VisitorRequest = z.infer<typeof VisitorRequest>;
 
 export const VisitorStatus = z.enum(['REQUESTED', 'GRANTED', 'REFUSED']);
 
-export const Visitor = z.object({
-  /** The reference the visitor's scans carry at the gangway. */
-  visitorId: z.string(),
-  callId: z.string(),
-  familyName: z.string(),
-  givenNames: z.string(),
-  dateOfBirth: z.string(),
-  nationality: z.string(),
-  document: z.object({ type: z.string(), number: z.string(), issuingState: z.string() }),
-  company: z.string(),
-  purpose: VisitorPurpose,
-  from: z.string(),
-  until: z.string(),
-  status: VisitorStatus,
-  requestedBy: z.string(),
-  requestedAt: z.string(),
-  decidedBy: z.string().optional(),
-  decidedAt: z.string().optional(),
-  /** The officer's reason: never shown to the agent. */
-  reason: z.string().optional(),
-  /** Watch-list findings at the request: never shown to the agent. */
-  findings: z.array(z.string()).optional(),
-});
+export const Visitor = z
+  .object({
+    /** The reference the visitor's scans carry at the gangway. */
+    visitorId: z.string(),
+    callId: z.string(),
+    familyName: z.string(),
+    givenNames: z.string(),
+    dateOfBirth: z.string(),
+    nationality: z.string(),
+    document: z.object({ type: z.string(), number: z.string(), issuingState: z.string() }),
+    company: z.string(),
+    purpose: VisitorPurpose,
+    from: z.string(),
+    until: z.string(),
+    status: VisitorStatus,
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    decidedBy: z.string().optional(),
+    decidedAt: z.string().optional(),
+    /** The officer's reason: never shown to the agent. */
+    reason: z.string().optional(),
+    /** Watch-list findings at the request: never shown to the agent. */
+    findings: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'Visitor' });
 export type Visitor = z.infer<typeof Visitor>;
 
 export const VisitorPath = z.object({ callId: CallId, visitorId: z.string().regex(/^V[0-9A-Z]{10}$/) });

@@ -18,6 +18,7 @@ import { useLoad } from '../live';
 import { changedPaths } from '../diff';
 import { DecisionButtons } from './Reviews';
 import { FailedClearance } from './Redrive';
+import { Persons } from './call/Persons';
 
 export function CallPage({ callId }: { callId: string }) {
   const { t } = useT();
@@ -158,6 +159,7 @@ export function CallPage({ callId }: { callId: string }) {
           ]}
         />
       </ColumnLayout>
+      <Persons callId={callId} />
       <Container
         header={
           <Header
