@@ -5,6 +5,7 @@ import type { RiskReason } from '#clearance/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
 import type { DepartureDeclaration } from './schema.ts';
 import type { DeclarationShape } from '#clearance/amendment.ts';
+import { underAgeViolations } from '#persons/fal.ts';
 
 export function arrivalRefs(a: ArrivalDeclaration): string[] {
   return [...a.crew.map((p) => p.ref), ...a.passengers.map((p) => p.ref)];
@@ -91,7 +92,7 @@ export function departureViolations(d: DepartureDeclaration, arrival: ArrivalDec
       );
     }
   });
-  problems.push(...travelViolations(d, now));
+  problems.push(...travelViolations(d, now), ...underAgeViolations(d.signOn, d.etd.slice(0, 10), 'signOn'));
   const expected = d.sailing.length + d.signOn.length;
   if (d.personsOnBoard !== expected) {
     problems.push(
