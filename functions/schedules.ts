@@ -9,4 +9,5 @@ export interface Schedule {
 
 export const schedules: readonly Schedule[] = [
   { name: 'shore-leave-sweep', module: 'gangway/api.ts', export: 'shoreLeaveSweep', everyMinutes: 5 },
+  { name: 'declaration-reduction', module: 'persons/api.ts', export: 'reduceSailedDeclarations', everyMinutes: 1_440 },
 ];

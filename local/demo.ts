@@ -301,7 +301,7 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
           (r: { callId: string; kind: string }) => r.callId === call.id && r.kind === 'DEPARTURE',
         );
         const cleared = waitForEvent(runtime, 'DepartureCleared', call.id);
-        const reason = 'crew member signed off ashore by the master, repatriation arranged';
+        const reason = 'crew ashore did not come back in time: the ship sails without them, the agent reports them';
         ok(
           'deciding a departure',
           await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, port.officer, {

@@ -3,6 +3,7 @@
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { adapters } from '#functions/wiring.ts';
 import { recordMissing } from '#persons/exit.ts';
+import { dynamoReductionStore } from '#persons/reduction-store.ts';
 import { config } from '#shared/config.ts';
 import type { Principal } from '#shared/auth.ts';
 import { clock } from '#shared/clock.ts';
@@ -59,5 +60,7 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
   await events.publish([{ type: 'ShipDeparted', callId, port: call.port, detail: { atd: call.atd, etd: call.etd } }]);
   // Exit control: whoever was to sail and is still ashore is missing now, with an alert each.
   await recordMissing(adapters, call, config().LANDING_DEFAULT);
+  // Its declarations are reduced to statistics once DECLARATION_REDUCE_AFTER_DAYS have passed.
+  await dynamoReductionStore.markSailed(callId, call.atd ?? atd);
   return call;
 }

@@ -177,13 +177,11 @@ export async function recordEvents(
   // one is told `accepted` for each event; other content under a used id is refused (409).
   const [presence, claims] = await Promise.all([
     deps.gangway.presenceOf(call.callId, refs).then((list) => new Map(list.map((p) => [p.ref, p]))),
-    Promise.all(
+    deps.gangway.claimEvents(
       all.map((x) =>
-        deps.gangway.claimEvent(
-          storedEvent(x.event, device.deviceId, now, deps.settings, alertsFor(x.event, contextOf(x.event, undefined))),
-          deps.settings.retentionDays,
-        ),
+        storedEvent(x.event, device.deviceId, now, deps.settings, alertsFor(x.event, contextOf(x.event, undefined))),
       ),
+      deps.settings.retentionDays,
     ),
   ]);
   const claimOf = new Map(all.map((x, i) => [x.index, claims[i]!]));

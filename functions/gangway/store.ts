@@ -24,7 +24,9 @@ export interface GangwayStore {
    * Stores the event unless its id is taken, decided by a conditional write so that concurrent
    * repeats get one `new` between them: `same` is a repeat, `conflict` other content under that id.
    */
-  claimEvent(event: StoredEvent, retentionDays: number): Promise<'new' | 'same' | 'conflict'>;
+  claimEvent(event: StoredEvent, retentionDays: number): Promise<Claim>;
+  /** The same for a batch: one consistent read for those stored already, a conditional put each for the rest. */
+  claimEvents(events: StoredEvent[], retentionDays: number): Promise<Claim[]>;
   /** Stores events (not seen before), expiring `retentionDays` after capture. */
   putEvents(events: StoredEvent[], retentionDays: number): Promise<void>;
   presence(callId: string): Promise<StoredPresence[]>;
@@ -43,6 +45,17 @@ export interface GangwayStore {
 }
 
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+export type Claim = 'new' | 'same' | 'conflict';
+
+/** Whether a stored event says what `event` says (events stored before fingerprints: what moves presence). */
+function sameEvent(stored: Record<string, unknown> | undefined, event: StoredEvent): boolean {
+  return stored?.fingerprint
+    ? stored.fingerprint === event.fingerprint
+    : stored?.personRef === event.personRef &&
+        stored?.direction === event.direction &&
+        stored?.capturedAt === event.capturedAt;
+}
 
 export const dynamoGangwayStore: GangwayStore = {
   async existingEvents(callId, eventIds) {
@@ -77,14 +90,31 @@ export const dynamoGangwayStore: GangwayStore = {
         ConsistentRead: true,
       }),
     );
-    const stored = out.Item;
-    // Events stored before fingerprints were kept are compared on what moves presence.
-    const same = stored?.fingerprint
-      ? stored.fingerprint === event.fingerprint
-      : stored?.personRef === event.personRef &&
-        stored?.direction === event.direction &&
-        stored?.capturedAt === event.capturedAt;
-    return same ? 'same' : 'conflict';
+    return sameEvent(out.Item, event) ? 'same' : 'conflict';
+  },
+
+  async claimEvents(events, retentionDays) {
+    const callId = events[0]?.callId;
+    if (!callId) return [];
+    const wanted = [...new Set(events.map((e) => e.eventId))].map((id) => ({
+      pk: keys.callPartition(callId),
+      sk: `EVENT#${id}`,
+    }));
+    const stored = new Map(
+      (await batchGet(wanted, ['eventId', 'fingerprint', 'personRef', 'direction', 'capturedAt'])).map((i) => [
+        i.eventId as string,
+        i,
+      ]),
+    );
+    // A retry is told apart by the read; what is new is claimed one conditional write each, so that
+    // of identical uploads arriving at once exactly one is told `new`.
+    return Promise.all(
+      events.map((e) =>
+        stored.has(e.eventId)
+          ? Promise.resolve<Claim>(sameEvent(stored.get(e.eventId), e) ? 'same' : 'conflict')
+          : this.claimEvent(e, retentionDays),
+      ),
+    );
   },
 
   async putEvents(events, retentionDays) {

@@ -12,6 +12,8 @@ import {
   requestVisitor as visitorRequest,
 } from './service.ts';
 import { borderView } from './view.ts';
+import { reduceSailed } from './reduction.ts';
+import { dynamoReductionStore } from './reduction-store.ts';
 
 export const getBorderView = httpHandler(routes.getBorderView).handler(async ({ path, principal }) =>
   ok(await borderView(adapters, principal, path.callId, config().LANDING_DEFAULT)),
@@ -33,3 +35,11 @@ export const decideVisitor = httpHandler(routes.decideVisitor).handler(async ({ 
 export const decideSailWithout = httpHandler(routes.decideSailWithout).handler(async ({ path, body, principal }) =>
   ok(await sailWithout({ ...adapters, recheck }, principal, path.callId, body)),
 );
+
+/** Scheduled: declarations of calls that sailed long enough ago reduced to statistics. */
+export const reduceSailedDeclarations = async () => ({
+  reduced: await reduceSailed(
+    { calls: adapters.calls, reduction: dynamoReductionStore, clock: adapters.clock },
+    config().DECLARATION_REDUCE_AFTER_DAYS,
+  ),
+});

@@ -39,6 +39,11 @@ const Env = z.object({
    * SHORE_PASS for the ship's stay, or NONE (every landing needs an officer's shore pass).
    */
   LANDING_DEFAULT: z.enum(['SHORE_PASS', 'NONE']).default('SHORE_PASS'),
+  /**
+   * Declarations of a call that sailed this many days ago are reduced to what the statistics need:
+   * counts by list, nationality and gender, the ports; no names, documents or birth dates.
+   */
+  DECLARATION_REDUCE_AFTER_DAYS: z.coerce.number().int().positive().default(90),
   /** How long a rotated-out device key keeps working. */
   DEVICE_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).default(3_600),
 });

@@ -21,6 +21,7 @@
 // a device                                        table          DEVICE#<deviceId>                   DEVICE
 // an agent's profile (AEO trust)                  table          AGENT#<agentId>                     PROFILE
 // a watch-list entry                              table          WATCH#<key>                         WATCH
+// calls that sailed, by ATD (declaration reduction) table         SAILED                              <atd>#<callId>
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
@@ -74,4 +75,6 @@ export const keys = {
   }),
   agentPartition: (agentId: string) => `AGENT#${agentId}`,
   callItemPrefix: 'CALL#',
+  sailed: (atd: string, callId: string) => ({ pk: 'SAILED', sk: `${atd}#${callId}` }),
+  sailedPartition: 'SAILED',
 } as const;

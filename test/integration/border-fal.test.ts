@@ -2,7 +2,12 @@
 // and free text that refuses document scans — each refusal a 422 naming the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcement, crewMember, declaration } from '../support/fixtures.ts';
-import { type Actors, actors } from '../support/port-call.ts';
+import { adapters } from '#functions/wiring.ts';
+import { reduceSailed } from '#persons/reduction.ts';
+import { dynamoReductionStore } from '#persons/reduction-store.ts';
+import { fixedClock } from '#shared/clock.ts';
+import { type Actors, actors, callReader, declareDeparture, portCall } from '../support/port-call.ts';
+import { until } from '../support/wait.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 
 let sys: TestSystem;
@@ -81,5 +86,40 @@ describe('the crew list', () => {
     expect(res.body.error.details.map((x: { path: string }) => x.path)).toEqual(
       expect.arrayContaining(['crew[1].rank', 'crew[2].rankText']),
     );
+  });
+});
+
+describe('after the voyage', () => {
+  it('reduces the declarations of a call that sailed long ago to statistics, and only those', async () => {
+    const { callId } = await portCall(sys, who);
+    await declareDeparture(sys, who.agent, callId);
+    const read = callReader(sys, who.officer);
+    await until(
+      () => read(callId),
+      (c) => c.departure?.state === 'CLEARED',
+      'departure cleared',
+    );
+    expect((await sys.request('POST', `/v1/calls/${callId}/departed`, { token: who.agent, body: {} })).status).toBe(
+      200,
+    );
+    const ports = { calls: adapters.calls, reduction: dynamoReductionStore };
+
+    // A day later nothing is reduced; 91 days later the lists are gone and the counts stay.
+    await reduceSailed({ ...ports, clock: fixedClock(new Date(Date.now() + 86_400_000).toISOString()) }, 90);
+    const kept = (await sys.request('GET', `/v1/calls/${callId}/arrival`, { token: who.officer })).body;
+    expect(kept.declaration.crew).toHaveLength(3);
+    expect(
+      await reduceSailed({ ...ports, clock: fixedClock(new Date(Date.now() + 91 * 86_400_000).toISOString()) }, 90),
+    ).toBeGreaterThan(0);
+    const reduced = (await sys.request('GET', `/v1/calls/${callId}/arrival`, { token: who.officer })).body;
+    expect(reduced.declaration.crew).toEqual([]);
+    expect(reduced.statistics).toMatchObject({ crew: 3, passengers: 0, byNationality: { CHN: 1, PHL: 1, UKR: 1 } });
+    expect(JSON.stringify(reduced)).not.toMatch(/SANTOS|E12345678|1984-09-30/);
+    const departure = (await sys.request('GET', `/v1/calls/${callId}/departure?version=1`, { token: who.officer }))
+      .body;
+    expect(departure.statistics).toMatchObject({ sailing: 3, signOn: 0, signOff: 0 });
+    // The call itself, its timeline and border view still read.
+    expect((await read(callId)).status).toBe('DEPARTED');
+    expect((await sys.request('GET', `/v1/calls/${callId}/border`, { token: who.officer })).status).toBe(200);
   });
 });

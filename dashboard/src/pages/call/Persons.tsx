@@ -26,7 +26,8 @@ const LABELS = {
   presence: { en: 'Where', zh: '位置' },
   landing: { en: 'Landing', zh: '登陆许可' },
   window: { en: 'Pass window', zh: '有效期' },
-  reason: { en: 'Reason', zh: '原因' },
+  reason: { en: 'Officer’s note', zh: '原因' },
+  why: { en: 'Why (kept for officers and the audit trail)', zh: '理由（仅边检人员可见，记入审计）' },
   shorePass: { en: 'Shore pass', zh: '准予登陆' },
   refuse: { en: 'Refuse landing', zh: '不准登陆' },
   hold: { en: 'Hold on board', zh: '留船' },
@@ -238,7 +239,7 @@ export function Persons({ callId }: { callId: string }) {
               </FormField>
             </>
           )}
-          <FormField label={l('reason')} errorText={error}>
+          <FormField label={l('why')} errorText={error}>
             <Textarea value={reason} onChange={({ detail }) => setReason(detail.value)} />
           </FormField>
         </SpaceBetween>
@@ -253,7 +254,7 @@ export function Persons({ callId }: { callId: string }) {
         onAction={decideVisitor}
         onDismiss={done}
       >
-        <FormField label={l('reason')} errorText={error}>
+        <FormField label={l('why')} errorText={error}>
           <Textarea value={reason} onChange={({ detail }) => setReason(detail.value)} />
         </FormField>
       </ActionModal>
