@@ -16,8 +16,11 @@ export interface DeclarationStatistics {
   lastPorts: string[];
 }
 
-const tally = (values: readonly string[]) =>
-  values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+function tally(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
 
 /** What is kept of an arrival declaration: counts and ports, nothing that names a person. */
 export function arrivalStatistics(d: ArrivalDeclaration): DeclarationStatistics {
