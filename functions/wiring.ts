@@ -10,6 +10,7 @@ import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoPermitCodes } from '#permits/store.ts';
 import { dynamoPersonsStore } from '#persons/store.ts';
+import { dynamoReductionStore } from '#persons/reduction-store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
@@ -25,6 +26,7 @@ export const adapters = {
   alerts: dynamoAlertStore,
   gangway: dynamoGangwayStore,
   persons: dynamoPersonsStore,
+  reduction: dynamoReductionStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
   watchList: dynamoWatchListStore,

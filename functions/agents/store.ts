@@ -1,9 +1,10 @@
 // Agent profiles: one item per agent.
+import { keys } from '#shared/keys.ts';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import type { AgentProfile } from './schema.ts';
 
-const key = (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'PROFILE' });
+const key = keys.agent;
 
 export interface AgentStore {
   get(agentId: string): Promise<AgentProfile | undefined>;

@@ -1,13 +1,12 @@
 // HTTP handlers for the gangway alerts of an officer's port.
+import { adapters } from '#functions/wiring.ts';
 import { recheck } from '#departure/guard.ts';
-import { clock } from '#shared/clock.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { alertRoutes as routes } from './routes.ts';
 import { acknowledge, listAlerts as list, resolve } from './service.ts';
-import { dynamoAlertStore } from './store.ts';
 
-const deps = { alerts: dynamoAlertStore, clock, recheck };
+const deps = { alerts: adapters.alerts, clock: adapters.clock, recheck };
 
 export const listAlerts = httpHandler(routes.listAlerts).handler(async ({ query, principal }) =>
   ok(await list(deps, principal, query)),

@@ -1,5 +1,6 @@
 // Alerts in the single table. An alert's id is derived from its cause, so a retried event or a
 // repeated sweep raises it once; it sits on the port's byStatus index under its current status.
+import { keys } from '#shared/keys.ts';
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,8 +11,8 @@ import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import type { Alert } from './schema.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const key = (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' });
-const statusIndex = (port: string, status: string) => `PORT#${port}#ALERT#${status}`;
+const key = keys.alert;
+const statusIndex = keys.alertsInStatus;
 
 /** The same cause always gives the same id. */
 export function alertIdFor(...cause: string[]): string {
@@ -38,10 +39,8 @@ export interface AlertStore {
 function item(alert: Alert) {
   return {
     ...key(alert.alertId),
-    gsi2pk: statusIndex(alert.port, alert.status),
-    gsi2sk: `${alert.raisedAt}#${alert.alertId}`,
-    gsi3pk: `CALLALERTS#${alert.callId}`,
-    gsi3sk: `${alert.raisedAt}#${alert.alertId}`,
+    ...keys.alertByStatus(alert.port, alert.status, alert.raisedAt, alert.alertId),
+    ...keys.alertOfCall(alert.callId, alert.raisedAt, alert.alertId),
     ...alert,
   };
 }
@@ -106,7 +105,7 @@ export const dynamoAlertStore: AlertStore = {
     const items = await queryAll({
       IndexName: 'byOwner',
       KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': `CALLALERTS#${callId}` },
+      ExpressionAttributeValues: { ':pk': keys.alertsOfCall(callId) },
     });
     return items.map(strip);
   },

@@ -1,14 +1,12 @@
 // HTTP handlers for port calls: each is the shared chain around one use case.
-import { clock } from '#shared/clock.ts';
-import { eventBridgePublisher } from '#shared/events.ts';
+import { adapters } from '#functions/wiring.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
 import { callRoutes as routes } from './routes.ts';
 import { announceCall, cancelCall as cancel, getCall as get, listCalls as list, viewFor } from './service.ts';
-import { dynamoCallStore } from './store.ts';
 import { recordArrival, recordDeparture } from './movements.ts';
 
-const deps = { store: dynamoCallStore, clock, events: eventBridgePublisher };
+const deps = { store: adapters.calls, clock: adapters.clock, events: adapters.events };
 
 export const createCall = httpHandler(routes.createCall).handler(async ({ body, principal }) => {
   const call = await announceCall(deps, principal, body);
@@ -28,9 +26,9 @@ export const cancelCall = httpHandler(routes.cancelCall).handler(async ({ path, 
 );
 
 export const recordShipArrival = httpHandler(routes.recordShipArrival).handler(async ({ path, body, principal }) =>
-  ok(viewFor(principal, await recordArrival(principal, path.callId, body.at))),
+  ok(viewFor(principal, await recordArrival(adapters, principal, path.callId, body.at))),
 );
 
 export const recordShipDeparture = httpHandler(routes.recordShipDeparture).handler(async ({ path, body, principal }) =>
-  ok(viewFor(principal, await recordDeparture(principal, path.callId, body.at))),
+  ok(viewFor(principal, await recordDeparture(adapters, principal, path.callId, body.at))),
 );

@@ -3,7 +3,22 @@
 // Pure: no I/O. The README's state diagram is generated from this table (npm run diagram).
 import type { Role } from '#shared/auth.ts';
 import { ConflictError, ForbiddenError } from '#shared/errors.ts';
-import type { CallStatus } from './schema.ts';
+
+/** The call's states; the zod schema (schema.ts) is built from this list. */
+export const CALL_STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'ARRIVAL_REVIEW',
+  'ARRIVAL_CLEARED',
+  'IN_PORT',
+  'DEPARTURE_SUBMITTED',
+  'DEPARTURE_REVIEW',
+  'DEPARTURE_CLEARED',
+  'DEPARTED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
+type CallStatus = (typeof CALL_STATES)[number];
 
 /** Who may cause an event: the callers' roles, and `system` for workflow steps and timers. */
 export type Cause = Role | 'system';

@@ -1,30 +1,27 @@
 // The ship's actual arrival (ATA) and departure (ATD), recorded by its agent or a port officer.
-// Departing closes the call and ends the gangway devices' assignment to it.
-import { dynamoDeviceStore } from '#devices/store.ts';
-import { adapters } from '#functions/wiring.ts';
-import { recordMissing } from '#persons/exit.ts';
-import { dynamoReductionStore } from '#persons/reduction-store.ts';
+// Departing closes the call, ends the gangway devices' assignment to it, reports who did not come
+// back (exit control) and schedules the reduction of its declarations.
+import type { Ports } from '#functions/wiring.ts';
+import { type ExitPorts, recordMissing } from '#persons/exit.ts';
 import { config } from '#shared/config.ts';
 import type { Principal } from '#shared/auth.ts';
-import { clock } from '#shared/clock.ts';
 import { NotFoundError } from '#shared/errors.ts';
-import { eventBridgePublisher as events } from '#shared/events.ts';
 import { actorOf, changeCall } from './service.ts';
 import { canView } from './rules.ts';
-import { dynamoCallStore as store } from './store.ts';
 
-const deps = { store, clock };
+export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock' | 'reduction'> & ExitPorts;
 
-async function visible(principal: Principal, callId: string) {
-  const call = await store.get(callId);
+async function visible(ports: MovementPorts, principal: Principal, callId: string) {
+  const call = await ports.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   return call;
 }
 
-export async function recordArrival(principal: Principal, callId: string, at?: string) {
-  await visible(principal, callId);
+export async function recordArrival(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+  const { clock, events } = ports;
+  await visible(ports, principal, callId);
   const ata = at ?? clock.now().toISOString();
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.ata) return undefined;
     return {
       event: 'ARRIVE',
@@ -36,10 +33,11 @@ export async function recordArrival(principal: Principal, callId: string, at?: s
   return call;
 }
 
-export async function recordDeparture(principal: Principal, callId: string, at?: string) {
-  await visible(principal, callId);
+export async function recordDeparture(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+  const { clock, events, devices } = ports;
+  await visible(ports, principal, callId);
   const atd = at ?? clock.now().toISOString();
-  const call = await changeCall(deps, callId, (fresh) => {
+  const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
     if (fresh.status === 'DEPARTED') return undefined;
     return {
       event: 'DEPART',
@@ -47,9 +45,9 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
       fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', reason: `ATD ${atd}` },
     };
   });
-  for (const device of await dynamoDeviceStore.listByPort(call.port)) {
+  for (const device of await devices.listByPort(call.port)) {
     if (device.callId !== callId) continue;
-    await dynamoDeviceStore.save({
+    await devices.save({
       ...device,
       callId: undefined,
       assignedAt: undefined,
@@ -59,8 +57,8 @@ export async function recordDeparture(principal: Principal, callId: string, at?:
   }
   await events.publish([{ type: 'ShipDeparted', callId, port: call.port, detail: { atd: call.atd, etd: call.etd } }]);
   // Exit control: whoever was to sail and is still ashore is missing now, with an alert each.
-  await recordMissing(adapters, call, config().LANDING_DEFAULT);
+  await recordMissing(ports, call, config().LANDING_DEFAULT);
   // Its declarations are reduced to statistics once DECLARATION_REDUCE_AFTER_DAYS have passed.
-  await dynamoReductionStore.markSailed(callId, call.atd ?? atd);
+  await ports.reduction.markSailed(callId, call.atd ?? atd);
   return call;
 }

@@ -4,6 +4,7 @@ import { AuditEntry } from '#shared/audit.ts';
 import { CallId, Instant, UnLocode } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';
 import { Permit } from '#permits/schema.ts';
+import { CALL_STATES, STATE_MEANING } from './lifecycle.ts';
 
 export { Instant, UnLocode };
 
@@ -51,25 +52,14 @@ export const CallAnnouncement = z
   .meta({ id: 'CallAnnouncement' });
 export type CallAnnouncement = z.infer<typeof CallAnnouncement>;
 
-export const CallStatus = z
-  .enum([
-    'DRAFT',
-    'SUBMITTED',
-    'ARRIVAL_REVIEW',
-    'ARRIVAL_CLEARED',
-    'IN_PORT',
-    'DEPARTURE_SUBMITTED',
-    'DEPARTURE_REVIEW',
-    'DEPARTURE_CLEARED',
-    'DEPARTED',
-    'REJECTED',
-    'CANCELLED',
-  ])
-  .meta({
-    id: 'CallStatus',
-    description:
-      'Where the call stands in its lifecycle; the transitions between these states are listed in the README (generated from functions/calls/lifecycle.ts).',
-  });
+export const CallStatus = z.enum(CALL_STATES).meta({
+  id: 'CallStatus',
+  description: `Where the call stands in its lifecycle (functions/calls/lifecycle.ts; the README draws its transitions). ${Object.entries(
+    STATE_MEANING,
+  )
+    .map(([state, m]: [string, { agent: string }]) => `${state}: ${m.agent}`)
+    .join(' ')}`,
+});
 export type CallStatus = z.infer<typeof CallStatus>;
 
 export const Call = z

@@ -99,7 +99,9 @@ async function visibleCall(deps: CallDeps, principal: Principal, callId: string)
 
 export async function getCall(deps: CallDeps, principal: Principal, callId: string): Promise<CallDetail> {
   const call = await visibleCall(deps, principal, callId);
-  const stored = await deps.store.timeline(callId);
+  // Read after the call: entries of changes made since then are left out, so the timeline ends
+  // with the entry that brought the call to the status it is shown in.
+  const stored = (await deps.store.timeline(callId)).filter((e) => e.seq <= call.lastAudit.seq);
   // The call item carries the newest entry; it may not be in the trail yet after a crash.
   const timeline = stored.some((e) => e.seq === call.lastAudit.seq) ? stored : [...stored, call.lastAudit];
   return { ...viewFor(principal, call), timeline: principal.role === 'agent' ? agentTimeline(timeline) : timeline };
@@ -143,7 +145,8 @@ export async function cancelCall(
 export interface CallChange {
   /** The lifecycle event: the transition table decides the new status and what it does to permits. */
   event: CallEvent;
-  patch?: Partial<Call>;
+  /** Anything but the status, the permits and the version: those only the transition sets. */
+  patch?: Partial<Omit<Call, 'status' | 'permits' | 'version'>>;
   fact: Omit<AuditFact, 'at' | 'fromStatus' | 'toStatus' | 'event' | 'permits'>;
   /** The permit to issue, for an event that issues one. */
   issue?: Permit;

@@ -7,7 +7,7 @@ import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
-import { keys } from '#shared/table.ts';
+import { keys } from '#shared/keys.ts';
 import type { Call, CallStatus } from './schema.ts';
 
 export interface StoredCall extends Call {
@@ -39,10 +39,7 @@ export interface CallStore {
   inWindow(port: string, from: string, to: string): Promise<StoredCall[]>;
 }
 
-const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => ({
-  pk: `VOYAGE#${c.vessel.imo}#${c.voyage}#${c.port}`,
-  sk: 'VOYAGE',
-});
+const voyageKey = (c: Pick<Call, 'vessel' | 'voyage' | 'port'>) => keys.voyage(c.vessel.imo, c.voyage, c.port);
 
 function indexKeys(call: Call) {
   return {
@@ -113,10 +110,10 @@ export const dynamoCallStore: CallStore = {
   async list(scope, query) {
     const [index, pkAttr, pk, skPrefix] =
       'agentId' in scope
-        ? (['byOwner', 'gsi3pk', `AGENT#${scope.agentId}`, 'CALL#'] as const)
+        ? (['byOwner', 'gsi3pk', keys.agentPartition(scope.agentId), keys.callItemPrefix] as const)
         : query.status
-          ? (['byStatus', 'gsi2pk', `PORT#${scope.port}#CALL#${query.status}`, undefined] as const)
-          : (['byPort', 'gsi1pk', `PORT#${scope.port}`, 'CALL#'] as const);
+          ? (['byStatus', 'gsi2pk', keys.callsInStatus(scope.port, query.status), undefined] as const)
+          : (['byPort', 'gsi1pk', keys.portPartition(scope.port), keys.callItemPrefix] as const);
     const skAttr = pkAttr.replace('pk', 'sk');
     const filterByStatus = 'agentId' in scope && query.status;
     const items: StoredCall[] = [];
@@ -152,6 +149,9 @@ export const dynamoCallStore: CallStore = {
   async update(current, patch, audit) {
     const { callId, version: expectedVersion } = current;
     const next: StoredCall = { ...current, ...patch, version: expectedVersion + 1, lastAudit: audit };
+    // The entry the call carries is in the trail before the next one is committed: the trail has
+    // no gap, even when the write after an earlier commit was slow or cut short.
+    await putAudit(callId, current.lastAudit);
     try {
       await documentClient().send(
         new PutCommand({
@@ -175,7 +175,11 @@ export const dynamoCallStore: CallStore = {
     const items = await queryAll({
       IndexName: 'byPort',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':from': `CALL#${from}`, ':to': `CALL#${to}~` },
+      ExpressionAttributeValues: {
+        ':pk': keys.portPartition(port),
+        ':from': `${keys.callItemPrefix}${from}`,
+        ':to': `${keys.callItemPrefix}${to}~`,
+      },
     });
     return items.map(fromItem);
   },

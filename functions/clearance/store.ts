@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
-import { keys } from '#shared/table.ts';
+import { keys } from '#shared/keys.ts';
 import { withoutKeys } from '#shared/dynamo.ts';
 import type { ClearanceKind } from './schema.ts';
 
@@ -25,14 +25,13 @@ export interface DeclarationStore<D> {
 }
 
 export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore<D> {
-  const sk = (version: number) => `${kind.toUpperCase()}#${String(version).padStart(6, '0')}`;
   return {
     async put(stored, basedOnCallVersion) {
       try {
         await documentClient().send(
           new PutCommand({
             TableName: tableName(),
-            Item: { pk: keys.callPartition(stored.callId), sk: sk(stored.version), ...stored, basedOnCallVersion },
+            Item: { ...keys.declaration(stored.callId, kind, stored.version), ...stored, basedOnCallVersion },
             ConditionExpression: 'attribute_not_exists(pk) OR basedOnCallVersion < :based',
             ExpressionAttributeValues: { ':based': basedOnCallVersion },
           }),
@@ -49,7 +48,7 @@ export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore
       const out = await documentClient().send(
         new GetCommand({
           TableName: tableName(),
-          Key: { pk: keys.callPartition(callId), sk: sk(version) },
+          Key: keys.declaration(callId, kind, version),
           ConsistentRead: true,
         }),
       );

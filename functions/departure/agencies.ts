@@ -4,7 +4,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCall } from '#calls/store.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
-import { keys } from '#shared/table.ts';
+import { keys } from '#shared/keys.ts';
 import type { AgencyAnswer } from './schema.ts';
 
 export interface AgencyVerdict {
@@ -24,7 +24,7 @@ export interface RecordedAnswer extends AgencyAnswer {
   recordedAt: string;
 }
 
-const answerKey = (callId: string, agency: string) => ({ pk: keys.callPartition(callId), sk: `AGENCY#${agency}` });
+const answerKey = keys.agency;
 
 export const agencyAnswers = {
   async put(callId: string, answer: RecordedAnswer): Promise<void> {

@@ -1,25 +1,12 @@
 // HTTP handlers for departure: the declaration (and its pre-filled draft), and agencies' answers.
-import { dynamoDeclarationStore as arrivals } from '#arrival/store.ts';
-import { dynamoCallStore } from '#calls/store.ts';
-import { dynamoReviewStore } from '#review/store.ts';
-import { clock } from '#shared/clock.ts';
-import { eventBridgePublisher } from '#shared/events.ts';
+import { adapters } from '#functions/wiring.ts';
 import { httpHandler } from '#shared/http.ts';
 import { accepted, ok } from '#shared/responses.ts';
-import { stepFunctions } from '#shared/workflows.ts';
 import { departureRoutes as routes } from './routes.ts';
 import { departureDraft, readDeparture, recordAnswer, submitDeparture } from './service.ts';
-import { dynamoDepartureStore as departures } from './store.ts';
 
-const deps = {
-  store: dynamoCallStore,
-  arrivals,
-  departures,
-  reviews: dynamoReviewStore,
-  workflows: stepFunctions,
-  events: eventBridgePublisher,
-  clock,
-};
+const { calls, arrivals, departures, reviews, workflows, events, clock } = adapters;
+const deps = { store: calls, arrivals, departures, reviews, workflows, events, clock };
 
 export const putDeparture = httpHandler(routes.putDeparture).handler(async ({ path, body, principal }) =>
   accepted(await submitDeparture(deps, principal, path.callId, body)),

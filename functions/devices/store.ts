@@ -1,4 +1,5 @@
 // Devices in the single table, listed per port on the byPort index.
+import { keys } from '#shared/keys.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
@@ -12,7 +13,7 @@ export interface StoredDevice extends Device {
   rev: number;
 }
 
-const key = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
+const key = keys.device;
 
 export interface DeviceStore {
   get(deviceId: string): Promise<StoredDevice | undefined>;
@@ -53,8 +54,7 @@ export const dynamoDeviceStore: DeviceStore = {
           TableName: tableName(),
           Item: {
             ...key(device.deviceId),
-            gsi1pk: `PORT#${device.port}`,
-            gsi1sk: `DEVICE#${device.deviceId}`,
+            ...keys.deviceByPort(device.port, device.deviceId),
             ...device,
           },
           ConditionExpression: device.rev === 1 ? 'attribute_not_exists(pk)' : 'rev = :previous',
@@ -72,7 +72,7 @@ export const dynamoDeviceStore: DeviceStore = {
     const items = await queryAll({
       IndexName: 'byPort',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `PORT#${port}`, ':prefix': 'DEVICE#' },
+      ExpressionAttributeValues: { ':pk': keys.portPartition(port), ':prefix': keys.deviceItemPrefix },
     });
     return items.map((i) => withoutKeys<StoredDevice>(i));
   },

@@ -4,10 +4,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { countAll, queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
-import { keys } from '#shared/table.ts';
+import { keys } from '#shared/keys.ts';
 import type { Presence, StoredEvent } from './schema.ts';
-
-const ASHORE = 'ASHORE';
 
 export interface StoredPresence extends Presence {
   callId: string;
@@ -59,7 +57,7 @@ function sameEvent(stored: Record<string, unknown> | undefined, event: StoredEve
 
 export const dynamoGangwayStore: GangwayStore = {
   async existingEvents(callId, eventIds) {
-    const keysOf = [...new Set(eventIds)].map((id) => ({ pk: keys.callPartition(callId), sk: `EVENT#${id}` }));
+    const keysOf = [...new Set(eventIds)].map((id) => keys.event(callId, id));
     const seen = new Set<string>();
     for (const item of await batchGet(keysOf, ['eventId'])) seen.add(item.eventId as string);
     return seen;
@@ -86,7 +84,7 @@ export const dynamoGangwayStore: GangwayStore = {
     const out = await documentClient().send(
       new GetCommand({
         TableName: tableName(),
-        Key: { pk: keys.callPartition(event.callId), sk: `EVENT#${event.eventId}` },
+        Key: keys.event(event.callId, event.eventId),
         ConsistentRead: true,
       }),
     );
@@ -96,10 +94,7 @@ export const dynamoGangwayStore: GangwayStore = {
   async claimEvents(events, retentionDays) {
     const callId = events[0]?.callId;
     if (!callId) return [];
-    const wanted = [...new Set(events.map((e) => e.eventId))].map((id) => ({
-      pk: keys.callPartition(callId),
-      sk: `EVENT#${id}`,
-    }));
+    const wanted = [...new Set(events.map((e) => e.eventId))].map((id) => keys.event(callId, id));
     const stored = new Map(
       (await batchGet(wanted, ['eventId', 'fingerprint', 'personRef', 'direction', 'capturedAt'])).map((i) => [
         i.eventId as string,
@@ -134,14 +129,14 @@ export const dynamoGangwayStore: GangwayStore = {
   async presence(callId) {
     const items = await queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': 'PERSON#' },
+      ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':prefix': keys.presencePrefix },
       ConsistentRead: true,
     });
     return items.map((i) => withoutKeys<StoredPresence>(i));
   },
 
   async presenceOf(callId, refs) {
-    const items = await batchGet(refs.map((ref) => ({ pk: keys.callPartition(callId), sk: `PERSON#${ref}` })));
+    const items = await batchGet(refs.map((ref) => keys.presence(callId, ref)));
     return items.map((item) => withoutKeys<StoredPresence>(item));
   },
 
@@ -157,10 +152,9 @@ export const dynamoGangwayStore: GangwayStore = {
         new PutCommand({
           TableName: tableName(),
           Item: {
-            pk: keys.callPartition(next.callId),
-            sk: `PERSON#${next.ref}`,
+            ...keys.presence(next.callId, next.ref),
             lastCapturedAt: capturedAt,
-            ...(ashore && { gsi2pk: ASHORE, gsi2sk: `${capturedAt}#${next.callId}#${next.ref}` }),
+            ...(ashore && keys.ashore(capturedAt, next.callId, next.ref)),
             ...next,
             ...(ashore && { landedAt: capturedAt }),
           },
@@ -181,7 +175,7 @@ export const dynamoGangwayStore: GangwayStore = {
     return countAll({
       IndexName: 'byOwner',
       KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': `CALLEVENTS#${callId}` },
+      ExpressionAttributeValues: { ':pk': keys.eventsOfCall(callId) },
     });
   },
 
@@ -189,7 +183,7 @@ export const dynamoGangwayStore: GangwayStore = {
     const items = await queryAll({
       IndexName: 'byStatus',
       KeyConditionExpression: 'gsi2pk = :ashore AND gsi2sk < :before',
-      ExpressionAttributeValues: { ':ashore': ASHORE, ':before': landedBefore },
+      ExpressionAttributeValues: { ':ashore': keys.ashorePartition, ':before': landedBefore },
     });
     return items.map((i) => withoutKeys<StoredPresence>(i));
   },
@@ -220,10 +214,8 @@ async function batchGet(wanted: Record<string, unknown>[], attributes?: string[]
 
 function eventItem(event: StoredEvent, retentionDays: number) {
   return {
-    pk: keys.callPartition(event.callId),
-    sk: `EVENT#${event.eventId}`,
-    gsi3pk: `CALLEVENTS#${event.callId}`,
-    gsi3sk: `${event.capturedAt}#${event.eventId}`,
+    ...keys.event(event.callId, event.eventId),
+    ...keys.eventOfCall(event.callId, event.capturedAt, event.eventId),
     ttl: Math.floor(Date.parse(event.capturedAt) / 1000) + retentionDays * 86_400,
     ...event,
   };

@@ -13,7 +13,6 @@ import {
 } from './service.ts';
 import { borderView } from './view.ts';
 import { reduceSailed } from './reduction.ts';
-import { dynamoReductionStore } from './reduction-store.ts';
 
 export const getBorderView = httpHandler(routes.getBorderView).handler(async ({ path, principal }) =>
   ok(await borderView(adapters, principal, path.callId, config().LANDING_DEFAULT)),
@@ -38,8 +37,5 @@ export const decideSailWithout = httpHandler(routes.decideSailWithout).handler(a
 
 /** Scheduled: declarations of calls that sailed long enough ago reduced to statistics. */
 export const reduceSailedDeclarations = async () => ({
-  reduced: await reduceSailed(
-    { calls: adapters.calls, reduction: dynamoReductionStore, clock: adapters.clock },
-    config().DECLARATION_REDUCE_AFTER_DAYS,
-  ),
+  reduced: await reduceSailed(adapters, config().DECLARATION_REDUCE_AFTER_DAYS),
 });

@@ -7,8 +7,10 @@ import type { Ports } from '#functions/wiring.ts';
 import type { LandingDefault } from './rules.ts';
 import { type ViewPorts, fullView } from './view.ts';
 
+export type ExitPorts = ViewPorts & Pick<Ports, 'alerts' | 'events' | 'clock'>;
+
 export async function recordMissing(
-  ports: ViewPorts & Pick<Ports, 'alerts' | 'events' | 'clock'>,
+  ports: ExitPorts,
   call: StoredCall,
   landingDefault: LandingDefault,
 ): Promise<string[]> {

@@ -1,13 +1,11 @@
 // HTTP handlers for the officers' review queue.
-import { clock } from '#shared/clock.ts';
+import { adapters } from '#functions/wiring.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
-import { stepFunctions } from '#shared/workflows.ts';
 import { reviewRoutes as routes } from './routes.ts';
 import { decide, openReviews } from './service.ts';
-import { dynamoReviewStore } from './store.ts';
 
-const deps = { reviews: dynamoReviewStore, workflows: stepFunctions, clock };
+const deps = { reviews: adapters.reviews, workflows: adapters.workflows, clock: adapters.clock };
 
 export const listReviews = httpHandler(routes.listReviews).handler(async ({ query, principal }) =>
   ok(await openReviews(deps, principal, query.limit, query.nextToken)),

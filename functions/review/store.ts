@@ -1,5 +1,6 @@
 // Reviews in the single table. An open review sits on the port's byStatus index (oldest first);
 // closing it takes it off. The task token is stored but never leaves the store through the API.
+import { keys } from '#shared/keys.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
@@ -11,8 +12,8 @@ export interface StoredReview extends Review {
   taskToken: string;
 }
 
-const key = (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' });
-const openIndex = (port: string) => `PORT#${port}#REVIEW#OPEN`;
+const key = keys.review;
+const openIndex = keys.openReviews;
 
 export interface ReviewStore {
   /** Opens the review, or hands an open one a fresh task token; otherwise answers the closed one. */
@@ -44,10 +45,8 @@ export const dynamoReviewStore: ReviewStore = {
           TableName: tableName(),
           Item: {
             ...key(review.reviewId),
-            gsi2pk: openIndex(review.port),
-            gsi2sk: `${review.openedAt}#${review.reviewId}`,
-            gsi3pk: `CALLREVIEWS#${review.callId}`,
-            gsi3sk: `${review.openedAt}#${review.reviewId}`,
+            ...keys.openReview(review.port, review.openedAt, review.reviewId),
+            ...keys.reviewOfCall(review.callId, review.openedAt, review.reviewId),
             ...review,
           },
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
@@ -89,7 +88,7 @@ export const dynamoReviewStore: ReviewStore = {
         TableName: tableName(),
         IndexName: 'byOwner',
         KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CALLREVIEWS#${callId}` },
+        ExpressionAttributeValues: { ':pk': keys.reviewsOfCall(callId) },
       }),
     );
     return (out.Items ?? []).map(strip);

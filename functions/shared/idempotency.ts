@@ -2,6 +2,7 @@
 // caller (two agents never collide); the request it was first used for — method, path and body —
 // is its payload, so the same key on another path, method or body is refused (422) instead of
 // answering with another request's result. A request without the header runs normally.
+import { keys } from '#shared/keys.ts';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -33,7 +34,7 @@ export function idempotencyMiddleware(): MiddlewareObj {
         tableName: tableName(),
         keyAttr: TABLE.partitionKey,
         sortKeyAttr: TABLE.sortKey,
-        staticPkValue: 'IDEMPOTENCY',
+        staticPkValue: keys.idempotencyPartition,
         expiryAttr: TABLE.ttlAttribute,
         awsSdkV3Client: dynamoClient(),
       }),

@@ -38,6 +38,7 @@
 const pad = (n: number) => String(n).padStart(6, '0');
 
 export const keys = {
+  // ── items of a call (one partition) ──
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
   callPartition: (callId: string) => `CALL#${callId}`,
   audit: (callId: string, seq: number) => ({ pk: `CALL#${callId}`, sk: `AUDIT#${pad(seq)}` }),
@@ -46,8 +47,9 @@ export const keys = {
     pk: `CALL#${callId}`,
     sk: `${kind.toUpperCase()}#${pad(version)}`,
   }),
-  voyage: (imo: string, voyage: string, port: string) => ({ pk: `VOYAGE#${imo}#${voyage}#${port}`, sk: 'VOYAGE' }),
-  permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
+  event: (callId: string, eventId: string) => ({ pk: `CALL#${callId}`, sk: `EVENT#${eventId}` }),
+  presence: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `PERSON#${ref}` }),
+  presencePrefix: 'PERSON#',
   agency: (callId: string, agency: string) => ({ pk: `CALL#${callId}`, sk: `AGENCY#${agency}` }),
   landing: (callId: string, subject: string) => ({
     pk: `CALL#${callId}`,
@@ -58,23 +60,68 @@ export const keys = {
   visitorPrefix: 'VISITOR#',
   sailWithout: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `MISSING#${ref}` }),
   sailWithoutPrefix: 'MISSING#',
+  // ── items of their own ──
+  voyage: (imo: string, voyage: string, port: string) => ({ pk: `VOYAGE#${imo}#${voyage}#${port}`, sk: 'VOYAGE' }),
+  permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
+  review: (reviewId: string) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' }),
+  alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' }),
+  device: (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' }),
+  agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'PROFILE' }),
+  watch: (key: string) => ({ pk: `WATCH#${key}`, sk: 'WATCH' }),
+  sailed: (atd: string, callId: string) => ({ pk: 'SAILED', sk: `${atd}#${callId}` }),
+  sailedPartition: 'SAILED',
   idempotencyPartition: 'IDEMPOTENCY',
+  // ── byPort (gsi1) ──
   callByPort: (port: string, eta: string, callId: string) => ({
     gsi1pk: `PORT#${port}`,
     gsi1sk: `CALL#${eta}#${callId}`,
   }),
   portPartition: (port: string) => `PORT#${port}`,
+  callItemPrefix: 'CALL#',
+  deviceByPort: (port: string, deviceId: string) => ({ gsi1pk: `PORT#${port}`, gsi1sk: `DEVICE#${deviceId}` }),
+  deviceItemPrefix: 'DEVICE#',
+  watchListing: (key: string) => ({ gsi1pk: 'WATCHLIST', gsi1sk: key }),
+  watchListPartition: 'WATCHLIST',
+  // ── byStatus (gsi2) ──
   callByStatus: (port: string, status: string, eta: string, callId: string) => ({
     gsi2pk: `PORT#${port}#CALL#${status}`,
     gsi2sk: `${eta}#${callId}`,
   }),
   callsInStatus: (port: string, status: string) => `PORT#${port}#CALL#${status}`,
+  openReviews: (port: string) => `PORT#${port}#REVIEW#OPEN`,
+  openReview: (port: string, openedAt: string, reviewId: string) => ({
+    gsi2pk: `PORT#${port}#REVIEW#OPEN`,
+    gsi2sk: `${openedAt}#${reviewId}`,
+  }),
+  alertsInStatus: (port: string, status: string) => `PORT#${port}#ALERT#${status}`,
+  alertByStatus: (port: string, status: string, raisedAt: string, alertId: string) => ({
+    gsi2pk: `PORT#${port}#ALERT#${status}`,
+    gsi2sk: `${raisedAt}#${alertId}`,
+  }),
+  ashorePartition: 'ASHORE',
+  ashore: (capturedAt: string, callId: string, ref: string) => ({
+    gsi2pk: 'ASHORE',
+    gsi2sk: `${capturedAt}#${callId}#${ref}`,
+  }),
+  // ── byOwner (gsi3) ──
   callByOwner: (agentId: string, eta: string, callId: string) => ({
     gsi3pk: `AGENT#${agentId}`,
     gsi3sk: `CALL#${eta}#${callId}`,
   }),
   agentPartition: (agentId: string) => `AGENT#${agentId}`,
-  callItemPrefix: 'CALL#',
-  sailed: (atd: string, callId: string) => ({ pk: 'SAILED', sk: `${atd}#${callId}` }),
-  sailedPartition: 'SAILED',
+  eventsOfCall: (callId: string) => `CALLEVENTS#${callId}`,
+  eventOfCall: (callId: string, capturedAt: string, eventId: string) => ({
+    gsi3pk: `CALLEVENTS#${callId}`,
+    gsi3sk: `${capturedAt}#${eventId}`,
+  }),
+  reviewsOfCall: (callId: string) => `CALLREVIEWS#${callId}`,
+  reviewOfCall: (callId: string, openedAt: string, reviewId: string) => ({
+    gsi3pk: `CALLREVIEWS#${callId}`,
+    gsi3sk: `${openedAt}#${reviewId}`,
+  }),
+  alertsOfCall: (callId: string) => `CALLALERTS#${callId}`,
+  alertOfCall: (callId: string, raisedAt: string, alertId: string) => ({
+    gsi3pk: `CALLALERTS#${callId}`,
+    gsi3sk: `${raisedAt}#${alertId}`,
+  }),
 } as const;

@@ -1,13 +1,11 @@
 // The watch list in the single table: one item per entry, keyed by what it matches on, so a
 // screening is a batch of key look-ups.
+import { keys } from '#shared/keys.ts';
 import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { withoutKeys } from '#shared/dynamo.ts';
 import type { StoredWatchEntry } from './schema.ts';
-
-const pk = (key: string) => `WATCH#${key}`;
-const LISTING = 'WATCHLIST';
 
 export interface WatchListStore {
   put(entries: StoredWatchEntry[]): Promise<void>;
@@ -23,18 +21,18 @@ export const dynamoWatchListStore: WatchListStore = {
       await documentClient().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { pk: pk(e.key), sk: 'WATCH', gsi1pk: LISTING, gsi1sk: e.key, ...e },
+          Item: { ...keys.watch(e.key), ...keys.watchListing(e.key), ...e },
         }),
       );
     }
   },
 
-  async lookup(keys) {
-    const unique = [...new Set(keys)];
+  async lookup(matchKeys) {
+    const unique = [...new Set(matchKeys)];
     const found: StoredWatchEntry[] = [];
     for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => ({ pk: pk(k), sk: 'WATCH' })) },
+        [tableName()]: { Keys: unique.slice(i, i + 100).map((k) => keys.watch(k)) },
       };
       // BatchGet may leave keys unprocessed under load: ask again until all are answered.
       for (let round = 0; request && Object.keys(request).length; round++) {
@@ -53,9 +51,9 @@ export const dynamoWatchListStore: WatchListStore = {
         TableName: tableName(),
         IndexName: 'byPort',
         KeyConditionExpression: 'gsi1pk = :listing',
-        ExpressionAttributeValues: { ':listing': LISTING },
+        ExpressionAttributeValues: { ':listing': keys.watchListPartition },
         Limit: limit,
-        ExclusiveStartKey: decodeToken(nextToken, 'gsi1pk', LISTING),
+        ExclusiveStartKey: decodeToken(nextToken, 'gsi1pk', keys.watchListPartition),
       }),
     );
     return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };

@@ -108,7 +108,12 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
     ddb.on(PutCommand).resolves({});
     const res = await cancel();
     expect(res.statusCode).toBe(200);
-    const update = ddb.commandCalls(PutCommand)[0]!.args[0].input;
+    const [previousEntry, update] = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+    // The entry the call carried is made sure of first (no gap in the trail), then the call is committed.
+    expect(previousEntry).toMatchObject({
+      ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { sk: 'AUDIT#000003' },
+    });
     expect(update).toMatchObject({
       ConditionExpression: 'version = :expected',
       ExpressionAttributeValues: { ':expected': 3 },
