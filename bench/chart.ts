@@ -27,3 +27,30 @@ ${bars}
 </svg>
 `;
 }
+
+/**
+ * The benchmark's goals as bars: each figure as a share of its goal, oriented so that 100 % or
+ * more means met (for "at most" goals, goal ÷ figure), with a line at the goal.
+ */
+export function goalsChart(rows: { label: string; value: number; goal: number; atMost: boolean }[]): string {
+  const h = 40 + rows.length * 28;
+  const x = (share: number) => 260 + Math.min(share, 2) * 200;
+  const bars = rows
+    .map((r, i) => {
+      const share = r.atMost ? r.goal / r.value : r.value / r.goal;
+      const y = 30 + i * 28;
+      const fill = share >= 1 ? '#037f0c' : '#d91515';
+      return (
+        `<text x="250" y="${y + 14}" font-size="11" text-anchor="end">${r.label}</text>` +
+        `<rect x="260" y="${y}" width="${x(share) - 260}" height="18" fill="${fill}"/>` +
+        `<text x="${x(share) + 4}" y="${y + 14}" font-size="10">${r.value} (goal ${r.atMost ? '≤' : '≥'} ${r.goal})</text>`
+      );
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${h}" font-family="sans-serif">
+<text x="10" y="18" font-size="13">Benchmark figures as a share of their goals — green: met, red: missed; the line is the goal</text>
+${bars}
+<line x1="${x(1)}" y1="26" x2="${x(1)}" y2="${h - 6}" stroke="#000" stroke-dasharray="4 3"/>
+</svg>
+`;
+}

@@ -15,6 +15,7 @@ import { alertRoutes } from '#alerts/routes.ts';
 import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
+import { importRoutes } from '#imports/routes.ts';
 
 export { type HttpMethod, type RouteDef, throttleOf } from '#shared/route.ts';
 
@@ -33,6 +34,7 @@ export const routes = {
   ...deviceRoutes,
   ...portRoutes,
   ...agentRoutes,
+  ...importRoutes,
 };
 
 export type RouteName = keyof typeof routes;

@@ -11,6 +11,7 @@ import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoPermitCodes } from '#permits/store.ts';
 import { dynamoPersonsStore } from '#persons/store.ts';
 import { dynamoReductionStore } from '#persons/reduction-store.ts';
+import { dynamoPortDayStore } from '#port/daily-store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
@@ -29,6 +30,7 @@ export const adapters = {
   reduction: dynamoReductionStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
+  portDays: dynamoPortDayStore,
   watchList: dynamoWatchListStore,
   workflows: stepFunctions,
   events: eventBridgePublisher,

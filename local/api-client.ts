@@ -1,5 +1,5 @@
 // A small client of the embedded runtime's API for the demo, the benchmarks and the simulation:
-// JSON in and out, a bearer token, and the patience a well-behaved caller has for 429s.
+// JSON in and out, a bearer token, and the patience a well-behaved caller has for 429s and 503s.
 import type { LocalEventBus } from './bus.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -20,8 +20,8 @@ export function api(url: string): Api {
           ...(body !== undefined && { body: JSON.stringify(body) }),
         });
         const text = await res.text();
-        if (res.status === 429) {
-          // Rate limited: wait as told, then send the same request again.
+        if (res.status === 429 || res.status === 503) {
+          // Rate limited or shed at capacity: wait as told, then send the same request again.
           await new Promise((ok) => setTimeout(ok, Number(res.headers.get('retry-after') ?? 1) * 1000));
           continue;
         }

@@ -1,8 +1,10 @@
 // A loopback endpoint that speaks the AWS JSON protocol for the few Step Functions and EventBridge
 // calls the handlers make, so they use the real SDK clients unchanged. It only answers requests
-// signed with this run's own access key, and never listens beyond 127.0.0.1.
+// signed with this run's own access key, and never listens beyond 127.0.0.1. The clients of this
+// process skip the socket and the signature: `requestHandler` answers them in-process.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HttpRequest, HttpResponse } from '@smithy/types';
 import type { LocalEventBus } from './bus.ts';
 import { type LocalStepFunctions, SfnError } from './workflows/runner.ts';
 
@@ -10,6 +12,8 @@ type Body = Record<string, unknown>;
 
 export interface AwsEndpoint {
   url: string;
+  /** An SDK request handler answering this process's clients without a socket. */
+  requestHandler: { handle(request: HttpRequest): Promise<{ response: HttpResponse }> };
   close(): Promise<void>;
 }
 
@@ -71,13 +75,27 @@ export async function startAwsEndpoint(deps: {
     },
   };
 
+  const contentTypeOf = (target: string) =>
+    target.startsWith('AWSEvents') ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+
+  function answer(target: string, raw: string): { status: number; body: Body } {
+    const operation = operations[target];
+    if (!operation)
+      return { status: 400, body: { __type: 'UnknownOperationException', message: `Not emulated: ${target}` } };
+    try {
+      return { status: 200, body: operation(raw ? (JSON.parse(raw) as Body) : {}) };
+    } catch (error) {
+      if (error instanceof SfnError) return { status: 400, body: { __type: error.type, message: error.message } };
+      return { status: 500, body: { __type: 'InternalFailure', message: (error as Error).message } };
+    }
+  }
+
   const server = createServer((req, res) => void handle(req, res));
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const target = String(req.headers['x-amz-target'] ?? '');
-    const contentType = target.startsWith('AWSEvents') ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
     const reply = (status: number, body: Body) => {
-      res.writeHead(status, { 'content-type': contentType });
+      res.writeHead(status, { 'content-type': contentTypeOf(target) });
       res.end(JSON.stringify(body));
     };
     const chunks: Buffer[] = [];
@@ -88,20 +106,33 @@ export async function startAwsEndpoint(deps: {
         message: 'The security token included in the request is invalid',
       });
     }
-    const operation = operations[target];
-    if (!operation) return reply(400, { __type: 'UnknownOperationException', message: `Not emulated: ${target}` });
-    try {
-      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Body) : {};
-      reply(200, operation(body));
-    } catch (error) {
-      if (error instanceof SfnError) return reply(400, { __type: error.type, message: error.message });
-      reply(500, { __type: 'InternalFailure', message: (error as Error).message });
-    }
+    const { status, body } = answer(target, Buffer.concat(chunks).toString('utf8'));
+    reply(status, body);
   }
+
+  const requestHandler: AwsEndpoint['requestHandler'] = {
+    async handle(request) {
+      const target = String(request.headers['x-amz-target'] ?? '');
+      const body = request.body as string | Uint8Array | undefined;
+      const raw =
+        body instanceof Uint8Array
+          ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')
+          : String(body ?? '');
+      const out = answer(target, raw);
+      return {
+        response: {
+          statusCode: out.status,
+          headers: { 'content-type': contentTypeOf(target) },
+          body: Buffer.from(JSON.stringify(out.body)),
+        },
+      };
+    },
+  };
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requestHandler,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

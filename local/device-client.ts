@@ -11,6 +11,8 @@ export interface DeviceCredentials {
 export interface PostResult {
   status: number;
   body: any;
+  /** Seconds the server asked the device to wait before sending again (429, 503). */
+  retryAfter?: number;
 }
 
 export async function postSigned(
@@ -32,7 +34,12 @@ export async function postSigned(
     body,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const retryAfter = res.headers.get('retry-after');
+  return {
+    status: res.status,
+    body: text ? JSON.parse(text) : undefined,
+    ...(retryAfter && { retryAfter: Number(retryAfter) }),
+  };
 }
 
 export interface ScanOptions {

@@ -11,6 +11,7 @@ import {
   type AppError,
 } from '#shared/errors.ts';
 import { type RateLimit, TokenBuckets } from './rate-limit.ts';
+import { Admission, type AdmissionLimit } from './admission.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   maxBodyBytes: number;
   /** Per-caller limit; undefined turns limiting off (benchmarks, simulations). */
   rateLimit?: RateLimit;
+  /** Requests each route handles at once and lets wait; undefined turns admission control off. */
+  admission?: AdmissionLimit;
   /** Extra local-only routes (dashboard, live events), tried before the API routes. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -58,6 +61,7 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
 export async function createGateway(options: GatewayOptions): Promise<Server> {
   const compiled = await loadRoutes(options.routes);
   const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
+  const admission = options.admission && new Admission(options.admission);
   const limit = (key: string) => {
     const taken = buckets?.take(key);
     if (taken && !taken.ok)
@@ -87,6 +91,8 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     // Keyed by address too: a forger naming a device must not use up that device's share.
     else if (route.roles.includes('device'))
       limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
+    // A turn on the route before the body is read; given back when the answer is out (or the client left).
+    if (admission) res.once('close', await admission.enter(`${route.method} ${route.path}`));
     const body = await readBody(req, options.maxBodyBytes);
     let claims: Record<string, string> | undefined;
     // Device routes are authenticated by their HMAC signature in the handler, as on AWS.
@@ -136,7 +142,10 @@ function toEvent(
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const contentType = headers['content-type'] ?? '';
-  const textual = body.length === 0 || /json|text|xml|x-www-form-urlencoded/.test(contentType);
+  // Text by media type, as API Gateway decides: "…spreadsheetml.sheet" names xml and is a zip.
+  const textual =
+    body.length === 0 ||
+    /^\s*(text\/[^;]+|application\/([^;]*[+/])?(json|xml|x-www-form-urlencoded))\s*(;|$)/i.test(contentType);
   const now = new Date();
   let pathParameters: Record<string, string> | undefined;
   try {

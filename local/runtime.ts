@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { resetClients } from '#shared/aws.ts';
+import { overrideClients } from '#shared/aws.ts';
 import { resetConfig } from '#shared/config.ts';
 import { routeList } from '#functions/routes.ts';
 import { type Schedule, schedules } from '#functions/schedules.ts';
@@ -16,6 +16,7 @@ import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
 import { localRoutes } from './dashboard-server.ts';
 import type { RateLimit } from './rate-limit.ts';
+import { type AdmissionLimit, DEFAULT_ADMISSION } from './admission.ts';
 import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
 import { redriveClearances } from './redrive.ts';
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
    * tests) instead of starting dynalite. Nothing is swept or locked then.
    */
   storeEndpoint?: string;
+  /** Requests each route handles at once and lets wait, past which it answers 503; false turns it off. */
+  admission?: AdmissionLimit | false;
   /** Timed jobs to run; the schedule table's by default. */
   schedules?: readonly Schedule[];
 }
@@ -52,6 +55,8 @@ export interface Runtime {
   bus: LocalEventBus;
   stepFunctions: LocalStepFunctions;
   sweepExpired(now?: Date): Promise<number>;
+  /** The embedded store thread's memory, when the store runs in this process. */
+  storeMemory?(): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +72,18 @@ async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHand
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** A signer that adds the same well-formed, unchecked SigV4 header to every request (dynalite wants one). */
+function presigned(accessKeyId: string) {
+  const authorization = `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0`;
+  return {
+    sign: async <R extends { headers: Record<string, string> }>(request: R) => {
+      request.headers.authorization = authorization;
+      request.headers['x-amz-date'] = '20260101T000000Z';
+      return request;
+    },
+  };
 }
 
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
@@ -111,7 +128,18 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetConfig();
-  resetClients();
+  // dynalite and the local endpoint check no SigV4 signature, the endpoint's operations run in this
+  // process and dynalite in a thread of it: signing, sockets and HTTP parsing per call were most of
+  // the gangway path's CPU. DynamoDB Local keys its databases by the signed access key, and is
+  // reached over HTTP, so it keeps both.
+  const unsigned = { sign: async <R>(request: R) => request };
+  overrideClients({
+    ...(store.requestHandler && {
+      dynamo: { signer: presigned(credentials.accessKeyId), requestHandler: store.requestHandler },
+    }),
+    stepFunctions: { signer: unsigned, requestHandler: endpoint.requestHandler },
+    eventBridge: { signer: unsigned, requestHandler: endpoint.requestHandler },
+  });
 
   const identity = await devIdentity(dataDir);
   process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
@@ -130,9 +158,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const server: Server = await createGateway({
     routes: routeList,
     identity,
-    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    maxBodyBytes: options.maxBodyBytes ?? 5_242_880,
     extra: localRoutes({ bus, identity }),
     ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
+    ...(options.admission !== false && { admission: options.admission ?? DEFAULT_ADMISSION }),
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -151,6 +180,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     bus,
     stepFunctions,
     sweepExpired: store.sweepExpired,
+    ...(store.memory && { storeMemory: store.memory }),
     stop: () =>
       (stopping ??= (async () => {
         for (const timer of timers) clearInterval(timer);
@@ -158,8 +188,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         await new Promise<void>((ok) => server.close(() => ok()));
         await stepFunctions.stop();
         await endpoint.close();
-        resetClients();
+        // Handlers still at work keep this run's clients until the store is gone, so none of them
+        // opens a fresh connection that would hold the store's server open.
         await store.close();
+        overrideClients({});
         unlock();
       })()),
   };

@@ -9,7 +9,7 @@ const Settings = z.object({
   /** `memory` keeps nothing on disk. */
   STORE: z.enum(['disk', 'memory']).default('disk'),
   TABLE_NAME: z.string().default('three-zeros'),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(5_242_880),
   /** Requests per second each caller (token subject, device, address) may send; 0 turns it off. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),

@@ -1,15 +1,66 @@
 // Runs dynalite in a worker thread, so the store has a core of its own instead of sharing the
-// handlers' event loop. The parent learns the port from the first message.
+// handlers' event loop. The parent learns the port from the first message. Besides HTTP on
+// loopback, it answers requests posted over the worker's message port (`{ request }`), handed to
+// dynalite's own request handler unchanged: the parent's clients skip the socket and HTTP parsing.
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
+export interface PostedRequest {
+  id: number;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+export interface PostedResponse {
+  id: number;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 const { dataDir } = workerData as { dataDir?: string };
 const server = dynalite({ ...(dataDir && { path: dataDir }), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+const handler = server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
 server.listen(0, '127.0.0.1', () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port }));
 server.on('error', (error) => parentPort!.postMessage({ error: String(error) }));
-parentPort!.on('message', (message: { close?: boolean }) => {
+let closing = false;
+parentPort!.on('message', (message: { close?: boolean; request?: PostedRequest; memory?: boolean }) => {
+  if (message.memory) return parentPort!.postMessage({ memory: process.memoryUsage() });
+  if (message.request) {
+    if (!closing) return answer(message.request);
+    const body = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'closing' });
+    return parentPort!.postMessage({ response: { id: message.request.id, status: 500, headers: {}, body } });
+  }
   if (!message.close) return;
+  closing = true;
   server.closeAllConnections?.();
   server.close(() => parentPort!.postMessage({ closed: true }));
 });
+
+/** What dynalite reads of a request and writes to a response, and nothing more. */
+function answer(request: PostedRequest) {
+  const req = Object.assign(new EventEmitter(), {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+  });
+  const headers: Record<string, string> = {};
+  const res = {
+    statusCode: 200,
+    contentType: undefined as string | undefined,
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    end: (body?: string) => {
+      const reply: PostedResponse = { id: request.id, status: res.statusCode, headers, body: body ?? '' };
+      parentPort!.postMessage({ response: reply });
+    },
+  };
+  handler(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+  if (request.body) req.emit('data', Buffer.from(request.body, 'utf8'));
+  req.emit('end');
+}

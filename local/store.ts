@@ -9,11 +9,17 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { TABLE } from '#shared/table.ts';
+import type { PostedRequest, PostedResponse } from './store-server.ts';
 
 export interface LocalStore {
   endpoint: string;
+  /** An SDK request handler that posts to the store's thread instead of sending HTTP; none for an external store. */
+  requestHandler?: { handle(request: HttpRequest): Promise<{ response: HttpResponse }> };
   tableName: string;
+  /** The store thread's own memory (its heap is not in the main thread's `process.memoryUsage()`). */
+  memory?(): Promise<NodeJS.MemoryUsage>;
   /** Deletes items whose TTL has passed, as DynamoDB would eventually; returns how many. */
   sweepExpired(now?: Date): Promise<number>;
   close(): Promise<void>;
@@ -40,6 +46,39 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
     worker.once('error', reject);
   });
   const endpoint = `http://127.0.0.1:${port}`;
+  const pending = new Map<number, (response: PostedResponse) => void>();
+  let nextId = 0;
+  const closed = false;
+  const gone = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'closed' });
+  worker.on('message', (m: { response?: PostedResponse }) => {
+    if (!m.response) return;
+    pending.get(m.response.id)?.(m.response);
+    pending.delete(m.response.id);
+  });
+  const requestHandler: NonNullable<LocalStore['requestHandler']> = {
+    async handle(request) {
+      const body = request.body as string | Uint8Array | undefined;
+      const posted: PostedRequest = {
+        id: nextId++,
+        method: request.method,
+        url: request.path,
+        headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+        body:
+          body instanceof Uint8Array
+            ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')
+            : String(body ?? ''),
+      };
+      const answer = closed
+        ? { id: posted.id, status: 500, headers: {}, body: gone }
+        : await new Promise<PostedResponse>((resolve) => {
+            pending.set(posted.id, resolve);
+            worker.postMessage({ request: posted });
+          });
+      return {
+        response: { statusCode: answer.status, headers: answer.headers, body: Buffer.from(answer.body, 'utf8') },
+      };
+    },
+  };
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: options.credentials });
   await ensureTable(client, options.tableName);
   const doc = DynamoDBDocumentClient.from(client);
@@ -73,15 +112,35 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
 
   return {
     endpoint,
+    requestHandler,
+    memory: () =>
+      new Promise((resolve) => {
+        const listener = (m: { memory?: NodeJS.MemoryUsage }) => {
+          if (!m.memory) return;
+          worker.off('message', listener);
+          resolve(m.memory);
+        };
+        worker.on('message', listener);
+        worker.postMessage({ memory: true });
+      }),
     tableName: options.tableName,
     sweepExpired,
     async close() {
       if (timer) clearInterval(timer);
       client.destroy();
-      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      const closed = new Promise<void>((resolve) =>
+        worker.on('message', (m: { closed?: boolean }) => m.closed && resolve()),
+      );
       worker.postMessage({ close: true });
       await closed;
       await worker.terminate();
+      // Whatever was still waiting on the store hears that it is gone, as a closed socket would say.
+      const gone = JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+        message: 'closed',
+      });
+      for (const [id, resolve] of pending) resolve({ id, status: 500, headers: {}, body: gone });
+      pending.clear();
     },
   };
 }

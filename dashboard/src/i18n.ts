@@ -1,9 +1,125 @@
-// Labels in English and Chinese; the choice is kept in the browser and sent as Accept-Language.
+// The interface's own labels in English and Chinese (the API's codes are in catalogue.ts); the
+// choice is kept in the browser, sent as Accept-Language, and given to Cloudscape's components.
 import { useSyncExternalStore } from 'react';
+import type { Lang } from './catalogue';
 
 const LABELS = {
   title: { en: 'Three Zeros — border clearance', zh: '“三零”边检通关' },
   overview: { en: 'Port overview', zh: '口岸概览' },
+  shiftBoard: { en: 'Shift board', zh: '值班看板' },
+  skipToMain: { en: 'Skip to main content', zh: '跳到主要内容' },
+  menu: { en: 'Menu', zh: '菜单' },
+  language: { en: 'Language', zh: '语言' },
+  signedInAs: { en: 'Signed in as', zh: '当前用户' },
+  navigation: { en: 'Pages', zh: '页面' },
+  nextHours: { en: 'Next', zh: '未来' },
+  hoursShort: { en: 'h', zh: '小时' },
+  period: { en: 'Figures over', zh: '统计周期' },
+  window: { en: 'Looking ahead', zh: '展望时段' },
+  reviewsWaiting: { en: 'Reviews waiting', zh: '待审核' },
+  comingAndGoing: { en: 'Arrivals and departures', zh: '抵离港船舶' },
+  shipsInPort: { en: 'Ships in port', zh: '在港船舶' },
+  openAlerts: { en: 'Open alerts', zh: '未处置告警' },
+  threeZeros: { en: 'The three zeros', zh: '“三零”指标' },
+  perDayChart: { en: 'Arrivals and departures per day', zh: '每日抵离港' },
+  perDayChartHint: {
+    en: 'Each bar is a day in the port: ships that berthed (worked at once, or waited for clearance) and departures due (cleared on time, or late).',
+    zh: '每根柱为口岸的一天：靠泊船舶（立即作业或等待通关）与应离港船舶（按时放行或延误）。',
+  },
+  day: { en: 'Day', zh: '日期' },
+  ships: { en: 'Ships', zh: '艘次' },
+  workedAtOnce: { en: 'Berthed, worked at once', zh: '靠泊即作业' },
+  waited: { en: 'Berthed, waited', zh: '靠泊后等待' },
+  onTime: { en: 'Sailed on time', zh: '按时离港' },
+  late: { en: 'Late', zh: '延误' },
+  zeroWaitingMeans: { en: 'arrivals worked without waiting', zh: '艘抵港船舶靠泊即作业' },
+  zeroDelayMeans: { en: 'departures cleared by ETD', zh: '艘离港船舶在预计离港前放行' },
+  contactlessMeans: { en: 'gangway passes with no officer needed', zh: '次舷梯通行无需人工' },
+  medianReviewMeans: { en: 'reviews decided', zh: '件审核已决定' },
+  of: { en: 'of', zh: '/' },
+  nothingMeasured: { en: 'nothing to measure in this period', zh: '此期间无可统计数据' },
+  minutes: { en: 'min', zh: '分钟' },
+  due: { en: 'Due', zh: '截止' },
+  countdown: { en: 'Time left', zh: '剩余时间' },
+  overdueBy: { en: 'overdue by', zh: '已超时' },
+  escalated: { en: 'escalated', zh: '已升级' },
+  arrivalKind: { en: 'Arrival', zh: '抵港' },
+  departureKind: { en: 'Departure', zh: '离港' },
+  when: { en: 'When', zh: '时间' },
+  berth: { en: 'Berth', zh: '泊位' },
+  lateMark: { en: 'late', zh: '已晚点' },
+  clearedMark: { en: 'cleared', zh: '已放行' },
+  notClearedMark: { en: 'not cleared yet', zh: '尚未放行' },
+  onBoard: { en: 'On board', zh: '在船' },
+  ashore: { en: 'Ashore', zh: '在岸' },
+  overdue: { en: 'Overdue', zh: '超时' },
+  missing: { en: 'Missing', zh: '缺员' },
+  undeclared: { en: 'Not on any list', zh: '未申报' },
+  severity: { en: 'Severity', zh: '级别' },
+  open: { en: 'Open', zh: '打开' },
+  decide: { en: 'Decide', zh: '审核' },
+  noMovements: { en: 'No ship is due to arrive or sail in this window.', zh: '此时段内无船舶抵离港。' },
+  noShipsInPort: { en: 'No ship is in port.', zh: '目前无在港船舶。' },
+  nothingToFlag: { en: 'all on board as declared', zh: '人员均按申报在船' },
+  liveOn: { en: 'Live', zh: '实时' },
+  liveReconnecting: { en: 'Reconnecting…', zh: '正在重新连接…' },
+  livePolling: { en: 'Refreshing every 10 s', zh: '每10秒刷新' },
+  changed: { en: 'changed', zh: '有更新' },
+  failedToLoad: { en: 'Could not load', zh: '无法加载' },
+  retry: { en: 'Try again', zh: '重试' },
+  decisionFor: { en: 'Decision on', zh: '审核决定' },
+  reasonRequired: {
+    en: 'Write why: the agent and the audit record see it.',
+    zh: '请填写理由：代理和审计记录都会看到。',
+  },
+  reasonOptional: { en: 'Optional for an approval.', zh: '放行时可不填。' },
+  decided: { en: 'Decision recorded', zh: '已记录审核决定' },
+  actionFailed: { en: 'Not done', zh: '未完成' },
+  resolution: { en: 'How it was resolved', zh: '处置情况' },
+  resolutionRequired: { en: 'Say how it was resolved.', zh: '请说明处置情况。' },
+  acknowledged: { en: 'Alert taken', zh: '已认领告警' },
+  resolved: { en: 'Alert resolved', zh: '已处置告警' },
+  acknowledgeHint: {
+    en: 'You become its owner; other officers see that you are on it.',
+    zh: '您将成为负责人，其他检查员会看到由您处理。',
+  },
+  filter: { en: 'Filter', zh: '筛选' },
+  matches: { en: 'matches', zh: '条匹配' },
+  noMatches: { en: 'Nothing matches the filter.', zh: '没有符合筛选条件的记录。' },
+  clearFilter: { en: 'Clear filter', zh: '清除筛选' },
+  timeZone: { en: 'Times in', zh: '时间为' },
+  agent: { en: 'Agent', zh: '代理' },
+  imo: { en: 'IMO', zh: 'IMO' },
+  eta: { en: 'ETA', zh: '预抵' },
+  etd: { en: 'ETD', zh: '预离' },
+  ata: { en: 'Berthed', zh: '实际抵港' },
+  voyage: { en: 'Voyage', zh: '航次' },
+  at: { en: 'At', zh: '时间' },
+  action: { en: 'Action', zh: '事项' },
+  by: { en: 'By', zh: '操作人' },
+  ref: { en: 'Ref', zh: '编号' },
+  name: { en: 'Name', zh: '姓名' },
+  list: { en: 'List', zh: '名单' },
+  lastPass: { en: 'Last pass', zh: '最近通行' },
+  notDeclaredName: { en: 'not declared', zh: '未申报' },
+  kind: { en: 'Kind', zh: '类型' },
+  issued: { en: 'Issued', zh: '签发' },
+  code: { en: 'Verification code', zh: '核验码' },
+  suspended: { en: 'suspended', zh: '已暂停' },
+  crewCount: { en: 'crew', zh: '名船员' },
+  passengerCount: { en: 'passengers', zh: '名旅客' },
+  changedSince: { en: 'Changed since version', zh: '相对版本的变更' },
+  nothingChanged: { en: 'nothing', zh: '无' },
+  noDeclaration: { en: 'No arrival declaration yet.', zh: '尚无入境申报。' },
+  version: { en: 'Version', zh: '版本' },
+  owner: { en: 'Owner', zh: '负责人' },
+  key: { en: 'Key version', zh: '密钥版本' },
+  labelPlaceholder: { en: 'Terminal 5, gangway A', zh: '5号码头A舷梯' },
+  devSignIn: {
+    en: 'Development sign-in of the embedded runtime; Cognito on AWS.',
+    zh: '本地运行环境的开发登录；部署后使用 Cognito。',
+  },
+  statusFilterAll: { en: 'All', zh: '全部' },
   reviews: { en: 'Review queue', zh: '待审核' },
   alerts: { en: 'Alerts', zh: '告警' },
   devices: { en: 'Devices', zh: '设备' },
@@ -86,15 +202,16 @@ const LABELS = {
 } as const;
 
 export type Label = keyof typeof LABELS;
-type Lang = 'en' | 'zh';
+export type { Lang };
 
-let lang: Lang = (localStorage.getItem('three-zeros-lang') as Lang) ?? 'en';
+let lang: Lang = localStorage.getItem('three-zeros-lang') === 'zh' ? 'zh' : 'en';
+document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 const listeners = new Set<() => void>();
 
 export function setLang(next: Lang) {
   lang = next;
   localStorage.setItem('three-zeros-lang', next);
-  document.documentElement.lang = next;
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   listeners.forEach((l) => l());
 }
 
@@ -103,5 +220,5 @@ export function useT() {
     (l) => (listeners.add(l), () => listeners.delete(l)),
     () => lang,
   );
-  return { t: (key: Label) => LABELS[key][current], lang: current };
+  return { t: (key: Label) => LABELS[key][current], lang: current, locale: current === 'zh' ? 'zh-CN' : 'en' };
 }

@@ -13,7 +13,8 @@ export const PortOfCall = z.strictObject({
 
 export const GeneralDeclaration = z.strictObject({
   masterName: z.string().trim().min(1).max(100),
-  personsOnBoard: z.number().int().min(1).max(10_000),
+  // Up to the lists' limits together: 2,000 crew and 10,000 passengers (the departure says the same).
+  personsOnBoard: z.number().int().min(1).max(12_000),
   crewCount: z.number().int().min(1).max(2_000),
   passengerCount: z.number().int().min(0).max(10_000),
   cargoSummary: z.string().trim().max(500).optional(),

@@ -8,6 +8,7 @@ import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { keys } from '#shared/keys.ts';
+import { countIfClosed } from '#port/closing.ts';
 import type { Call, CallStatus } from './schema.ts';
 
 export interface StoredCall extends Call {
@@ -35,7 +36,7 @@ export interface CallStore {
   /** Applies `patch` if the call is still at the version read; the new audit entry is the commit. */
   update(current: StoredCall, patch: Partial<Call>, audit: AuditEntry): Promise<StoredCall>;
   timeline(callId: string): Promise<AuditEntry[]>;
-  /** Calls of a port with ETA in [from, to]. */
+  /** Calls of a port with ETA in [from, to], whatever their status (the shift board's window). */
   inWindow(port: string, from: string, to: string): Promise<StoredCall[]>;
 }
 
@@ -168,6 +169,8 @@ export const dynamoCallStore: CallStore = {
       throw error;
     }
     await putAudit(callId, audit);
+    // The port-day read model counts a call once it is closed (the overview reads days, not calls).
+    await countIfClosed(current, next);
     return next;
   },
 

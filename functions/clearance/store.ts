@@ -1,10 +1,13 @@
 // Declarations, one immutable item per version under the call, for arrival and departure alike.
+// A large version is gzipped and, past one item's room, written in parts (declaration-items.ts).
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { keys } from '#shared/keys.ts';
-import { withoutKeys } from '#shared/dynamo.ts';
+import { queryAll, withoutKeys } from '#shared/dynamo.ts';
+import { pack, unpack } from './declaration-items.ts';
 import type { ClearanceKind } from './schema.ts';
 
 export interface Stored<D> {
@@ -24,20 +27,46 @@ export interface DeclarationStore<D> {
   get(callId: string, version: number): Promise<Stored<D> | undefined>;
 }
 
+interface PartsRef {
+  writeId: string;
+  count: number;
+}
+
 export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore<D> {
+  const putItem = (Item: Record<string, unknown>) =>
+    documentClient().send(new PutCommand({ TableName: tableName(), Item }));
   return {
     async put(stored, basedOnCallVersion) {
+      const { declaration, ...meta } = stored;
+      const packed = pack(declaration);
+      let body: Record<string, unknown>;
+      let partKeys: Record<string, string>[] = [];
+      if (packed.kind === 'inline') body = { declaration };
+      else if (packed.kind === 'gzip') body = { declarationGzip: packed.gzip };
+      else {
+        // Parts first, under this write's own id; the version item below commits them.
+        const parts: PartsRef = { writeId: randomUUID(), count: packed.parts.length };
+        partKeys = packed.parts.map((_, n) =>
+          keys.declarationPart(stored.callId, kind, stored.version, parts.writeId, n),
+        );
+        await Promise.all(packed.parts.map((data, n) => putItem({ ...partKeys[n], data })));
+        body = { declarationParts: parts };
+      }
       try {
         await documentClient().send(
           new PutCommand({
             TableName: tableName(),
-            Item: { ...keys.declaration(stored.callId, kind, stored.version), ...stored, basedOnCallVersion },
+            Item: { ...keys.declaration(stored.callId, kind, stored.version), ...meta, ...body, basedOnCallVersion },
             ConditionExpression: 'attribute_not_exists(pk) OR basedOnCallVersion < :based',
             ExpressionAttributeValues: { ':based': basedOnCallVersion },
           }),
         );
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) {
+          // The parts of a write that lost are never read; clearing them is only tidiness.
+          await Promise.allSettled(
+            partKeys.map((Key) => documentClient().send(new DeleteCommand({ TableName: tableName(), Key }))),
+          );
           throw new ConflictError('Another declaration for this call is being submitted; read the call and retry');
         }
         throw error;
@@ -46,13 +75,30 @@ export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore
 
     async get(callId, version) {
       const out = await documentClient().send(
-        new GetCommand({
-          TableName: tableName(),
-          Key: keys.declaration(callId, kind, version),
-          ConsistentRead: true,
-        }),
+        new GetCommand({ TableName: tableName(), Key: keys.declaration(callId, kind, version), ConsistentRead: true }),
       );
-      return out.Item ? withoutKeys<Stored<D>>(out.Item) : undefined;
+      if (!out.Item) return undefined;
+      const { declarationGzip, declarationParts, ...item } = out.Item as Record<string, unknown> & {
+        declarationGzip?: Uint8Array;
+        declarationParts?: PartsRef;
+      };
+      const stored = withoutKeys<Stored<D>>(item);
+      if (declarationGzip) return { ...stored, declaration: unpack<D>(declarationGzip) };
+      if (declarationParts) {
+        const { writeId, count } = declarationParts;
+        const parts = await queryAll({
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.callPartition(callId),
+            ':prefix': keys.declarationPartPrefix(kind, version, writeId),
+          },
+          ConsistentRead: true,
+        });
+        if (parts.length !== count)
+          throw new Error(`Declaration v${version} of ${callId} has ${parts.length} of ${count} parts`);
+        return { ...stored, declaration: unpack<D>(parts.map((p) => p.data as Uint8Array)) };
+      }
+      return stored;
     },
   };
 }

@@ -2,6 +2,7 @@
 // the face against the document itself: no image, template or MRZ is ever accepted.
 import * as z from 'zod';
 import { Instant } from '#shared/values.ts';
+import { Danger } from './danger.ts';
 
 export const GangwayEvent = z
   .strictObject({
@@ -98,7 +99,7 @@ export const StoredEvent = z.object({
 });
 export type StoredEvent = z.infer<typeof StoredEvent>;
 
-export const PresenceState = z.enum(['ON_BOARD', 'ASHORE', 'UNKNOWN', 'MISSING']);
+export const PresenceState = z.enum(['ON_BOARD', 'ASHORE', 'UNKNOWN']);
 
 export const Presence = z.object({
   ref: z.string(),
@@ -124,6 +125,7 @@ export const PersonOnCall = z
     nationality: z.string().optional(),
     state: PresenceState,
     lastEvent: Presence.shape.lastEvent,
+    danger: Danger.optional(),
   })
   .meta({ id: 'PersonOnCall' });
 export type PersonOnCall = z.infer<typeof PersonOnCall>;
@@ -131,7 +133,14 @@ export type PersonOnCall = z.infer<typeof PersonOnCall>;
 export const PersonsOnCall = z
   .object({
     callId: z.string(),
-    counts: z.object({ onBoard: z.number().int(), ashore: z.number().int(), unknown: z.number().int() }),
+    counts: z.object({
+      onBoard: z.number().int().describe('declared persons on board (never someone on no list)'),
+      ashore: z.number().int().describe('declared persons ashore, the overdue and missing among them'),
+      unknown: z.number().int(),
+      undeclared: z.number().int().describe('seen at the gangway, on neither the crew nor the passenger list'),
+      overdue: z.number().int().describe('ashore past the shore-leave limit'),
+      missing: z.number().int().describe('not on board while the ship is cleared or due to sail'),
+    }),
     persons: z.array(PersonOnCall),
   })
   .meta({ id: 'PersonsOnCall' });

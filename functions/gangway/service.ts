@@ -15,6 +15,7 @@ import type { DomainEvent, EventPublisher } from '#shared/events.ts';
 import { violation } from '#shared/i18n.ts';
 import type { CrewMember, Passenger } from '#shared/people.ts';
 import { canView } from '#calls/rules.ts';
+import { dangerOf, personCounts } from './danger.ts';
 import {
   type AlertRule,
   type EventContext,
@@ -408,7 +409,9 @@ function summary(results: EventResult[]) {
 
 /** Everyone on the call's lists (and anyone seen who is not), with where they are. */
 export async function personsOnCall(
-  deps: Pick<GangwayDeps, 'calls' | 'declarations' | 'departures' | 'gangway'>,
+  deps: Pick<GangwayDeps, 'calls' | 'declarations' | 'departures' | 'gangway' | 'clock'> & {
+    settings: Pick<GangwaySettings, 'shoreLeaveHours'>;
+  },
   principal: Principal,
   callId: string,
 ) {
@@ -435,12 +438,13 @@ export async function personsOnCall(
     if (!declared.has(ref))
       persons.push({ ref, list: 'NOT_DECLARED', state: p.state, ...(p.lastEvent && { lastEvent: p.lastEvent }) });
   }
-  const count = (state: string) => persons.filter((p) => p.state === state).length;
-  return {
-    callId,
-    counts: { onBoard: count('ON_BOARD'), ashore: count('ASHORE'), unknown: count('UNKNOWN') },
-    persons,
-  };
+  const now = deps.clock.now();
+  const ship = { etd: call.etd, departureCleared: call.departure?.state === 'CLEARED' };
+  for (const p of persons) {
+    const danger = dangerOf({ ...p, lastPassAt: p.lastEvent?.capturedAt }, ship, now, deps.settings.shoreLeaveHours);
+    if (danger) p.danger = danger;
+  }
+  return { callId, counts: personCounts(persons), persons };
 }
 
 /** Raises an alert for everyone ashore past the shore-leave limit (once per landing). */

@@ -32,6 +32,8 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'The caller may not do this',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state',
+  413: 'The body or file is over its size limit',
+  415: 'The body is not of a media type the route reads',
   422: 'Breaks a domain rule; `details` names each field',
 };
 
@@ -72,6 +74,15 @@ export function openApiDocument() {
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...headers],
       ...(route.body && {
         requestBody: { required: true, content: { 'application/json': { schema: ref(schemaId(route.body)) } } },
+      }),
+      ...(route.upload && {
+        requestBody: {
+          required: true,
+          description: `The file itself as the body, at most ${route.upload.maxBytes} bytes`,
+          content: Object.fromEntries(
+            route.upload.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
+        },
       }),
       responses,
     };

@@ -1,18 +1,16 @@
 // The port overview for its officers: calls by status and the three-zeros figures, overall, per
-// agent and per call, as JSON or as the CSV ranking a port publishes.
-import { dynamoAlertStore } from '#alerts/store.ts';
-import { dynamoCallStore } from '#calls/store.ts';
+// agent, per day and for each call not yet closed, as JSON or as the CSV ranking a port publishes.
 import { publicView } from '#calls/service.ts';
-import { dynamoGangwayStore } from '#gangway/store.ts';
-import { dynamoReviewStore } from '#review/store.ts';
-import { clock } from '#shared/clock.ts';
+import { adapters } from '#functions/wiring.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { portRoutes as routes } from './routes.ts';
-import { type CallFacts, byAgent, callFigures, figures, toCsv } from './kpis.ts';
+import { OPEN_STATUSES, factsOf } from './closing.ts';
+import { aggregate, byDay, callFigures, numbersOf, rankAgents, toCsv } from './kpis.ts';
 
 const DAY = 86_400_000;
+const { portDays, reviews, gangway, alerts, clock } = adapters;
 
 export const portOverview = httpHandler(routes.portOverview).handler(async ({ path, query, principal }) => {
   if (principal.role === 'agent' || principal.role === 'device' || principal.port !== path.port) {
@@ -21,19 +19,18 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   const now = clock.now();
   const from = query.from ?? new Date(now.getTime() - 30 * DAY).toISOString();
   const to = query.to ?? new Date(now.getTime() + 14 * DAY).toISOString();
-  const calls = (await dynamoCallStore.inWindow(path.port, from, to)).map(publicView);
-  const facts: CallFacts[] = await Promise.all(
-    calls.map(async (call) => {
-      const [reviews, passes, alerts] = await Promise.all([
-        dynamoReviewStore.ofCall(call.callId),
-        dynamoGangwayStore.countEvents(call.callId),
-        dynamoAlertStore.ofCall(call.callId),
-      ]);
-      const flaggedEvents = new Set(alerts.map((a) => a.evidence.eventId).filter(Boolean));
-      return { call, reviews, passes, passesWithAlerts: flaggedEvents.size };
-    }),
+  // Closed calls from the port-day read model (one query for the window), open ones live: the
+  // cost follows the days shown and the ships about now, not the port's whole history.
+  const [closed, open] = await Promise.all([
+    portDays.closedInWindow(path.port, from, to),
+    portDays.openInWindow(path.port, OPEN_STATUSES, from, to),
+  ]);
+  const calls = open.map(publicView);
+  const live = await Promise.all(
+    calls.map(async (call) => numbersOf(await factsOf({ reviews, gangway, alerts }, call), now)),
   );
-  const ranking = byAgent(facts, now);
+  const numbers = [...closed, ...live];
+  const ranking = rankAgents(numbers);
   if (query.format === 'csv') {
     return {
       statusCode: 200,
@@ -45,14 +42,15 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
     };
   }
   const countsByStatus: Record<string, number> = {};
-  for (const call of calls) countsByStatus[call.status] = (countsByStatus[call.status] ?? 0) + 1;
+  for (const n of numbers) countsByStatus[n.status] = (countsByStatus[n.status] ?? 0) + 1;
   return ok({
     port: path.port,
     from,
     to,
     countsByStatus,
-    figures: figures(facts, now),
+    figures: aggregate(numbers),
     byAgent: ranking,
+    byDay: byDay(numbers),
     calls: calls.map((c) => callFigures(c, now)),
   });
 });

@@ -57,27 +57,64 @@ export function callFigures(call: Call, now: Date): CallFigures {
   };
 }
 
-export function figures(facts: readonly CallFacts[], now: Date): Figures {
-  const waits = facts.map((f) => waitingMinutes(f.call)).filter((w): w is number => w !== null);
-  const delays = facts
-    .filter((f) => f.call.departure?.state === 'CLEARED' || isAtRisk(f.call, now))
-    .map((f) => delayMinutes(f.call, now))
-    .filter((d): d is number => d !== null);
-  const reviews = facts.flatMap((f) => f.reviews);
-  const inReview = reviews
-    .filter((r) => r.decidedAt)
-    .map((r) => (Date.parse(r.decidedAt!) - Date.parse(r.openedAt)) / MINUTE);
-  const leads = facts
-    .filter((f) => f.call.arrival?.clearedAt)
-    .map((f) => (Date.parse(f.call.eta) - Date.parse(f.call.arrival!.clearedAt!)) / 3_600_000);
-  const passes = facts.reduce((n, f) => n + f.passes, 0);
-  const flagged = facts.reduce((n, f) => n + f.passesWithAlerts, 0);
+/**
+ * What one call adds to the figures. Final once the call is closed (departed, rejected or cancelled), so the
+ * port-day read model keeps these instead of the call, its reviews and its passes.
+ */
+export interface CallNumbers {
+  callId: string;
+  agentId: string;
+  status: string;
+  eta: string;
+  waitingMinutes: number | null;
+  /** Counted among delays: cleared to depart, or past ETD without it. */
+  delayMinutes: number | null;
+  leadHours: number | null;
+  reviewsOpened: number;
+  /** Time in review of each decided review. */
+  reviewMinutes: number[];
+  passes: number;
+  passesWithAlerts: number;
+}
+
+export function numbersOf(f: CallFacts, now: Date): CallNumbers {
+  const { call } = f;
+  const counted = call.departure?.state === 'CLEARED' || isAtRisk(call, now);
+  const cleared = call.arrival?.clearedAt;
   return {
-    calls: facts.length,
+    callId: call.callId,
+    agentId: call.agentId,
+    status: call.status,
+    eta: call.eta,
+    waitingMinutes: waitingMinutes(call),
+    delayMinutes: counted ? delayMinutes(call, now) : null,
+    leadHours: cleared ? (Date.parse(call.eta) - Date.parse(cleared)) / 3_600_000 : null,
+    reviewsOpened: f.reviews.length,
+    reviewMinutes: f.reviews
+      .filter((r) => r.decidedAt)
+      .map((r) => (Date.parse(r.decidedAt!) - Date.parse(r.openedAt)) / MINUTE),
+    passes: f.passes,
+    passesWithAlerts: f.passesWithAlerts,
+  };
+}
+
+export function figures(facts: readonly CallFacts[], now: Date): Figures {
+  return aggregate(facts.map((f) => numbersOf(f, now)));
+}
+
+export function aggregate(calls: readonly CallNumbers[]): Figures {
+  const waits = calls.map((c) => c.waitingMinutes).filter((w): w is number => w !== null);
+  const delays = calls.map((c) => c.delayMinutes).filter((d): d is number => d !== null);
+  const inReview = calls.flatMap((c) => c.reviewMinutes);
+  const leads = calls.map((c) => c.leadHours).filter((l): l is number => l !== null);
+  const passes = calls.reduce((n, c) => n + c.passes, 0);
+  const flagged = calls.reduce((n, c) => n + c.passesWithAlerts, 0);
+  return {
+    calls: calls.length,
     zeroWaitingShare: round(share(waits.filter((w) => w === 0).length, waits.length), 3),
     zeroDelayShare: round(share(delays.filter((d) => d === 0).length, delays.length), 3),
     contactlessShare: round(share(passes - flagged, passes), 3),
-    reviewsOpened: reviews.length,
+    reviewsOpened: calls.reduce((n, c) => n + c.reviewsOpened, 0),
     medianMinutesInReview: round(median(inReview)),
     medianLeadHours: round(median(leads)),
     meanWaitingMinutes: round(mean(waits)),
@@ -87,16 +124,36 @@ export function figures(facts: readonly CallFacts[], now: Date): Figures {
 
 /** Per agent, best first: the clearance-time ranking the port publishes. */
 export function byAgent(facts: readonly CallFacts[], now: Date) {
-  const groups = new Map<string, CallFacts[]>();
-  for (const f of facts) groups.set(f.call.agentId, [...(groups.get(f.call.agentId) ?? []), f]);
-  return [...groups]
-    .map(([agentId, group]) => ({ agentId, ...figures(group, now) }))
+  return rankAgents(facts.map((f) => numbersOf(f, now)));
+}
+
+export function rankAgents(calls: readonly CallNumbers[]) {
+  return [...groupBy(calls, (c) => c.agentId)]
+    .map(([agentId, group]) => ({ agentId, ...aggregate(group) }))
     .sort(
       (a, b) =>
         (a.meanWaitingMinutes ?? 0) +
           (a.meanDelayMinutes ?? 0) -
           ((b.meanWaitingMinutes ?? 0) + (b.meanDelayMinutes ?? 0)) || a.agentId.localeCompare(b.agentId),
     );
+}
+
+/** Per day of arrival (ETA, UTC), oldest first. */
+export function byDay(calls: readonly CallNumbers[]) {
+  return [...groupBy(calls, (c) => c.eta.slice(0, 10))]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, group]) => ({ day, ...aggregate(group) }));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 export function toCsv(rows: readonly (Figures & { agentId: string })[]): string {

@@ -1,6 +1,7 @@
 // The routes of the port's overview and KPIs (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
 import { Overview, OverviewPath, OverviewQuery } from './schema.ts';
+import { ShiftBoard, ShiftBoardPath, ShiftBoardQuery } from './shift-schema.ts';
 
 export const portRoutes = defineRoutes({
   portOverview: {
@@ -13,6 +14,18 @@ export const portRoutes = defineRoutes({
     params: OverviewPath,
     query: OverviewQuery,
     responses: { 200: Overview },
+    errors: [400, 401, 403],
+  },
+  portShiftBoard: {
+    method: 'GET',
+    path: '/v1/ports/{port}/shift-board',
+    module: 'port/shift-api.ts',
+    roles: ['officer'],
+    summary:
+      'The shift board: open reviews by deadline, arrivals and departures in the next hours, ships in port with persons on board, ashore, overdue, missing and undeclared, open alerts by severity, the three zeros with their counts',
+    params: ShiftBoardPath,
+    query: ShiftBoardQuery,
+    responses: { 200: ShiftBoard },
     errors: [400, 401, 403],
   },
 });

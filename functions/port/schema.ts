@@ -46,7 +46,8 @@ export const Overview = z
     countsByStatus: z.record(z.string(), z.number().int()),
     figures: Figures,
     byAgent: z.array(Figures.extend({ agentId: z.string() })),
-    calls: z.array(CallFigures),
+    byDay: z.array(Figures.extend({ day: z.string().describe('day of arrival (ETA), UTC') })),
+    calls: z.array(CallFigures).describe('calls of the period not yet closed (departed, rejected or cancelled)'),
   })
   .meta({ id: 'PortOverview' });
 export type Overview = z.infer<typeof Overview>;

@@ -15,12 +15,15 @@ export interface EventPublisher {
   publish(events: DomainEvent[]): Promise<void>;
 }
 
+// Loaded on first use (most handlers never publish); resolved once, not on every publish.
+let eventBridge: Promise<typeof import('@aws-sdk/client-eventbridge')> | undefined;
+
 export const eventBridgePublisher: EventPublisher = {
   async publish(events) {
     // PutEvents takes at most 10 entries per call.
     for (let i = 0; i < events.length; i += 10) {
       const batch = events.slice(i, i + 10);
-      const { PutEventsCommand } = await import('@aws-sdk/client-eventbridge');
+      const { PutEventsCommand } = await (eventBridge ??= import('@aws-sdk/client-eventbridge'));
       const out = await (await eventBridgeClient()).send(
         new PutEventsCommand({
           Entries: batch.map((e) => ({

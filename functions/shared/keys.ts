@@ -8,6 +8,7 @@
 // the call's audit trail, in order                table          CALL#<callId>                       AUDIT#<seq 6>
 // arrival declaration versions                    table          CALL#<callId>                       ARRIVAL#<version 6>
 // departure declaration versions                  table          CALL#<callId>                       DEPARTURE#<version 6>
+// a large declaration version's gzipped parts      table          CALL#<callId>                       <KIND>#<version 6>#PART#<writeId>#<n 3>
 // a gangway event (dedup by device event id)      table          CALL#<callId>                       EVENT#<eventId>        (ttl)
 // persons' presence on a call                     table          CALL#<callId>                       PERSON#<ref>
 // agencies' answers for a call                    table          CALL#<callId>                       AGENCY#<agency>
@@ -23,6 +24,7 @@
 // a watch-list entry                              table          WATCH#<key>                         WATCH
 // calls that sailed, by ATD (declaration reduction) table         SAILED                              <atd>#<callId>
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
+// closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
 // the whole watch list                            byPort         WATCHLIST                           <key>
@@ -47,6 +49,13 @@ export const keys = {
     pk: `CALL#${callId}`,
     sk: `${kind.toUpperCase()}#${pad(version)}`,
   }),
+  /** Parts of one write of a version: a write that lost its race leaves none under the winner's id. */
+  declarationPart: (callId: string, kind: 'arrival' | 'departure', version: number, writeId: string, n: number) => ({
+    pk: `CALL#${callId}`,
+    sk: `${kind.toUpperCase()}#${pad(version)}#PART#${writeId}#${String(n).padStart(3, '0')}`,
+  }),
+  declarationPartPrefix: (kind: 'arrival' | 'departure', version: number, writeId: string) =>
+    `${kind.toUpperCase()}#${pad(version)}#PART#${writeId}#`,
   event: (callId: string, eventId: string) => ({ pk: `CALL#${callId}`, sk: `EVENT#${eventId}` }),
   presence: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `PERSON#${ref}` }),
   presencePrefix: 'PERSON#',
@@ -71,6 +80,10 @@ export const keys = {
   sailed: (atd: string, callId: string) => ({ pk: 'SAILED', sk: `${atd}#${callId}` }),
   sailedPartition: 'SAILED',
   idempotencyPartition: 'IDEMPOTENCY',
+  // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
+  portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
+  portDays: (port: string) => `PORTDAY#${port}`,
+  closedCallAttribute: (callId: string) => `c_${callId}`,
   // ── byPort (gsi1) ──
   callByPort: (port: string, eta: string, callId: string) => ({
     gsi1pk: `PORT#${port}`,

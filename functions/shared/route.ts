@@ -15,11 +15,15 @@ export interface RouteDef {
   roles: readonly Role[] | 'public';
   summary: string;
   body?: z.ZodType;
+  /** A file sent as the raw body instead of JSON: the media types read and the largest size. */
+  upload?: { contentTypes: readonly string[]; maxBytes: number };
   query?: z.ZodType;
   params?: z.ZodType;
   idempotent?: boolean;
   /** What the handler does with workflows, for its IAM grants: start executions, answer callbacks. */
   workflows?: readonly ('start' | 'answer')[];
+  /** Answers from the request alone, touching neither the table nor the bus: granted neither. */
+  stateless?: boolean;
   /** Reads the secret device keys are derived from. */
   deviceKeys?: boolean;
   /** Status → schema of the success response. */

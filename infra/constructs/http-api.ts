@@ -103,8 +103,10 @@ export class Api extends Construct {
         environment: props.environment,
       });
       // Reads only for GET; writes announce themselves on the bus.
-      fn.bindTable(props.data, route.method === 'GET' ? 'RO' : 'RW');
-      if (route.method !== 'GET') props.bus.grantPutEventsTo(fn);
+      if (!route.stateless) {
+        fn.bindTable(props.data, route.method === 'GET' ? 'RO' : 'RW');
+        if (route.method !== 'GET') props.bus.grantPutEventsTo(fn);
+      }
       if (route.deviceKeys) {
         props.deviceKeySecret.grantRead(fn);
         fn.addEnvironment('DEVICE_KEY_SECRET_ARN', props.deviceKeySecret.secretArn);

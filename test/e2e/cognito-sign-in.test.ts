@@ -106,14 +106,15 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard sign-in with the user pool (AW
     await page.goto(sys.url);
     await page.getByText('Amazon Cognito').waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Port overview · CNTXG/ }).waitFor({ state: 'visible' });
+    await page.getByRole('heading', { name: /Shift board · CNTXG/ }).waitFor({ state: 'visible' });
     // Back on the dashboard with a clean address, no code left in it.
     expect(new URL(page.url()).search).toBe('');
     expect(seen).toMatchObject({ method: 'S256', verified: true });
     await expect.poll(() => apiAuth.length).toBeGreaterThan(0);
     expect(apiAuth.every((h) => h.startsWith('Bearer ey'))).toBe(true);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: /Officer · CNTXG/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByText('Amazon Cognito').waitFor({ state: 'visible' });
     expect(seen.loggedOut).toBe(true);
     await page.close();

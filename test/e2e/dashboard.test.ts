@@ -2,19 +2,15 @@
 // the embedded runtime filled with the demo port's day (local/demo.ts): sign in, see the port,
 // approve a call in review, see a gangway alert appear, take it.
 // Screenshots of each page are saved under test-results/e2e/.
-import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#local/demo.ts';
 import { postSigned, scan } from '#local/device-client.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
+import { SHOTS, hasChromium, launchChromium } from '../support/browser.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 
 let sys: TestSystem;
 let browser: Browser;
@@ -23,25 +19,13 @@ let agent: string;
 let supervisor: string;
 
 // Runs wherever Debian's chromium is installed (.ci/run installs it); skipped without a browser.
-describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => {
+describe.skipIf(!hasChromium)('officers dashboard in a browser', () => {
   beforeAll(async () => {
     sys = await startTestSystem();
     await seedDemo(sys.runtime);
     agent = await sys.token({ role: 'agent', agentId: 'ACME-SHIPPING' });
     supervisor = await sys.token({ role: 'supervisor', port: 'CNTXG' });
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // A step that cannot happen fails with its own message, well before the test's time is up.
     page.setDefaultTimeout(8_000);
@@ -54,19 +38,19 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
   it('signs an officer in and shows the seeded port', async () => {
     await page.goto(sys.url);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Port overview · CNTXG/ }).waitFor({ state: 'visible' });
+    await page.getByRole('heading', { name: /Shift board · CNTXG/ }).waitFor({ state: 'visible' });
     // The demo day: ships in port, ships expected, and the figures over them.
     await page.getByRole('row').filter({ hasText: 'ORIENT PEARL' }).first().waitFor({ state: 'visible' });
     await page.getByRole('row').filter({ hasText: 'KOTA MEGAH' }).first().waitFor({ state: 'visible' });
     await page.getByText('86 %').first().waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}overview.png`, fullPage: true });
     // A ship in port: some of the crew ashore, and the stranger's alerts.
-    await page.getByRole('link', { name: 'ORIENT PEARL' }).click();
+    await page.getByRole('link', { name: 'ORIENT PEARL' }).first().click();
     await page
-      .getByText(/ashore\)/)
+      .getByText(/On board \d+ · Ashore \d+/)
       .first()
       .waitFor({ state: 'visible' });
-    await page.getByText('NOT_ON_LIST').first().waitFor({ state: 'visible' });
+    await page.getByText('Not on the crew or passenger list').first().waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}call-in-port.png`, fullPage: true });
   });
 
@@ -77,21 +61,25 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
       r.reasons.some((x) => x.code === 'STOWAWAYS'),
     );
     await page.goto(`${sys.url}/#/reviews`);
-    const row = page.getByRole('row').filter({ hasText: 'STOWAWAYS' }).first();
+    const row = page.getByRole('row').filter({ hasText: 'Stowaways found on board' }).first();
     await row.waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}reviews.png`, fullPage: true });
     await page.goto(`${sys.url}/#/calls/${callId}`);
-    await page.getByText('ARRIVAL_REVIEW').first().waitFor({ state: 'visible', timeout: 5_000 });
-    // By keyboard alone: Enter opens the decision, the reason is typed, Tab reaches Confirm.
-    await page.getByRole('button', { name: 'Approve' }).focus();
+    // Whichever review status the call is in (one for both phases, or one per phase), it reads in words.
+    await page
+      .getByText(/waiting for an officer/i)
+      .first()
+      .waitFor({ state: 'visible', timeout: 5_000 });
+    // By keyboard alone: Enter opens the decision, the reason is typed, Tab reaches the action.
+    await page.getByRole('button', { name: 'Approve · Arrival · KOTA MEGAH' }).focus();
     await page.keyboard.press('Enter');
     await page.getByLabel('Reason').focus();
     await page.keyboard.type('stowaways handed to the police');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.locator(':focus').textContent()).toBe('Confirm');
+    await expect.poll(() => page.locator(':focus').textContent()).toBe('Approve · Arrival');
     await page.keyboard.press('Enter');
-    await page.getByText('ARRIVAL_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByText('Cleared to arrive').first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: `${SHOTS}call.png`, fullPage: true });
     expect((await sys.request('GET', `/v1/calls/${callId}`, { token: officer })).body.status).toBe('ARRIVAL_CLEARED');
   });
@@ -117,7 +105,8 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
     const row = page.getByRole('row').filter({ hasText: 'X404' });
     await row.waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: `${SHOTS}alerts.png`, fullPage: true });
-    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await row.getByRole('button', { name: /^Acknowledge/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await row.first().waitFor({ state: 'detached', timeout: 10_000 });
     expect(await row.count()).toBe(0);
   });
@@ -151,7 +140,7 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
       await page.getByRole('button', { name: 'Re-drive' }).click();
       await page.getByLabel('Reason').fill('customs system back online');
       await page.getByRole('dialog').getByRole('button', { name: 'Re-drive' }).click();
-      await page.getByText('DEPARTURE_CLEARED').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.getByText('Cleared to sail').first().waitFor({ state: 'visible', timeout: 10_000 });
     } finally {
       delete process.env.AGENCY_CHECKS;
       customs.close();
@@ -160,10 +149,11 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
 
   it('lets a supervisor register a device, see its key once, assign it to a ship, rotate and retire it', async () => {
     // Signed in again, as a supervisor of the port.
-    await page.goto(`${sys.url}/#/overview`);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'officer' }).click();
-    await page.getByRole('option', { name: 'supervisor' }).click();
+    await page.goto(`${sys.url}/#/shift`);
+    await page.getByRole('button', { name: /Officer · CNTXG/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Officer' }).click();
+    await page.getByRole('option', { name: 'Supervisor' }).click();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Devices' }).click();
 
@@ -186,19 +176,19 @@ describe.skipIf(!existsSync(CHROMIUM))('officers dashboard in a browser', () => 
 
     await row.getByRole('button', { name: 'Rotate key' }).click();
     await page.getByText(/^D[0-9A-Z]{26}: /).waitFor({ state: 'visible' });
-    await row.getByText('v2').waitFor({ state: 'visible' });
+    await row.getByRole('cell', { name: '2', exact: true }).waitFor({ state: 'visible' });
     await row.getByRole('button', { name: 'Retire' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Retire' }).click();
-    await row.getByText('RETIRED').waitFor({ state: 'visible' });
+    await row.getByText('Retired').waitFor({ state: 'visible' });
   });
 
   it('switches the labels to Chinese', async () => {
-    await page.goto(`${sys.url}/#/overview`);
-    await page.getByRole('button', { name: '中文' }).click();
+    await page.goto(`${sys.url}/#/shift`);
+    await page.getByRole('button', { name: /中文/ }).click();
     await page
-      .getByRole('heading', { name: /口岸概览/ })
+      .getByRole('heading', { name: /值班看板/ })
       .first()
       .waitFor({ state: 'visible' });
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /English/ }).click();
   });
 });

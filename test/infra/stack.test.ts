@@ -113,6 +113,15 @@ describe('HTTP API', () => {
 });
 
 describe('gangway devices and timed jobs', () => {
+  it('gives the spreadsheet import, which stores nothing, neither the table nor the bus', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const importPolicy = JSON.stringify(
+      policies.filter((p) => JSON.stringify(p.Properties.Roles).includes('FnimportPersonsRole')),
+    );
+    expect(importPolicy).toContain('logs:PutLogEvents');
+    expect(importPolicy).not.toMatch(/dynamodb:|events:PutEvents|kms:/);
+  });
+
   it('lets only the key-issuing and event routes read the device key secret', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));
     const reads = policies

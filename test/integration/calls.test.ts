@@ -282,7 +282,7 @@ describe('platform', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const res = await sys.request('POST', '/v1/calls', { token: acme, rawBody: `"${'x'.repeat(1_100_000)}"` });
+    const res = await sys.request('POST', '/v1/calls', { token: acme, rawBody: `"${'x'.repeat(5_300_000)}"` });
     expect(res.status).toBe(413);
   });
 });

@@ -264,4 +264,31 @@ describe('the three zeros, measured', () => {
     expect((await sys.request('GET', '/v1/ports/CNSHA/overview', { token: officer })).status).toBe(403);
     expect((await sys.request('GET', '/v1/ports/CNTXG/overview', { token: agent })).status).toBe(403);
   });
+
+  it('keeps counting a ship once it has sailed, once however often its departure is recorded at the same moment', async () => {
+    const { callId, device } = await callInPort();
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'DISEMBARK' }));
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'BOARD' }));
+    await declareDeparture(callId);
+    await departureState(callId, 'CLEARED');
+    const before = (await sys.request('GET', '/v1/ports/CNTXG/overview', { token: officer })).body;
+
+    const sailed = await Promise.all(
+      [1, 2, 3].map(() => sys.request('POST', `/v1/calls/${callId}/departed`, { token: agent, body: {} })),
+    );
+    // One of them records it; the others find it recorded or lose the version race (409).
+    expect(sailed.some((r) => r.status === 200)).toBe(true);
+    expect(sailed.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+
+    const after = (await sys.request('GET', '/v1/ports/CNTXG/overview', { token: officer })).body;
+    // Out of the list of ships about now, still in every figure, exactly once.
+    expect(after.calls.some((c: { callId: string }) => c.callId === callId)).toBe(false);
+    expect(after.figures.calls).toBe(before.figures.calls);
+    expect(after.countsByStatus.DEPARTED ?? 0).toBe((before.countsByStatus.DEPARTED ?? 0) + 1);
+    expect(after.figures.contactlessShare).toBe(before.figures.contactlessShare);
+    const day = (await callOf(callId)).eta.slice(0, 10);
+    expect(after.byDay.find((d: { day: string }) => d.day === day).calls).toBe(
+      before.byDay.find((d: { day: string }) => d.day === day).calls,
+    );
+  });
 });

@@ -83,7 +83,7 @@ describe('signed ingest', () => {
     });
 
     const who = await persons(callId);
-    expect(who.counts).toEqual({ onBoard: 2, ashore: 1, unknown: 0 });
+    expect(who.counts).toEqual({ onBoard: 2, ashore: 1, unknown: 0, undeclared: 0, overdue: 0, missing: 0 });
     expect(who.persons.find((p: { ref: string }) => p.ref === 'C02')).toMatchObject({
       state: 'ASHORE',
       lastEvent: { eventId: event.eventId, direction: 'DISEMBARK', deviceId: device.deviceId },

@@ -1,7 +1,7 @@
 // The port-call handlers through the whole middy chain, with AWS mocked at the SDK.
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelCall, createCall, listCalls } from '#calls/api.ts';
@@ -106,6 +106,8 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
   it('writes only if the call is still at the version it read', async () => {
     ddb.on(GetCommand).resolves({ Item: stored });
     ddb.on(PutCommand).resolves({});
+    ddb.on(QueryCommand).resolves({ Items: [], Count: 0 });
+    ddb.on(UpdateCommand).resolves({});
     const res = await cancel();
     expect(res.statusCode).toBe(200);
     const [previousEntry, update] = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
@@ -119,6 +121,34 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
       ExpressionAttributeValues: { ':expected': 3 },
       Item: { status: 'CANCELLED', version: 4, gsi2pk: 'PORT#CNTXG#CALL#CANCELLED' },
     });
+  });
+
+  it('records the cancelled call under its day of arrival in the port-day read model', async () => {
+    ddb.on(GetCommand).resolves({ Item: stored });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(QueryCommand).resolves({ Items: [], Count: 0 });
+    ddb.on(UpdateCommand).resolves({});
+    expect((await cancel()).statusCode).toBe(200);
+    const [day] = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(day).toMatchObject({
+      Key: { pk: 'PORTDAY#CNTXG', sk: `DAY#${stored.eta.slice(0, 10)}` },
+      UpdateExpression: 'SET #call = :numbers',
+      ExpressionAttributeNames: { '#call': `c_${callId}` },
+    });
+    // A plain SET of the call's own attribute: a retry writes the same value, and races cannot double-count.
+    expect(day!.ConditionExpression).toBeUndefined();
+    expect(JSON.parse(day!.ExpressionAttributeValues![':numbers'])).toEqual([
+      'ACME-SHIPPING',
+      'CANCELLED',
+      stored.eta,
+      null,
+      null,
+      null,
+      0,
+      [],
+      0,
+      0,
+    ]);
   });
 
   it('answers 409 when someone changed the call in between', async () => {

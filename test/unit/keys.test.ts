@@ -47,6 +47,7 @@ describe('the single table keys', () => {
       keys.eventOfCall('C', 'T', 'E'),
       keys.reviewOfCall('C', 'T', 'R'),
       keys.alertOfCall('C', 'T', 'A'),
+      keys.portDay('P', '2027-03-01'),
     ];
     for (const sample of samples) {
       for (const value of Object.values(sample)) {
