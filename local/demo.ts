@@ -267,6 +267,7 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     if (plan.etd > 12 && lastPass - berthed > 5) shoreLeave(lastPass - 4, 0.25, false);
     if (plan.stranger) {
       at(berthed + 5, async () => {
+        // A poor match is an attempt that moves no one; the second try matches, but X42 is on no list.
         const events = [
           scan({
             callId: call.id,
@@ -274,6 +275,13 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
             direction: 'BOARD',
             matchScore: 0.58,
             capturedAt: new Date(now + (berthed + 4.5) * HOUR),
+          }),
+          scan({
+            callId: call.id,
+            personRef: 'X42',
+            direction: 'BOARD',
+            matchScore: 0.91,
+            capturedAt: new Date(now + (berthed + 4.52) * HOUR),
           }),
         ];
         ok('posting a stranger', await postSigned(runtime.url, call.device!, { events }, clock.now()), 202);

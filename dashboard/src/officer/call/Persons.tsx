@@ -18,6 +18,8 @@ import { ActionModal } from '../../ui/ActionModal';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useLoad } from '../../live';
+import { LIST, PRESENCE as PRESENCE_WORDS, say } from '../../catalogue';
+import { portTime } from '../../time';
 
 // Labels of this component only, beside it so the page's shared labels stay untouched.
 const LABELS = {
@@ -38,7 +40,44 @@ const LABELS = {
   grant: { en: 'Grant', zh: '批准' },
   missing: { en: 'Missing', zh: '未归船' },
   none: { en: 'No visitors', zh: '无访客' },
+  ref: { en: 'Ref', zh: '编号' },
+  name: { en: 'Name', zh: '姓名' },
+  list: { en: 'List', zh: '名单' },
+  company: { en: 'Company · purpose', zh: '单位 · 事由' },
+  permit: { en: 'Permit', zh: '许可' },
+  select: { en: 'Select persons', zh: '选择人员' },
+  selectAll: { en: 'Select everyone', zh: '全选' },
 } as const;
+
+type Words = Record<string, { en: string; zh: string }>;
+// What a landing permission, its basis and a visitor's permit say, in words.
+const LANDING: Words = {
+  SHORE_PASS: { en: 'Shore pass', zh: '准予登陆' },
+  REFUSED: { en: 'Refused', zh: '不准登陆' },
+  HELD_ON_BOARD: { en: 'Held on board', zh: '留船' },
+  NOT_YET_CLEARED: { en: 'Not yet cleared', zh: '尚未放行' },
+  NONE: { en: 'No pass', zh: '无登陆证' },
+};
+const BASIS: Words = {
+  PERSON: { en: 'for this person', zh: '个人决定' },
+  CREW: { en: 'for the crew', zh: '全体船员' },
+  PORT_DEFAULT: { en: 'port default', zh: '口岸默认' },
+  SIGN_OFF: { en: 'signing off', zh: '离船' },
+  ARRIVAL_NOT_CLEARED: { en: 'arrival not cleared', zh: '抵港未放行' },
+};
+const VISITOR: Words = {
+  REQUESTED: { en: 'Requested', zh: '已申请' },
+  GRANTED: { en: 'Granted', zh: '已批准' },
+  REFUSED: { en: 'Refused', zh: '已拒绝' },
+};
+const PURPOSE: Words = {
+  PILOT: { en: 'Pilot', zh: '引航员' },
+  SURVEYOR: { en: 'Surveyor', zh: '验船师' },
+  AGENT_STAFF: { en: 'Agent staff', zh: '代理人员' },
+  CHANDLER: { en: 'Chandler', zh: '船舶供应商' },
+  REPAIR_CREW: { en: 'Repair crew', zh: '修理人员' },
+  OTHER: { en: 'Other', zh: '其他' },
+};
 
 type Kind = 'SHORE_PASS' | 'REFUSED' | 'HELD_ON_BOARD';
 
@@ -119,9 +158,8 @@ export function Persons({ callId }: { callId: string }) {
   );
   const data = border.data;
   const windowOf = (p: any) =>
-    p.landing.from
-      ? `${new Date(p.landing.from).toLocaleString()} – ${new Date(p.landing.until).toLocaleString()}`
-      : '';
+    p.landing.from ? `${portTime(p.landing.from, lang)} – ${portTime(p.landing.until, lang)}` : '';
+  const words = (table: Words, code: string) => table[code]?.[lang] ?? code;
 
   return (
     <SpaceBetween size="l">
@@ -131,6 +169,11 @@ export function Persons({ callId }: { callId: string }) {
         selectedItems={selected}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
         trackBy="ref"
+        ariaLabels={{
+          selectionGroupLabel: l('select'),
+          allItemsSelectionLabel: () => l('selectAll'),
+          itemSelectionLabel: (_selection, p: any) => `${p.familyName}, ${p.givenNames}`,
+        }}
         loading={border.loading && !data}
         items={data?.persons ?? []}
         header={
@@ -147,19 +190,23 @@ export function Persons({ callId }: { callId: string }) {
           </Header>
         }
         columnDefinitions={[
-          { id: 'ref', header: 'Ref', cell: (p: any) => p.ref },
-          { id: 'name', header: 'Name', cell: (p: any) => `${p.familyName}, ${p.givenNames}` },
-          { id: 'list', header: 'List', cell: (p: any) => (p.rank ? `${p.list} · ${p.rank}` : p.list) },
+          { id: 'ref', header: l('ref'), cell: (p: any) => p.ref },
+          { id: 'name', header: l('name'), cell: (p: any) => `${p.familyName}, ${p.givenNames}` },
+          { id: 'list', header: l('list'), cell: (p: any) => say(LIST, p.list === 'SIGN_ON' ? 'CREW' : p.list, lang) },
           {
             id: 'presence',
             header: l('presence'),
             cell: (p: any) => (
               <StatusIndicator type={PRESENCE[p.presence] ?? 'info'}>
-                {p.presence === 'MISSING' ? l('missing') : p.presence}
+                {p.presence === 'MISSING' ? l('missing') : say(PRESENCE_WORDS, p.presence, lang)}
               </StatusIndicator>
             ),
           },
-          { id: 'landing', header: l('landing'), cell: (p: any) => `${p.landing.status} (${p.landing.basis})` },
+          {
+            id: 'landing',
+            header: l('landing'),
+            cell: (p: any) => `${words(LANDING, p.landing.status)} (${words(BASIS, p.landing.basis)})`,
+          },
           { id: 'window', header: l('window'), cell: windowOf },
           { id: 'reason', header: l('reason'), cell: (p: any) => p.reason ?? '' },
         ]}
@@ -170,22 +217,22 @@ export function Persons({ callId }: { callId: string }) {
         empty={<Box color="text-status-inactive">{l('none')}</Box>}
         header={<Header counter={`(${data?.visitors.length ?? 0})`}>{l('visitors')}</Header>}
         columnDefinitions={[
-          { id: 'id', header: 'Ref', cell: (v: any) => v.visitorId },
-          { id: 'name', header: 'Name', cell: (v: any) => `${v.familyName}, ${v.givenNames}` },
-          { id: 'who', header: 'Company', cell: (v: any) => `${v.company} · ${v.purpose}` },
+          { id: 'id', header: l('ref'), cell: (v: any) => v.visitorId },
+          { id: 'name', header: l('name'), cell: (v: any) => `${v.familyName}, ${v.givenNames}` },
+          { id: 'who', header: l('company'), cell: (v: any) => `${v.company} · ${words(PURPOSE, v.purpose)}` },
           {
             id: 'window',
             header: l('window'),
-            cell: (v: any) => `${new Date(v.from).toLocaleString()} – ${new Date(v.until).toLocaleString()}`,
+            cell: (v: any) => `${portTime(v.from, lang)} – ${portTime(v.until, lang)}`,
           },
           {
             id: 'status',
-            header: 'Permit',
+            header: l('permit'),
             cell: (v: any) => (
               <StatusIndicator
                 type={v.status === 'GRANTED' ? 'success' : v.status === 'REFUSED' ? 'stopped' : 'pending'}
               >
-                {v.status}
+                {words(VISITOR, v.status)}
                 {v.findings?.length ? ` · ${v.findings.join('; ')}` : ''}
               </StatusIndicator>
             ),
