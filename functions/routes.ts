@@ -10,6 +10,7 @@ import { permitRoutes } from '#permits/routes.ts';
 import { reviewRoutes } from '#review/routes.ts';
 import { watchListRoutes } from '#watchlist/routes.ts';
 import { gangwayRoutes } from '#gangway/routes.ts';
+import { personsRoutes } from '#persons/routes.ts';
 import { alertRoutes } from '#alerts/routes.ts';
 import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
@@ -30,6 +31,7 @@ export const routes = {
   ...reviewRoutes,
   ...watchListRoutes,
   ...gangwayRoutes,
+  ...personsRoutes,
   ...alertRoutes,
   ...deviceRoutes,
   ...portRoutes,

@@ -18,4 +18,5 @@ export const schedules: readonly Schedule[] = [
     everyMinutes: 60,
     auditKey: 'sign',
   },
+  { name: 'declaration-reduction', module: 'persons/api.ts', export: 'reduceSailedDeclarations', everyMinutes: 1_440 },
 ];

@@ -11,6 +11,8 @@ import { dynamoDepartureStore } from '#departure/store.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoPermitCodes } from '#permits/store.ts';
+import { dynamoPersonsStore } from '#persons/store.ts';
+import { dynamoReductionStore } from '#persons/reduction-store.ts';
 import { dynamoPortDayStore } from '#port/daily-store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
@@ -26,6 +28,8 @@ export const adapters = {
   permitCodes: dynamoPermitCodes,
   alerts: dynamoAlertStore,
   gangway: dynamoGangwayStore,
+  persons: dynamoPersonsStore,
+  reduction: dynamoReductionStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
   agencyAnswers,

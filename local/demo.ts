@@ -268,6 +268,7 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     if (plan.etd > 12 && lastPass - berthed > 5) shoreLeave(lastPass - 4, 0.25, false);
     if (plan.stranger) {
       at(berthed + 5, async () => {
+        // A poor match is an attempt that moves no one; the second try matches, but X42 is on no list.
         const events = [
           scan({
             callId: call.id,
@@ -275,6 +276,13 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
             direction: 'BOARD',
             matchScore: 0.58,
             capturedAt: new Date(now + (berthed + 4.5) * HOUR),
+          }),
+          scan({
+            callId: call.id,
+            personRef: 'X42',
+            direction: 'BOARD',
+            matchScore: 0.91,
+            capturedAt: new Date(now + (berthed + 4.52) * HOUR),
           }),
         ];
         ok('posting a stranger', await postSigned(runtime.url, call.device!, { events }, clock.now()), 202);
@@ -302,7 +310,7 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
           (r: { callId: string; kind: string }) => r.callId === call.id && r.kind === 'DEPARTURE',
         );
         const cleared = waitForEvent(runtime, 'DepartureCleared', call.id);
-        const reason = 'crew member signed off ashore by the master, repatriation arranged';
+        const reason = 'crew ashore did not come back in time: the ship sails without them, the agent reports them';
         ok(
           'deciding a departure',
           await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, port.officer, {

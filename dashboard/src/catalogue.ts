@@ -71,6 +71,14 @@ export const ALERT_RULE: Record<string, Words> = {
   SHORE_LEAVE_OVERDUE: w('Ashore past the shore-leave limit', '登陆超时未归'),
   CLOCK_SKEW: w('Device clock is wrong', '设备时钟偏差'),
   BOARDED_TWICE: w('Boarded twice without landing', '未登陆却重复登轮'),
+  BEFORE_ARRIVAL: w('Scan dated before the ship arrived', '通行时间早于船舶抵港'),
+  AFTER_DEPARTURE: w('Scan after the ship sailed', '船舶离港后的通行'),
+  LANDING_BEFORE_CLEARANCE: w('Landed before the arrival was cleared', '抵港放行前登陆'),
+  LANDING_NOT_PERMITTED: w('Landed without permission', '未经准许登陆'),
+  LANDING_OUTSIDE_PASS: w('Landed outside the shore pass', '超出登陆证有效期登陆'),
+  VISITOR_NOT_PERMITTED: w('Visitor without a granted permit', '访客未获登轮许可'),
+  VISITOR_OUTSIDE_PERMIT: w('Visitor outside the permit window', '访客超出许可时段'),
+  PERSON_MISSING: w('Did not return before sailing', '开航前未归船'),
 };
 
 export const SEVERITY: Record<string, Words> = {

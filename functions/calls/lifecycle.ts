@@ -53,6 +53,10 @@ export const CALL_EVENTS = [
   'DEPART',
   'CONFIRM_DEPARTURE_TIME',
   'CANCEL',
+  'DECIDE_LANDING',
+  'REQUEST_VISITOR',
+  'DECIDE_VISITOR',
+  'DECIDE_SAIL_WITHOUT',
 ] as const;
 export type CallEvent = (typeof CALL_EVENTS)[number];
 
@@ -87,6 +91,7 @@ const ARRIVAL_OPEN = ['DRAFT', 'SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_INSPECTIO
 /** Where an officer decides the arrival: the review, and the on-board inspection it may order. */
 const ARRIVAL_DECIDING = ['ARRIVAL_REVIEW', 'ARRIVAL_INSPECTION'] as const;
 const DEPARTURE_OPEN = ['IN_PORT', 'DEPARTURE_SUBMITTED', 'DEPARTURE_REVIEW', 'DEPARTURE_CLEARED'] as const;
+const PERSONS_OPEN = ['SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_CLEARED', ...DEPARTURE_OPEN] as const;
 
 export const TRANSITIONS: readonly Transition[] = [
   t(null, 'ANNOUNCE', 'DRAFT', AGENT),
@@ -160,6 +165,15 @@ export const TRANSITIONS: readonly Transition[] = [
   ...ARRIVAL_DECIDING.map((from) => t(from, 'CANCEL', 'CANCELLED', AGENT)),
   t('ARRIVAL_CLEARED', 'CANCEL', 'CANCELLED', AGENT, { arrival: 'REVOKE' }),
   t('REJECTED', 'CANCEL', 'CANCELLED', AGENT),
+  // Persons' border decisions (functions/persons/) change no status but are recorded in the call's
+  // audit chain: landing permission and visitors from the submission until the ship sails.
+  ...PERSONS_OPEN.flatMap((from) => [
+    t(from, 'DECIDE_LANDING', null, OFFICER),
+    t(from, 'REQUEST_VISITOR', null, AGENT),
+    t(from, 'DECIDE_VISITOR', null, OFFICER),
+  ]),
+  // Sailing without someone who did not come back needs an officer who names them.
+  ...DEPARTURE_OPEN.map((from) => t(from, 'DECIDE_SAIL_WITHOUT', null, OFFICER)),
 ];
 
 /** What each state means, to the agent and to the officer (README and OpenAPI). */

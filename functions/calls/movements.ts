@@ -1,7 +1,10 @@
 // The ship's actual arrival (ATA) and departure (ATD): proposed by its agent, confirmed by a port
-// officer or the port feed (times-of-record.ts). Departing closes the call and ends the gangway
-// devices' assignment to it.
+// officer or the port feed (times-of-record.ts). Departing closes the call, ends the gangway
+// devices' assignment to it, reports who did not come back (exit control) and schedules the
+// reduction of its declarations.
 import type { Ports } from '#functions/wiring.ts';
+import { type ExitPorts, recordMissing } from '#persons/exit.ts';
+import { config } from '#shared/config.ts';
 import type { Principal } from '#shared/auth.ts';
 import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
 import type { TimeOfRecord } from './schema.ts';
@@ -9,7 +12,7 @@ import { actorOf, changeCall } from './service.ts';
 import { canView, movementViolations } from './rules.ts';
 import { type TimeSource, nextTimeOfRecord } from './times-of-record.ts';
 
-export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock'>;
+export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock' | 'reduction'> & ExitPorts;
 
 async function visible(ports: MovementPorts, principal: Principal, callId: string) {
   const call = await ports.calls.get(callId);
@@ -97,5 +100,9 @@ export async function recordDeparture(
     });
   }
   await events.publish([{ type: 'ShipDeparted', callId, port: call.port, detail: { atd: call.atd, etd: call.etd } }]);
+  // Exit control: whoever was to sail and is still ashore is missing now, with an alert each.
+  await recordMissing(ports, call, config().LANDING_DEFAULT);
+  // Its declarations are reduced to statistics once DECLARATION_REDUCE_AFTER_DAYS have passed.
+  await ports.reduction.markSailed(callId, call.atd ?? atd);
   return call;
 }

@@ -79,7 +79,14 @@ export async function departureDraft(deps: DepartureDeps, principal: Principal, 
   const signOn = latest?.signOn ?? [];
   const sailing = arrivalRefs(arrival).filter((ref) => !signOff.includes(ref));
   return {
-    draft: { sailing, signOn, signOff, etd: call.etd, personsOnBoard: sailing.length + signOn.length },
+    draft: {
+      sailing,
+      signOn,
+      signOff,
+      ...(latest?.travel && { travel: latest.travel }),
+      etd: call.etd,
+      personsOnBoard: sailing.length + signOn.length,
+    },
     basedOn: {
       arrivalVersion: call.arrival!.version,
       ...(call.departure && { departureVersion: call.departure.version }),

@@ -149,8 +149,11 @@ describe('arrivals an officer must see', () => {
     });
     const res = await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
-    const call = await settled(callId, ['IN_REVIEW']);
+    await settled(callId, ['IN_REVIEW']);
+    // Officers see the finding; the agent only that the call is in review (need to know).
+    const call = (await sys.request('GET', `/v1/calls/${callId}`, { token: officer })).body;
     expect(call.arrival.reasons).toEqual([expect.objectContaining({ code: 'WATCH_LIST_HIT', personRef: 'C04' })]);
+    expect((await callOf(callId)).arrival.reasons).toEqual([]);
   });
 
   it('sends a health event to review, and a supervisor’s rejection ends the call with its reason', async () => {

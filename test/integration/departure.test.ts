@@ -213,6 +213,10 @@ describe('one-stop departure', () => {
     const { callId, device } = await callInPort();
     await declareDeparture(callId, (d) => {
       d.signOn = [crewMember('C77')];
+      d.travel = {
+        onward: [],
+        arrival: [{ ref: 'C77', mode: 'AIR', reference: 'SQ802', at: new Date().toISOString() }],
+      };
       d.personsOnBoard = 4;
     });
     await postSigned(sys.url, device, scan({ callId, personRef: 'C77', direction: 'BOARD' }));
@@ -250,6 +254,10 @@ describe('one-stop departure', () => {
     const amended = await declareDeparture(callId, (d) => {
       d.sailing = ['C01', 'C02'];
       d.signOff = ['C03'];
+      d.travel = {
+        onward: [{ ref: 'C03', mode: 'AIR', reference: 'PS506', at: new Date(Date.now() + 86_400_000).toISOString() }],
+        arrival: [],
+      };
       d.personsOnBoard = 2;
     });
     expect(amended.version).toBe(2);
