@@ -10,11 +10,14 @@ import { permitRoutes } from '#permits/routes.ts';
 import { reviewRoutes } from '#review/routes.ts';
 import { watchListRoutes } from '#watchlist/routes.ts';
 import { gangwayRoutes } from '#gangway/routes.ts';
+import { personsRoutes } from '#persons/routes.ts';
 import { alertRoutes } from '#alerts/routes.ts';
 import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
 import { importRoutes } from '#imports/routes.ts';
+import { reportRoutes } from '#functions/reports/routes.ts';
+import { auditRoutes } from '#functions/audit/routes.ts';
 import { webhookRoutes } from '#webhooks/routes.ts';
 
 export { type HttpMethod, type RouteDef, STAGE_THROTTLE, pagesOf, throttleOf } from '#shared/route.ts';
@@ -29,11 +32,14 @@ export const routes = {
   ...reviewRoutes,
   ...watchListRoutes,
   ...gangwayRoutes,
+  ...personsRoutes,
   ...alertRoutes,
   ...deviceRoutes,
   ...portRoutes,
   ...agentRoutes,
   ...importRoutes,
+  ...reportRoutes,
+  ...auditRoutes,
   ...webhookRoutes,
 };
 

@@ -2,13 +2,17 @@
 // the ports the use cases and workflow steps ask for. HTTP handlers and steps take their
 // dependencies from here; tests bind the same use cases to in-memory fakes instead.
 import { dynamoAgentStore } from '#agents/store.ts';
+import { dynamoAuditStore } from '#functions/audit/store.ts';
 import { dynamoAlertStore } from '#alerts/store.ts';
 import { dynamoDeclarationStore as arrivalDeclarations } from '#arrival/store.ts';
 import { dynamoCallStore } from '#calls/store.ts';
+import { agencyAnswers } from '#departure/agencies.ts';
 import { dynamoDepartureStore } from '#departure/store.ts';
 import { dynamoDeviceStore } from '#devices/store.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoPermitCodes } from '#permits/store.ts';
+import { dynamoPersonsStore } from '#persons/store.ts';
+import { dynamoReductionStore } from '#persons/reduction-store.ts';
 import { dynamoPortDayStore } from '#port/daily-store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
@@ -25,8 +29,12 @@ export const adapters = {
   permitCodes: dynamoPermitCodes,
   alerts: dynamoAlertStore,
   gangway: dynamoGangwayStore,
+  persons: dynamoPersonsStore,
+  reduction: dynamoReductionStore,
   devices: dynamoDeviceStore,
   agents: dynamoAgentStore,
+  agencyAnswers,
+  audit: dynamoAuditStore,
   portDays: dynamoPortDayStore,
   watchList: dynamoWatchListStore,
   webhooks: dynamoWebhookStore,

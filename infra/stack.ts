@@ -11,6 +11,7 @@ import { Api } from './constructs/http-api.ts';
 import { ClearanceTable } from './constructs/clearance-table.ts';
 import { Identity } from './constructs/identity.ts';
 import { Workflows } from './constructs/workflows.ts';
+import { AuditSigningKey } from './constructs/audit-key.ts';
 import { DeviceKeySecret } from './constructs/device-key-secret.ts';
 import { PageTokenSecret } from './constructs/page-token-secret.ts';
 import { Schedules } from './constructs/schedules.ts';
@@ -47,6 +48,7 @@ export class ThreeZerosStack extends Stack {
     const shared = { EVENT_BUS_NAME: bus.eventBusName };
     const deviceKeySecret = new DeviceKeySecret(this, 'DeviceKeys', this.data.key);
     const pageTokenSecret = new PageTokenSecret(this, 'PageTokens', this.data.key);
+    const auditKey = new AuditSigningKey(this, 'AuditKey');
 
     this.flows = new Workflows(this, 'Workflows', {
       specs: props.workflows ?? registry,
@@ -68,9 +70,16 @@ export class ThreeZerosStack extends Stack {
       environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
       deviceKeySecret: deviceKeySecret.secret,
       pageTokenSecret: pageTokenSecret.secret,
+      auditKey,
     });
     dashboard.publish(this.api.httpApi.apiEndpoint);
-    const timed = new Schedules(this, 'Schedules', { schedules, data: this.data, bus, environment: shared });
+    const timed = new Schedules(this, 'Schedules', {
+      schedules,
+      data: this.data,
+      bus,
+      environment: shared,
+      auditKey,
+    });
     const webhooks = new WebhookDelivery(this, 'Webhooks', { data: this.data, bus, environment: shared });
     this.observability = new Observability(this, 'Observability', {
       api: this.api.httpApi,

@@ -23,7 +23,8 @@ import { preparePrivateDataDir } from './data-dir.ts';
 import { redriveClearances } from './redrive.ts';
 import { announceRunning } from './running.ts';
 import { backupLines } from './backup-format.ts';
-import { localSecret } from './secrets.ts';
+import { localSecret, localSigningKey } from './secrets.ts';
+import { resetAuditSigner } from '#functions/audit/signer.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 import { deliverWebhooks, type WebhookHandlers } from './webhooks.ts';
 
@@ -155,6 +156,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const operatorKey = randomBytes(24).toString('base64url');
   process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
   process.env.PAGE_TOKEN_SECRET = localSecret(dataDir, 'page-token-secret');
+  process.env.AUDIT_SIGNING_KEY = localSigningKey(dataDir, 'audit-signing-key.pem');
+  resetConfig();
+  resetAuditSigner();
 
   // Scheduled jobs, as EventBridge schedules run them on AWS.
   const timers = await Promise.all(

@@ -1,4 +1,6 @@
 // Supervisors record which agents are AEO-certified, for calls at their own port.
+import { dynamoAuditStore } from '#functions/audit/store.ts';
+import { recordPortChange } from '#functions/audit/port-changes.ts';
 import { clock } from '#shared/clock.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
@@ -17,5 +19,11 @@ export const setAgentTrust = httpHandler(routes.setAgentTrust).handler(async ({ 
     updatedBy: principal.sub,
   };
   await store.put(profile);
+  await recordPortChange({ audit: dynamoAuditStore, clock }, 'AGENTS', {
+    actor: { role: principal.role === 'supervisor' ? 'supervisor' : 'officer', id: principal.sub },
+    action: body.aeo ? 'AEO_TRUST_GRANTED' : 'AEO_TRUST_WITHDRAWN',
+    subject: `agent ${path.agentId}`,
+    ...(body.note && { reason: body.note }),
+  });
   return ok(profile);
 });

@@ -7,6 +7,8 @@ import { type Person, normalisedName } from '#shared/people.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import type { ArrivalDeclaration } from './schema.ts';
 import type { DeclarationShape } from '#clearance/amendment.ts';
+import { masterViolations, underAgeViolations } from '#persons/fal.ts';
+import { sensitiveTextViolations } from '#persons/free-text.ts';
 
 const DAY = 86_400_000;
 
@@ -66,6 +68,12 @@ export function declarationViolations(
   }
 
   const schedule = effectiveSchedule(call, d);
+  // The FAL 5 crew list as the border reads it, and free text that must not carry a document scan.
+  problems.push(
+    ...masterViolations(d.crew, g.masterName),
+    ...underAgeViolations(d.crew, schedule.eta.slice(0, 10), 'crew'),
+    ...sensitiveTextViolations(d),
+  );
   if (Date.parse(schedule.eta) <= now.getTime()) {
     problems.push(
       violation(

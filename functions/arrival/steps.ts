@@ -127,6 +127,9 @@ export function arrivalSteps(ports: ArrivalPorts) {
         reject: 'REJECT_ARRIVAL',
         amend: 'REQUEST_ARRIVAL_AMENDMENT',
         fail: 'RECORD_ARRIVAL_FAILURE',
+        inspect: 'ORDER_ARRIVAL_INSPECTION',
+        clearWithConditions: 'CLEAR_ARRIVAL_WITH_CONDITIONS',
+        refuseEntry: 'REFUSE_ENTRY',
       },
       actions: { cleared: 'ARRIVAL_CLEARED', rejected: 'ARRIVAL_REJECTED', amend: 'AMENDMENT_REQUESTED' },
       notices: {

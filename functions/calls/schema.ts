@@ -62,6 +62,22 @@ export const CallStatus = z.enum(CALL_STATES).meta({
 });
 export type CallStatus = z.infer<typeof CallStatus>;
 
+/**
+ * An actual time (ATA or ATD) as the figures may use it: the agent proposes, an officer or the
+ * port's feed confirms. Only a confirmed time counts in waiting, delay and the published ranking.
+ */
+export const TimeOfRecord = z
+  .object({
+    at: z.string(),
+    source: z.enum(['AGENT', 'OFFICER', 'PORT_FEED']),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+    confirmed: z.boolean(),
+    proposed: z.string().optional().describe("The agent's proposal, when the confirmed time differs from it"),
+  })
+  .meta({ id: 'TimeOfRecord' });
+export type TimeOfRecord = z.infer<typeof TimeOfRecord>;
+
 export const Call = z
   .object({
     callId: z.string(),
@@ -76,6 +92,9 @@ export const Call = z
     etd: z.string(),
     ata: z.string().optional(),
     atd: z.string().optional(),
+    /** Who stands behind the ATA and the ATD: proposed by the agent, or confirmed. */
+    ataRecord: TimeOfRecord.optional(),
+    atdRecord: TimeOfRecord.optional(),
     lastPort: z.string().optional(),
     nextPort: z.string().optional(),
     createdAt: z.string(),

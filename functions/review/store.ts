@@ -6,7 +6,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { documentClient, tableName } from '#shared/aws.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { withoutKeys } from '#shared/dynamo.ts';
-import type { Decision, Review } from './schema.ts';
+import type { Review } from './schema.ts';
 
 export interface StoredReview extends Review {
   taskToken: string;
@@ -25,12 +25,10 @@ export interface ReviewStore {
   /** Closes an open review; false if it was not open any more. */
   close(
     reviewId: string,
-    change: {
+    change: Partial<
+      Pick<Review, 'decision' | 'decisionReason' | 'conditions' | 'persons' | 'decidedBy' | 'decidedRole' | 'decidedAt'>
+    > & {
       status: 'DECIDED' | 'SUPERSEDED';
-      decision?: Decision;
-      decisionReason?: string;
-      decidedBy?: string;
-      decidedAt?: string;
     },
   ): Promise<boolean>;
 }

@@ -12,6 +12,9 @@
 // a gangway event (dedup by device event id)      table          CALL#<callId>                       EVENT#<eventId>        (ttl)
 // persons' presence on a call                     table          CALL#<callId>                       PERSON#<ref>
 // agencies' answers for a call                    table          CALL#<callId>                       AGENCY#<agency>
+// landing decisions of a call (crew-wide, person)  table          CALL#<callId>                       LANDING#CREW | LANDING#PERSON#<ref>
+// visitors' boarding permits of a call            table          CALL#<callId>                       VISITOR#<visitorId>
+// officers' decisions to sail without a person    table          CALL#<callId>                       MISSING#<ref>
 // one voyage announced once per port              table          VOYAGE#<imo>#<voyage>#<port>        VOYAGE
 // a permit's verification code                    table          PERMITCODE#<code>                   PERMIT
 // a review                                        table          REVIEW#<reviewId>                   REVIEW
@@ -19,6 +22,10 @@
 // a device                                        table          DEVICE#<deviceId>                   DEVICE
 // an agent's AEO trust at a port                  table          AGENT#<agentId>                     TRUST#<port>
 // an entry of a port's watch list                 table          WATCH#<port>#<key>                  WATCH
+// a port-level audit chain's entries, in order    table          AUDITCHAIN#<chain>                  ENTRY#<seq 6>
+// the audit entries of a day, for its root       table          AUDITDAY#<yyyy-mm-dd>               <chain>#<seq 6>
+// a day's signed Merkle root                      table          AUDITROOT#<yyyy-mm-dd>              ROOT
+// calls that sailed, by ATD (declaration reduction) table         SAILED                              <atd>#<callId>
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
 // an agent's webhook endpoint (with its secret)   table          WEBHOOK#<webhookId>                 WEBHOOK
@@ -60,6 +67,16 @@ export const keys = {
   presence: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `PERSON#${ref}` }),
   presencePrefix: 'PERSON#',
   agency: (callId: string, agency: string) => ({ pk: `CALL#${callId}`, sk: `AGENCY#${agency}` }),
+  agencyPrefix: 'AGENCY#',
+  landing: (callId: string, subject: string) => ({
+    pk: `CALL#${callId}`,
+    sk: subject === 'CREW' ? 'LANDING#CREW' : `LANDING#PERSON#${subject}`,
+  }),
+  landingPrefix: 'LANDING#',
+  visitor: (callId: string, visitorId: string) => ({ pk: `CALL#${callId}`, sk: `VISITOR#${visitorId}` }),
+  visitorPrefix: 'VISITOR#',
+  sailWithout: (callId: string, ref: string) => ({ pk: `CALL#${callId}`, sk: `MISSING#${ref}` }),
+  sailWithoutPrefix: 'MISSING#',
   // ── items of their own ──
   voyage: (imo: string, voyage: string, port: string) => ({ pk: `VOYAGE#${imo}#${voyage}#${port}`, sk: 'VOYAGE' }),
   permitCode: (code: string) => ({ pk: `PERMITCODE#${code}`, sk: 'PERMIT' }),
@@ -70,6 +87,13 @@ export const keys = {
   agent: (agentId: string, port: string) => ({ pk: `AGENT#${agentId}`, sk: `TRUST#${port}` }),
   /** An entry of one port's watch list. */
   watch: (port: string, key: string) => ({ pk: `WATCH#${port}#${key}`, sk: 'WATCH' }),
+  auditChainEntry: (chain: string, seq: number) => ({ pk: `AUDITCHAIN#${chain}`, sk: `ENTRY#${pad(seq)}` }),
+  auditChainPartition: (chain: string) => `AUDITCHAIN#${chain}`,
+  auditDayEntry: (day: string, chain: string, seq: number) => ({ pk: `AUDITDAY#${day}`, sk: `${chain}#${pad(seq)}` }),
+  auditDayPartition: (day: string) => `AUDITDAY#${day}`,
+  auditRoot: (day: string) => ({ pk: `AUDITROOT#${day}`, sk: 'ROOT' }),
+  sailed: (atd: string, callId: string) => ({ pk: 'SAILED', sk: `${atd}#${callId}` }),
+  sailedPartition: 'SAILED',
   idempotencyPartition: 'IDEMPOTENCY',
   // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
   portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),

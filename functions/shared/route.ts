@@ -26,6 +26,8 @@ export interface RouteDef {
   stateless?: boolean;
   /** Reads the secret device keys are derived from. */
   deviceKeys?: boolean;
+  /** Uses the audit's signing key: `read` its public key, or `sign` (KMS GetPublicKey, Sign on AWS). */
+  auditKey?: 'read' | 'sign';
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
   /** Text media types the success response may come in instead of JSON (`?format=csv`). */

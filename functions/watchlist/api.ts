@@ -1,4 +1,6 @@
 // Supervisors load and read their port's watch list.
+import { dynamoAuditStore } from '#functions/audit/store.ts';
+import { recordPortChange } from '#functions/audit/port-changes.ts';
 import { clock } from '#shared/clock.ts';
 import type { Principal } from '#shared/auth.ts';
 import { ForbiddenError } from '#shared/errors.ts';
@@ -19,6 +21,13 @@ export const loadWatchList = httpHandler(routes.loadWatchList).handler(async ({ 
   await store.put(
     body.entries.map((entry) => ({ port, key: entryKey(entry), entry, loadedAt, loadedBy: principal.sub })),
   );
+  const kinds = Object.entries(Object.groupBy(body.entries, (e) => e.kind)).map(([k, v]) => `${v!.length} ${k}`);
+  await recordPortChange({ audit: dynamoAuditStore, clock }, 'WATCHLIST', {
+    actor: { role: principal.role === 'supervisor' ? 'supervisor' : 'officer', id: principal.sub },
+    action: 'WATCHLIST_LOADED',
+    subject: `${port}: ${body.entries.length} entries (${kinds.join(', ')})`,
+    reason: body.reason ?? [...new Set(body.entries.map((e) => e.reason))].join('; ').slice(0, 500),
+  });
   return ok({ loaded: body.entries.length });
 });
 

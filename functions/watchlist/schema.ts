@@ -36,7 +36,16 @@ export const WatchEntry = z
 export type WatchEntry = z.infer<typeof WatchEntry>;
 
 export const WatchListLoad = z
-  .strictObject({ entries: z.array(WatchEntry).min(1).max(1_000) })
+  .strictObject({
+    entries: z.array(WatchEntry).min(1).max(1_000),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('Why this load: its source or order (recorded in the audit; default: the entries’ reasons)'),
+  })
   .meta({ id: 'WatchListLoad' });
 
 export const WatchListLoaded = z.object({ loaded: z.number().int() }).meta({ id: 'WatchListLoaded' });

@@ -20,6 +20,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type Route, STAGE_THROTTLE, pagesOf, throttleOf } from '../../functions/routes.ts';
+import type { AuditSigningKey } from './audit-key.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -38,6 +39,8 @@ export interface ApiProps {
   deviceKeySecret: ISecret;
   /** The key page tokens are signed with, for the routes that list (see `pagesOf`). */
   pageTokenSecret: ISecret;
+  /** The audit signing key, for the routes that declare `auditKey`. */
+  auditKey: AuditSigningKey;
 }
 
 export class Api extends Construct {
@@ -109,6 +112,7 @@ export class Api extends Construct {
         fn.bindTable(props.data, route.method === 'GET' ? 'RO' : 'RW');
         if (route.method !== 'GET') props.bus.grantPutEventsTo(fn);
       }
+      if (route.auditKey) props.auditKey.bind(fn, route.auditKey);
       if (route.deviceKeys) {
         props.deviceKeySecret.grantRead(fn);
         fn.addEnvironment('DEVICE_KEY_SECRET_ARN', props.deviceKeySecret.secretArn);

@@ -7,6 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Schedule as Job } from '../../functions/schedules.ts';
+import type { AuditSigningKey } from './audit-key.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -15,6 +16,8 @@ export interface SchedulesProps {
   data: ClearanceTable;
   bus: IEventBus;
   environment: Record<string, string>;
+  /** The audit signing key, for the jobs that declare `auditKey`. */
+  auditKey: AuditSigningKey;
 }
 
 export class Schedules extends Construct {
@@ -51,6 +54,7 @@ export class Schedules extends Construct {
         onFailure: new SqsDestination(deadLetters),
       });
       fn.bindTable(props.data, 'RW');
+      if (job.auditKey) props.auditKey.bind(fn, job.auditKey);
       props.bus.grantPutEventsTo(fn);
       new Rule(this, `${job.name}-rule`, {
         schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),

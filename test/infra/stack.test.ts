@@ -139,6 +139,29 @@ describe('gangway devices and timed jobs', () => {
     expect(readersOf('PageTokensSecret')).toEqual(['listAlerts', 'listCalls', 'listReviews', 'listWatchList']);
   });
 
+  it('signs the daily audit root with a KMS P-256 key only the hourly job and the supervisors’ publish route may sign with', () => {
+    const keys = template.findResources('AWS::KMS::Key', {
+      Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+    });
+    expect(Object.keys(keys)).toHaveLength(1);
+    const [keyId] = Object.keys(keys);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const statements = (action: string) =>
+      policies.flatMap((p) =>
+        (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+          .filter((st) => [st.Action].flat().includes(action))
+          .map((st) => ({ role: JSON.stringify(p.Properties.Roles), resource: st.Resource })),
+      );
+    const signers = statements('kms:Sign');
+    const who = (st: { role: string }) => st.role.match(/Fn(\w+?)Role/)?.[1] ?? 'schedule';
+    expect(signers.map(who).sort()).toEqual(['publishAuditRoot', 'schedule']);
+    expect(signers.find((st) => who(st) === 'schedule')!.role).toMatch(/auditdailyroot/i);
+    for (const st of signers) expect(st.resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    const readers = statements('kms:GetPublicKey').map(who).sort();
+    expect(readers).toEqual(['auditExport', 'auditKey', 'auditVerify', 'publishAuditRoot', 'schedule']);
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+  });
+
   it('runs the shore-leave sweep on a schedule with a dead-letter queue', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(5 minutes)',

@@ -65,8 +65,8 @@ afterAll(async () => {
 });
 
 describe('the README walk-throughs', () => {
-  it('has the five walk-throughs', () => {
-    expect([...new Set(blocks.map((b) => b.section))]).toHaveLength(5);
+  it('has the six walk-throughs', () => {
+    expect([...new Set(blocks.map((b) => b.section))]).toHaveLength(6);
   });
 
   it.each(blocks.map((b, i) => [i + 1, b.section, b] as const))(
