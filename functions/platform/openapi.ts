@@ -55,7 +55,9 @@ export function openApiDocument() {
     for (const [status, schema] of Object.entries(route.responses)) {
       responses[status] = {
         description: 'Success',
-        content: { 'application/json': { schema: ref(schemaId(schema)) } },
+        content: route.produces
+          ? { [route.produces]: { schema: { type: 'string', format: 'binary', description: schema.description } } }
+          : { 'application/json': { schema: ref(schemaId(schema)) } },
       };
     }
     for (const status of route.errors ?? []) {

@@ -31,6 +31,8 @@ const Env = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** How long a rotated-out device key keeps working. */
   DEVICE_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).default(3_600),
+  /** Where the web app is served: a printed permit's QR code opens `<this>/verify/<code>`. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -26,6 +26,10 @@ export interface RouteDef {
   stateless?: boolean;
   /** Reads the secret device keys are derived from. */
   deviceKeys?: boolean;
+  /** The media type of a success body that is a file rather than JSON (its schema then describes it). */
+  produces?: string;
+  /** Files under node_modules the handler reads at run time, copied beside its Lambda bundle. */
+  files?: readonly string[];
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
   /** Expected error statuses, for the contract. */
