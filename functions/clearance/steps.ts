@@ -169,8 +169,15 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
 
   // The permit is part of the call's change: the version check commits status and permit at once,
   // so no race (an amendment, a cancel) can leave a permit for a version that is not the call's.
+  // Its code is registered first: a code the call shows always resolves; one whose clearance lost
+  // the race resolves to nothing.
   const issuePermit = stepHandler(`${kind}.issuePermit`, WithDecision, async ({ callId, version, round, decision }) => {
     const at = clock.now().toISOString();
+    const code = newVerificationCode();
+    const current = await access.current(callId, version, round);
+    if (clearanceOf(current, kind)?.state !== 'CLEARED') {
+      await ports.permitCodes.register(code, { callId, kind, version, issuedAt: at });
+    }
     const call = await access.change(
       callId,
       version,
@@ -186,7 +193,7 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
             status: 'VALID',
             issuedAt: at,
             issuedBy: decision?.officer ?? 'system',
-            verificationCode: newVerificationCode(),
+            verificationCode: code,
             vesselName: fresh.vessel.name,
             imo: fresh.vessel.imo,
             port: fresh.port,
@@ -206,8 +213,6 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
     );
     const permit = call.permits?.[kind];
     if (!permit) throw new Error(`The ${kind} permit of ${callId} is missing after clearance`);
-    // After the commit, and again on a retry: a code that resolves belongs to a committed permit.
-    await ports.permitCodes.register(permit.verificationCode, permit);
     await events.publish([
       {
         type: flow.notices.cleared,

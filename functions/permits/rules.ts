@@ -52,9 +52,17 @@ export function permitAfter(effect: PermitEffect, current: Permit | undefined, c
   }
 }
 
-/** How a code verifies: only the code of the permit the call holds now can be VALID. */
-export function verificationStatus(permit: Permit | undefined, code: string): PermitStatus | undefined {
-  if (!permit) return undefined;
-  if (permit.verificationCode !== code) return 'SUPERSEDED';
-  return permit.status;
+/**
+ * How a code verifies. Only the code of the permit the call holds now can be VALID; the code of an
+ * older version is SUPERSEDED; a code registered for a permit that never committed (its clearance
+ * lost a race) verifies as nothing at all.
+ */
+export function verificationStatus(
+  permit: Permit | undefined,
+  code: string,
+  printed: { version: number } | undefined,
+): PermitStatus | undefined {
+  if (!permit || !printed) return undefined;
+  if (permit.verificationCode === code) return permit.status;
+  return printed.version < permit.version ? 'SUPERSEDED' : undefined;
 }

@@ -29,11 +29,11 @@ export async function verifyCode(ports: Pick<Ports, 'calls' | 'permitCodes'>, co
   const ref = await ports.permitCodes.byCode(code);
   const call = ref && (await ports.calls.get(ref.callId));
   const permit = ref && call?.permits?.[ref.kind];
-  const status = verificationStatus(permit, code);
+  const status = verificationStatus(permit, code, ref);
   // No persons, no call id: the vessel, the port and whether the paper stands.
   if (!permit || !status) throw new NotFoundError('No permit has this code');
   // A replaced code speaks of the permit it was printed on, not of the one that replaced it.
-  const printed = status === 'SUPERSEDED' && permit.verificationCode !== code ? ref : permit;
+  const printed = permit.verificationCode === code ? permit : ref;
   return {
     valid: status === 'VALID',
     status,

@@ -116,6 +116,8 @@ describe('stopped with work in flight', () => {
         await second.exited;
       }
     },
+    // Two processes started and stopped per case: on a busy machine that takes longer than the default.
+    60_000,
   );
 
   it.each(['SIGTERM', 'SIGKILL'] as const)(
@@ -174,5 +176,7 @@ describe('stopped with work in flight', () => {
         customs.close();
       }
     },
+    // Two processes started and stopped per case: on a busy machine that takes longer than the default.
+    60_000,
   );
 });

@@ -10,7 +10,8 @@ import { call, startProcess } from '../support/process.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'three-zeros-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('restart', () => {
+// Each case starts and stops processes: on a busy machine that takes longer than the default.
+describe('restart', { timeout: 60_000 }, () => {
   it('keeps calls and the dev signing key across SIGTERM and SIGKILL', async () => {
     // Prepare: a system with one call, stopped cleanly.
     const first = await startProcess({ DATA_DIR: dataDir });

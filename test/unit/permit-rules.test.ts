@@ -53,12 +53,19 @@ describe('permit effects', () => {
     expect(permitAfter('ISSUE', permit({ version: 1, status: 'SUPERSEDED' }), { ...ctx, issue })).toBe(issue);
   });
 
-  it('verifies only the code of the permit the call holds now', () => {
-    const p = permit();
-    expect(verificationStatus(p, p.verificationCode)).toBe('VALID');
-    expect(verificationStatus(p, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ')).toBe('SUPERSEDED');
-    expect(verificationStatus(permit({ status: 'REVOKED' }), p.verificationCode)).toBe('REVOKED');
-    expect(verificationStatus(undefined, p.verificationCode)).toBeUndefined();
+  it.each([
+    ['the code of the permit the call holds', 'VALID', '7KQ2-M4XD-9PRT-C3VW', 2, 'VALID'],
+    ['the same, while the permit is revoked', 'REVOKED', '7KQ2-M4XD-9PRT-C3VW', 2, 'REVOKED'],
+    ['the code of an older version', 'VALID', 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', 1, 'SUPERSEDED'],
+    ['a code whose clearance lost its race', 'VALID', 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', 2, undefined],
+  ] as const)('verifies %s as %s', (_case, status, code, printedVersion, expected) => {
+    const p = permit({ version: 2, status });
+    expect(verificationStatus(p, code, { version: printedVersion })).toBe(expected);
+  });
+
+  it('verifies nothing for a call with no permit or a code never registered', () => {
+    expect(verificationStatus(undefined, '7KQ2-M4XD-9PRT-C3VW', { version: 1 })).toBeUndefined();
+    expect(verificationStatus(permit(), '7KQ2-M4XD-9PRT-C3VW', undefined)).toBeUndefined();
   });
 
   it('makes codes that read aloud in groups of four, without look-alike letters', () => {
