@@ -63,6 +63,8 @@ const Env = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be UN/LOCODEs, comma-separated')).min(1)),
+  /** Where the web app is served: a printed permit's QR code opens `<this>/verify/<code>`. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 export type Config = z.infer<typeof Env>;
 

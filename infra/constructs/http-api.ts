@@ -106,6 +106,7 @@ export class Api extends Construct {
         handler: route.name,
         description: `${route.method} ${route.path}: ${route.summary}`,
         environment: props.environment,
+        ...(route.files && { files: route.files }),
       });
       // Reads only for GET; writes announce themselves on the bus.
       if (!route.stateless) {

@@ -317,6 +317,29 @@ describe('dashboard hosting', () => {
   });
 });
 
+describe('printed permits', () => {
+  it("points a printed permit's QR code at the dashboard's distribution", () => {
+    const [fn] = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.getPermitPdf' } }),
+    );
+    expect(JSON.stringify(fn!.Properties.Environment.Variables.PUBLIC_BASE_URL)).toMatch(
+      /^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["DashboardCdn\w+","DomainName"\]\}\]\]\}$/,
+    );
+  });
+
+  it("answers the public permit check's page with the app's index.html", () => {
+    const [viewerFunction] = Object.values(template.findResources('AWS::CloudFront::Function'));
+    expect(viewerFunction!.Properties.FunctionCode).toMatch(/'\/verify\/'.*'\/index\.html'/);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: Match.anyValue() }],
+        }),
+      }),
+    });
+  });
+});
+
 describe('cdk-nag', () => {
   it.each([
     ['AwsSolutions', () => new AwsSolutionsChecks()],
