@@ -14,5 +14,3 @@ export const TABLE = {
 
 export type IndexName = (typeof TABLE.indexes)[number]['name'];
 
-/** Key builders and the access patterns they serve live in keys.ts. */
-export { keys } from './keys.ts';
