@@ -13,4 +13,3 @@ export const TABLE = {
 } as const;
 
 export type IndexName = (typeof TABLE.indexes)[number]['name'];
-
