@@ -67,7 +67,7 @@ export class ThreeZerosStack extends Stack {
       userPool: identity.userPool,
       clients: [identity.client, dashboard.client],
       allowedOrigins: [dashboard.url],
-      environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
+      environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns), PUBLIC_BASE_URL: dashboard.url },
       deviceKeySecret: deviceKeySecret.secret,
       pageTokenSecret: pageTokenSecret.secret,
       auditKey,

@@ -13,6 +13,8 @@ import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
 import { DEV_SIGN_IN_MAX_BYTES, devSignInRefusal, isLoopback } from './dev-sign-in.ts';
 
 const DIST = fileURLToPath(new URL('../dashboard/dist/', import.meta.url));
+/** Paths the web app routes itself; served its index.html. */
+const APP_PAGE = '/verify/';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -162,9 +164,14 @@ export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity; o
 
     if (
       req.method === 'GET' &&
-      (url.pathname === '/' || url.pathname === '/index.html' || url.pathname.startsWith('/assets/'))
+      (url.pathname === '/' ||
+        url.pathname === '/index.html' ||
+        url.pathname.startsWith('/assets/') ||
+        url.pathname.startsWith(APP_PAGE))
     ) {
-      const file = normalize(join(DIST, url.pathname === '/' ? 'index.html' : url.pathname));
+      // A page of the app itself (the public permit check) is the app's index.html, as on CloudFront.
+      const page = url.pathname === '/' || url.pathname.startsWith(APP_PAGE);
+      const file = normalize(join(DIST, page ? 'index.html' : url.pathname));
       if (!file.startsWith(DIST)) return false;
       if (!existsSync(file)) {
         res.writeHead(url.pathname === '/' ? 503 : 404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -53,6 +53,8 @@ export interface RuntimeOptions {
   admission?: AdmissionLimit | false;
   /** Timed jobs to run; the schedule table's by default. */
   schedules?: readonly Schedule[];
+  /** Where printed permits' QR codes point (the web app); this gateway, which serves it, by default. */
+  publicBaseUrl?: string;
 }
 
 export interface Runtime {
@@ -203,6 +205,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? url;
+  resetConfig();
   // Where the helper commands find this system (and its keys): in its own data folder.
   const announced = dataDir ? announceRunning(dataDir, url, operatorKey) : undefined;
 

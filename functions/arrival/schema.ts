@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { Instant, NameText, UnLocode } from '#shared/values.ts';
 import { CalendarDate, CrewMember, Passenger } from '#shared/people.ts';
 import type { Stored } from '#clearance/store.ts';
+import { ReducedDeclaration } from '#clearance/schema.ts';
 
 export const PortOfCall = z.strictObject({
   port: UnLocode,
@@ -83,5 +84,10 @@ export const StoredDeclaration = z
   })
   .meta({ id: 'StoredArrivalDeclaration' });
 export type StoredDeclaration = Stored<ArrivalDeclaration>;
+
+/** What GET …/arrival answers: the declaration as submitted, or reduced once the ship sailed long ago. */
+export const ArrivalDeclarationRead = z
+  .union([StoredDeclaration, ReducedDeclaration])
+  .meta({ id: 'ArrivalDeclarationRead' });
 
 export const DeclarationQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });

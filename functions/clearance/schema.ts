@@ -85,3 +85,16 @@ export const ClearanceRedriven = z
     state: z.literal('RUNNING'),
   })
   .meta({ id: 'ClearanceRedriven' });
+
+/** A declaration of a call that sailed long ago, reduced to what the statistics need (persons/). */
+export const ReducedDeclaration = z
+  .object({
+    callId: z.string(),
+    version: z.number().int(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    declaration: z.record(z.string(), z.unknown()).describe('what is left once the persons are taken out'),
+    statistics: z.record(z.string(), z.unknown()),
+    reducedAt: z.string(),
+  })
+  .meta({ id: 'ReducedDeclaration' });

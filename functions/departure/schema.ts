@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { CrewMember } from '#shared/people.ts';
 import { CallId, Instant, UnLocode } from '#shared/values.ts';
 import type { Stored } from '#clearance/store.ts';
+import { ReducedDeclaration } from '#clearance/schema.ts';
 import { Agency, AgencyId } from '#functions/agencies/schema.ts';
 
 const Ref = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be a person reference');
@@ -98,4 +99,6 @@ export const Movement = z
   .meta({ id: 'Movement' });
 
 /** What GET …/departure answers: the pre-filled draft, or with ?version=N the declaration as submitted. */
-export const DepartureRead = z.union([DepartureDraft, StoredDepartureDeclaration]).meta({ id: 'DepartureRead' });
+export const DepartureRead = z
+  .union([DepartureDraft, StoredDepartureDeclaration, ReducedDeclaration])
+  .meta({ id: 'DepartureRead' });

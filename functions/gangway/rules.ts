@@ -16,21 +16,6 @@ export interface GangwaySettings {
   arrivalMarginHours: number;
 }
 
-/** How far past the clock a capture may be: past the skew it is an alert, past this a refusal. */
-export const CAPTURE_HORIZON_MS = 86_400_000;
-
-/**
- * Why a capture time is one no device can have taken, or undefined: before the call was announced
- * (its devices are assigned after), or more than a day ahead of the clock.
- */
-export function implausibleCapture(capturedAt: string, call: { createdAt: string }, now: Date): string | undefined {
-  const at = Date.parse(capturedAt);
-  if (at < Date.parse(call.createdAt) - CAPTURE_HORIZON_MS)
-    return `is before the call was announced (${call.createdAt})`;
-  if (at > now.getTime() + CAPTURE_HORIZON_MS) return 'is more than a day ahead of the clock';
-  return undefined;
-}
-
 export const DEFAULT_SETTINGS: GangwaySettings = {
   matchThreshold: 0.8,
   shoreLeaveHours: 12,

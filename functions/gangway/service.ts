@@ -24,7 +24,6 @@ import {
   SEVERITY,
   alertsFor,
   forbiddenFields,
-  implausibleCapture,
   movesPresence,
   nextPresence,
   scoreBand,
@@ -143,14 +142,6 @@ export async function recordEvents(
         eventId: parsed.data.eventId,
         status: 'rejected',
         reason: 'DEVICE_NOT_ASSIGNED_TO_CALL',
-      };
-    } else if (implausibleCapture(parsed.data.capturedAt, call, now)) {
-      results[index] = {
-        index,
-        eventId: parsed.data.eventId,
-        status: 'rejected',
-        reason: 'IMPLAUSIBLE_CAPTURE_TIME',
-        details: [{ path: 'capturedAt', message: implausibleCapture(parsed.data.capturedAt, call, now)! }],
       };
     } else {
       byPerson.set(parsed.data.personRef, [

@@ -43,6 +43,11 @@ export const PermitPath = z.object({
   kind: PermitKind,
 });
 
+export const PermitPdf = z.string().meta({
+  id: 'PermitPdf',
+  description: 'The permit as an A4 PDF, in Chinese and English, with a QR code of its verification URL',
+});
+
 export const VerifyPath = z.object({
   code: z
     .string()

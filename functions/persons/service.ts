@@ -135,7 +135,7 @@ export async function requestVisitor(
   refuseSensitive(request);
   const call = await visibleCall(ports, principal, callId);
   const id = visitorId();
-  const hits = await screen(ports.watchList, [{ ref: id, ...request }]);
+  const hits = await screen(ports.watchList, call.port, [{ ref: id, ...request }]);
   const visitor: Visitor = {
     visitorId: id,
     callId,

@@ -104,10 +104,12 @@ export function openApiDocument() {
     for (const [status, schema] of Object.entries(route.responses)) {
       responses[status] = {
         description: 'Success',
-        content: {
-          'application/json': { schema: { $ref: output(schemaId(schema)) } },
-          ...Object.fromEntries((route.alsoAs ?? []).map((media) => [media, { schema: { type: 'string' } }])),
-        },
+        content: route.produces
+          ? { [route.produces]: { schema: { type: 'string', format: 'binary', description: schema.description } } }
+          : {
+              'application/json': { schema: { $ref: output(schemaId(schema)) } },
+              ...Object.fromEntries((route.alsoAs ?? []).map((media) => [media, { schema: { type: 'string' } }])),
+            },
       };
     }
     for (const status of errorStatuses(route)) {

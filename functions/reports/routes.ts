@@ -23,6 +23,7 @@ export const reportRoutes = defineRoutes({
       'Published quarterly (measure 6): the top 100 agents’ overall clearance time across the reported ports, as JSON, CSV (?format=csv) or a page (?format=html); nothing personal',
     query: PublicReportQuery,
     responses: { 200: PublicClearanceReport },
+    alsoAs: ['text/csv', 'text/html'],
     errors: [400],
   },
 });

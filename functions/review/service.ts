@@ -109,12 +109,12 @@ export async function decide(
   if (review.status === 'OPEN') {
     const closed = await deps.reviews.close(reviewId, decided);
     if (closed) {
-      await deps.workflows.succeed(review.taskToken, output).catch((error: unknown) => {
+      await deps.workflows.succeed(closed.taskToken, output).catch((error: unknown) => {
         // No task is waiting (the clearance is being resumed after a restart): the decision is
         // stored, and the resumed workflow takes it when it reaches the review again.
         if (!(error instanceof ConflictError)) throw error;
       });
-      return publicReview({ ...review, ...decided });
+      return publicReview(closed);
     }
   }
   // Closed meanwhile or before: the same decision again is a retry, anything else a conflict.
@@ -139,9 +139,10 @@ export async function decide(
 export async function supersede(deps: ReviewDeps, reviewId: string): Promise<void> {
   const review = await deps.reviews.get(reviewId);
   if (review?.status !== 'OPEN') return;
-  if (await deps.reviews.close(reviewId, { status: 'SUPERSEDED' })) {
+  const closed = await deps.reviews.close(reviewId, { status: 'SUPERSEDED' });
+  if (closed) {
     await deps.workflows
-      .fail(review.taskToken, 'Superseded', 'A newer declaration version was submitted')
+      .fail(closed.taskToken, 'Superseded', 'A newer declaration version was submitted')
       .catch((error: unknown) => {
         if (!(error instanceof ConflictError)) throw error;
       });

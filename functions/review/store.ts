@@ -22,7 +22,11 @@ export interface ReviewStore {
   listOpen(port: string, limit: number, nextToken?: string): Promise<{ items: StoredReview[]; nextToken?: string }>;
   /** Every review of a call, open or closed. */
   ofCall(callId: string): Promise<StoredReview[]>;
-  /** Closes an open review; false if it was not open any more. */
+  /**
+   * Closes an open review and answers it as closed, with the task token it held at that moment (a
+   * resumed clearance may have handed it a fresh one since it was read); undefined if it was not
+   * open any more.
+   */
   close(
     reviewId: string,
     change: Partial<
@@ -30,7 +34,7 @@ export interface ReviewStore {
     > & {
       status: 'DECIDED' | 'SUPERSEDED';
     },
-  ): Promise<boolean>;
+  ): Promise<StoredReview | undefined>;
 }
 
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
@@ -95,19 +99,20 @@ export const dynamoReviewStore: ReviewStore = {
   async close(reviewId, change) {
     const fields = Object.entries(change).filter(([, v]) => v !== undefined);
     try {
-      await documentClient().send(
+      const out = await documentClient().send(
         new UpdateCommand({
           TableName: tableName(),
           Key: key(reviewId),
           UpdateExpression: `SET ${fields.map(([k]) => `#${k} = :${k}`).join(', ')} REMOVE gsi2pk, gsi2sk`,
+          ReturnValues: 'ALL_NEW',
           ConditionExpression: '#status = :open',
           ExpressionAttributeNames: Object.fromEntries(fields.map(([k]) => [`#${k}`, k])),
           ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([k, v]) => [`:${k}`, v])), ':open': 'OPEN' },
         }),
       );
-      return true;
+      return strip(out.Attributes!);
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   },

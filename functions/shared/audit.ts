@@ -24,6 +24,8 @@ export const AuditEntry = z
     permits: z.record(z.string(), z.string()).optional(),
     /** Port-level chains: what the entry is about, e.g. "device D01…" or "agency customs, call C01…". */
     subject: z.string().optional(),
+    /** Shown to an agent without its reason (it names a finding): its hash verifies for officers only. */
+    redacted: z.boolean().optional(),
     prevHash: z.string().length(64),
     hash: z.string().length(64),
   })

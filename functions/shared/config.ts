@@ -73,6 +73,8 @@ const Env = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Webhooks: accept http:// endpoints on a loopback address (the embedded runtime, for tests). */
   WEBHOOK_ALLOW_LOOPBACK_HTTP: z.stringbool().default(false),
+  /** Where the web app is served: a printed permit's QR code opens `<this>/verify/<code>`. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 export type Config = z.infer<typeof Env>;
 

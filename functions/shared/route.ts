@@ -28,6 +28,10 @@ export interface RouteDef {
   deviceKeys?: boolean;
   /** Uses the audit's signing key: `read` its public key, or `sign` (KMS GetPublicKey, Sign on AWS). */
   auditKey?: 'read' | 'sign';
+  /** The media type of a success body that is a file rather than JSON (its schema then describes it). */
+  produces?: string;
+  /** Files under node_modules the handler reads at run time, copied beside its Lambda bundle. */
+  files?: readonly string[];
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
   /** Text media types the success response may come in instead of JSON (`?format=csv`). */

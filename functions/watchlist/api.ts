@@ -25,7 +25,7 @@ export const loadWatchList = httpHandler(routes.loadWatchList).handler(async ({ 
   await recordPortChange({ audit: dynamoAuditStore, clock }, 'WATCHLIST', {
     actor: { role: principal.role === 'supervisor' ? 'supervisor' : 'officer', id: principal.sub },
     action: 'WATCHLIST_LOADED',
-    subject: `${port}: ${body.entries.length} entries (${kinds.join(', ')})`,
+    subject: `${body.entries.length} entries (${kinds.join(', ')}) for ${port}`,
     reason: body.reason ?? [...new Set(body.entries.map((e) => e.reason))].join('; ').slice(0, 500),
   });
   return ok({ loaded: body.entries.length });

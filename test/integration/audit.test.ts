@@ -78,7 +78,7 @@ describe('port-level changes', () => {
     expect(watch.body.entries[0]).toMatchObject({
       action: 'WATCHLIST_LOADED',
       reason: 'SLTD update 2026-12',
-      subject: '1 entries (1 DOCUMENT)',
+      subject: '1 entries (1 DOCUMENT) for CNTXG',
       actor: { role: 'supervisor', id: 'sup-chen' },
     });
     expect(JSON.stringify(watch.body)).not.toContain('SID1234567');

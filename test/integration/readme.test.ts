@@ -97,9 +97,9 @@ ${block.code}
         expect(stdout).toMatch(/^400$/m);
       }
       if (block.section.includes('zero contact')) expect(stdout).toContain('"rule":"NOT_ON_LIST"');
-      if (block.section.includes('zero delay')) {
+      if (block.section.includes('zero delay') && block.code.includes('/departed')) {
         expect(stdout).toContain('"status":"DEPARTED"');
-        expect(stdout).toContain('agentId,calls');
+        expect(stdout).toMatch(/rank,tied,agentId,/);
       }
     },
     45_000,

@@ -110,9 +110,10 @@ export function memoryReviews(): ReviewStore & { all: Map<string, StoredReview> 
     },
     async close(reviewId, change) {
       const r = all.get(reviewId);
-      if (r?.status !== 'OPEN') return false;
-      all.set(reviewId, { ...r, ...change });
-      return true;
+      if (r?.status !== 'OPEN') return undefined;
+      const closed = { ...r, ...change };
+      all.set(reviewId, closed);
+      return copy(closed);
     },
   };
 }
