@@ -4,7 +4,15 @@ export function chart(
   days: { day: string; zeroWaitingShare: number | null; zeroDelayShare: number | null }[],
   figures: { contactlessShare: number | null },
 ): string {
-  const w = 80 + days.length * 60;
+  const contactless = figures.contactlessShare ?? 0;
+  const title = 'Three zeros by day of arrival';
+  const legend = `blue: zero waiting, green: zero delay; dashed: contactless share (${Math.round(contactless * 100)}%)`;
+  // Wide enough for the title and legend even for a one-day run (sans-serif: about 0.6 em a character).
+  const w = Math.max(
+    80 + days.length * 60,
+    20 + Math.ceil(textWidth(legend, 11)),
+    20 + Math.ceil(textWidth(title, 13)),
+  );
   const h = 260;
   const y = (share: number | null) => 220 - (share ?? 0) * 180;
   const bars = days
@@ -17,9 +25,9 @@ export function chart(
       );
     })
     .join('');
-  const contactless = figures.contactlessShare ?? 0;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif">
-<text x="10" y="18" font-size="13">Three zeros by day of arrival — blue: zero waiting, green: zero delay; dashed: contactless share (${Math.round(contactless * 100)}%)</text>
+<text x="10" y="16" font-size="13">${title}</text>
+<text x="10" y="31" font-size="11">${legend}</text>
 <line x1="50" y1="220" x2="${w - 10}" y2="220" stroke="#999"/><line x1="50" y1="40" x2="50" y2="220" stroke="#999"/>
 <text x="45" y="44" font-size="10" text-anchor="end">100%</text><text x="45" y="222" font-size="10" text-anchor="end">0%</text>
 ${bars}
@@ -53,4 +61,9 @@ ${bars}
 <line x1="${x(1)}" y1="26" x2="${x(1)}" y2="${h - 6}" stroke="#000" stroke-dasharray="4 3"/>
 </svg>
 `;
+}
+
+/** The width `text` takes at `fontSize` px, estimated: sans-serif averages about 0.6 em a character. */
+export function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
 }

@@ -10,13 +10,17 @@ import { permitRoutes } from '#permits/routes.ts';
 import { reviewRoutes } from '#review/routes.ts';
 import { watchListRoutes } from '#watchlist/routes.ts';
 import { gangwayRoutes } from '#gangway/routes.ts';
+import { personsRoutes } from '#persons/routes.ts';
 import { alertRoutes } from '#alerts/routes.ts';
 import { deviceRoutes } from '#devices/routes.ts';
 import { portRoutes } from '#port/routes.ts';
 import { agentRoutes } from '#agents/routes.ts';
 import { importRoutes } from '#imports/routes.ts';
+import { reportRoutes } from '#functions/reports/routes.ts';
+import { auditRoutes } from '#functions/audit/routes.ts';
+import { webhookRoutes } from '#webhooks/routes.ts';
 
-export { type HttpMethod, type RouteDef, throttleOf } from '#shared/route.ts';
+export { type HttpMethod, type RouteDef, STAGE_THROTTLE, pagesOf, throttleOf } from '#shared/route.ts';
 
 export const routes = {
   ...platformRoutes,
@@ -28,11 +32,15 @@ export const routes = {
   ...reviewRoutes,
   ...watchListRoutes,
   ...gangwayRoutes,
+  ...personsRoutes,
   ...alertRoutes,
   ...deviceRoutes,
   ...portRoutes,
   ...agentRoutes,
   ...importRoutes,
+  ...reportRoutes,
+  ...auditRoutes,
+  ...webhookRoutes,
 };
 
 export type RouteName = keyof typeof routes;

@@ -11,12 +11,15 @@ import { Api } from './constructs/http-api.ts';
 import { ClearanceTable } from './constructs/clearance-table.ts';
 import { Identity } from './constructs/identity.ts';
 import { Workflows } from './constructs/workflows.ts';
+import { AuditSigningKey } from './constructs/audit-key.ts';
 import { DeviceKeySecret } from './constructs/device-key-secret.ts';
+import { PageTokenSecret } from './constructs/page-token-secret.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { Observability } from './constructs/observability.ts';
 import { DashboardHosting } from './constructs/dashboard-hosting.ts';
 import { schedules } from '../functions/schedules.ts';
 import { routeGrants } from '../functions/shared/grants.ts';
+import { WebhookDelivery } from './constructs/webhook-delivery.ts';
 
 export interface ThreeZerosProps extends StackProps {
   routes?: readonly Route[];
@@ -45,6 +48,8 @@ export class ThreeZerosStack extends Stack {
     });
     const shared = { EVENT_BUS_NAME: bus.eventBusName };
     const deviceKeySecret = new DeviceKeySecret(this, 'DeviceKeys', this.data.key);
+    const pageTokenSecret = new PageTokenSecret(this, 'PageTokens', this.data.key);
+    const auditKey = new AuditSigningKey(this, 'AuditKey');
 
     this.flows = new Workflows(this, 'Workflows', {
       specs: props.workflows ?? registry,
@@ -63,16 +68,30 @@ export class ThreeZerosStack extends Stack {
       userPool: identity.userPool,
       clients: [identity.client, dashboard.client],
       allowedOrigins: [dashboard.url],
-      environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns) },
+      environment: { ...shared, WORKFLOW_ARNS: this.toJsonString(workflowArns), PUBLIC_BASE_URL: dashboard.url },
       deviceKeySecret: deviceKeySecret.secret,
+      pageTokenSecret: pageTokenSecret.secret,
+      auditKey,
     });
     dashboard.publish(this.api.httpApi.apiEndpoint);
-    const timed = new Schedules(this, 'Schedules', { schedules, data: this.data, bus, environment: shared });
+    const timed = new Schedules(this, 'Schedules', {
+      schedules,
+      data: this.data,
+      bus,
+      environment: shared,
+      auditKey,
+    });
+    const webhooks = new WebhookDelivery(this, 'Webhooks', { data: this.data, bus, environment: shared });
     this.observability = new Observability(this, 'Observability', {
       api: this.api.httpApi,
-      functions: [...this.api.functions.values(), ...this.flows.steps.values(), ...timed.functions.values()],
+      functions: [
+        ...this.api.functions.values(),
+        ...this.flows.steps.values(),
+        ...timed.functions.values(),
+        webhooks.function,
+      ],
       stateMachines: [...this.flows.stateMachines.values()],
-      deadLetterQueues: [timed.deadLetters],
+      deadLetterQueues: [timed.deadLetters, webhooks.deadLetters],
       key: this.data.key,
     });
     // Each route gets exactly the workflow rights its table entry declares.

@@ -1,5 +1,7 @@
 // What the embedded runtime serves besides the API: the officers' dashboard (dashboard/dist), a
-// development sign-in for loopback callers only, and the event bus as server-sent events.
+// development sign-in for loopback callers only, the event bus as server-sent events, and for the
+// data folder's owner where the data is and its backup.
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -8,8 +10,11 @@ import { JwtRole, principalFromClaims } from '#shared/auth.ts';
 import { LOCAL_CONFIG } from '../dashboard/src/config.ts';
 import type { LocalEventBus } from './bus.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
+import { DEV_SIGN_IN_MAX_BYTES, devSignInRefusal, isLoopback } from './dev-sign-in.ts';
 
 const DIST = fileURLToPath(new URL('../dashboard/dist/', import.meta.url));
+/** Paths the web app routes itself; served its index.html. */
+const APP_PAGE = '/verify/';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -19,17 +24,20 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-const isLoopback = (req: IncomingMessage) =>
-  ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** The body as JSON, or undefined when it is over `limit` bytes (the rest is not read). */
+async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   } catch {
@@ -37,19 +45,68 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
-export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity }) {
+export interface Operator {
+  dataDir: string;
+  /** What operator commands send in `x-operator-key` (kept in the data folder's runtime.json). */
+  key: string;
+  backup: () => AsyncIterable<string>;
+}
+
+export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity; operator?: Operator }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
 
-    if (url.pathname === '/_local/dev-token' && req.method === 'POST') {
-      // Development sign-in: only from this machine, never on AWS (Cognito signs people in there).
-      if (!isLoopback(req)) {
+    if (url.pathname === '/_local/runtime' && req.method === 'GET') {
+      // Helpers started with another DATA_DIR ask where this system keeps its data (and keys).
+      const refusal = devSignInRefusal(req) ?? (deps.operator ? undefined : 'The data is kept in memory');
+      if (refusal) json(res, 403, { error: { code: 'FORBIDDEN', message: refusal, details: [] } });
+      else json(res, 200, { dataDir: deps.operator!.dataDir });
+      return true;
+    }
+
+    if (url.pathname === '/_local/backup' && req.method === 'GET') {
+      const given = Buffer.from(String(req.headers['x-operator-key'] ?? ''));
+      const expected = Buffer.from(deps.operator?.key ?? '');
+      if (!deps.operator || !isLoopback(req) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         json(res, 403, {
-          error: { code: 'FORBIDDEN', message: 'Development sign-in is for this machine only', details: [] },
+          error: {
+            code: 'FORBIDDEN',
+            message: 'Backups are for the owner of the data folder (npm run backup)',
+            details: [],
+          },
         });
         return true;
       }
-      const body = await readJson(req);
+      res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+      for await (const text of deps.operator.backup()) {
+        if (!res.write(text)) await new Promise((resolve) => res.once('drain', resolve));
+      }
+      res.end();
+      return true;
+    }
+
+    if (url.pathname === '/_local/dev-token' && req.method === 'POST') {
+      // Development sign-in: only from this machine, never on AWS (Cognito signs people in there).
+      const refusal = devSignInRefusal(req);
+      if (refusal) {
+        json(res, 403, { error: { code: 'FORBIDDEN', message: refusal, details: [] } });
+        return true;
+      }
+      const body = await readJson(req, DEV_SIGN_IN_MAX_BYTES);
+      if (!body) {
+        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+        res.end(
+          JSON.stringify({
+            error: {
+              code: 'PAYLOAD_TOO_LARGE',
+              message: `The body is over ${DEV_SIGN_IN_MAX_BYTES} bytes`,
+              details: [],
+            },
+          }),
+        );
+        req.socket.end();
+        return true;
+      }
       const role = JwtRole.safeParse(body.role);
       try {
         if (!role.success) throw new Error('role must be agent, officer or supervisor');
@@ -107,9 +164,14 @@ export function localRoutes(deps: { bus: LocalEventBus; identity: DevIdentity })
 
     if (
       req.method === 'GET' &&
-      (url.pathname === '/' || url.pathname === '/index.html' || url.pathname.startsWith('/assets/'))
+      (url.pathname === '/' ||
+        url.pathname === '/index.html' ||
+        url.pathname.startsWith('/assets/') ||
+        url.pathname.startsWith(APP_PAGE))
     ) {
-      const file = normalize(join(DIST, url.pathname === '/' ? 'index.html' : url.pathname));
+      // A page of the app itself (the public permit check) is the app's index.html, as on CloudFront.
+      const page = url.pathname === '/' || url.pathname.startsWith(APP_PAGE);
+      const file = normalize(join(DIST, page ? 'index.html' : url.pathname));
       if (!file.startsWith(DIST)) return false;
       if (!existsSync(file)) {
         res.writeHead(url.pathname === '/' ? 503 : 404, { 'content-type': 'text/plain; charset=utf-8' });

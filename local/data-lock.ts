@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function alive(pid: number): boolean {
+/** Whether the process `pid` still runs (on this machine, under any user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -210,13 +210,14 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
 
     // Alongside: ATA, a gangway device, the crew going ashore and back.
     const berthed = plan.eta + 0.5 * (n % 3);
-    // The agent records the ATA once the arrival is cleared (at once, when it was before berthing).
+    // The agent records the ATA once the arrival is cleared (at once, when it was before berthing);
+    // the officer at the gangway confirms it, so it counts in the figures.
     at(Math.max(berthed, declaredAt + 0.1), async () => {
+      const ata = { at: new Date(now + berthed * HOUR).toISOString() };
+      ok('recording the arrival', await client.request('POST', `/v1/calls/${call.id}/arrived`, t.agent, ata), 200);
       ok(
-        'recording the arrival',
-        await client.request('POST', `/v1/calls/${call.id}/arrived`, t.agent, {
-          at: new Date(now + berthed * HOUR).toISOString(),
-        }),
+        'confirming the arrival',
+        await client.request('POST', `/v1/calls/${call.id}/arrived`, port.officer, ata),
         200,
       );
       const device = await client.request('POST', '/v1/devices', port.supervisor, {
@@ -267,6 +268,7 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     if (plan.etd > 12 && lastPass - berthed > 5) shoreLeave(lastPass - 4, 0.25, false);
     if (plan.stranger) {
       at(berthed + 5, async () => {
+        // A poor match is an attempt that moves no one; the second try matches, but X42 is on no list.
         const events = [
           scan({
             callId: call.id,
@@ -274,6 +276,13 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
             direction: 'BOARD',
             matchScore: 0.58,
             capturedAt: new Date(now + (berthed + 4.5) * HOUR),
+          }),
+          scan({
+            callId: call.id,
+            personRef: 'X42',
+            direction: 'BOARD',
+            matchScore: 0.91,
+            capturedAt: new Date(now + (berthed + 4.52) * HOUR),
           }),
         ];
         ok('posting a stranger', await postSigned(runtime.url, call.device!, { events }, clock.now()), 202);
@@ -301,7 +310,7 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
           (r: { callId: string; kind: string }) => r.callId === call.id && r.kind === 'DEPARTURE',
         );
         const cleared = waitForEvent(runtime, 'DepartureCleared', call.id);
-        const reason = 'crew member signed off ashore by the master, repatriation arranged';
+        const reason = 'crew ashore did not come back in time: the ship sails without them, the agent reports them';
         ok(
           'deciding a departure',
           await client.request('POST', `/v1/reviews/${review.reviewId}/decision`, port.officer, {
@@ -315,6 +324,11 @@ export async function seedDemo(runtime: Runtime, now = Date.now()): Promise<Demo
     }
     at(plan.etd + 0.2, async () => {
       ok('recording the departure', await client.request('POST', `/v1/calls/${call.id}/departed`, t.agent, {}), 200);
+      ok(
+        'confirming the departure from the port feed',
+        await client.request('POST', `/v1/calls/${call.id}/departed`, port.officer, { source: 'PORT_FEED' }),
+        200,
+      );
     });
   });
 

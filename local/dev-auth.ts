@@ -19,7 +19,7 @@ import { CLAIMS, GROUP_OF_ROLE, type JwtRole } from '#shared/auth.ts';
 export const DEV_ISSUER = 'three-zeros-local';
 export const DEV_AUDIENCE = 'three-zeros';
 const ALG = 'ES256';
-const KEY_FILE = 'dev-signing-key.json';
+export const KEY_FILE = 'dev-signing-key.json';
 
 export interface DevIdentity {
   mint(who: TokenRequest): Promise<string>;

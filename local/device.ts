@@ -3,19 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { postSigned, scan } from './device-client.ts';
+import { findRunning, nothingRunning } from './running.ts';
 
 const usage = `Usage:
   npm run device -- post   --call <callId> --person C02 --direction DISEMBARK [--method FACE|CARD] [--score 0.97] [--liveness true|false]
   npm run device -- batch  --call <callId> --persons C01,C02,C03 --direction BOARD
   npm run device -- replay --file buffered.json        (a JSON array of events, sent in batches of 100)
-Device: --device <deviceId> --key <key> (or DEVICE_ID / DEVICE_KEY); server: --url (or THREE_ZEROS_URL, default http://127.0.0.1:3000)`;
+Device: --device <deviceId> --key <key> (or DEVICE_ID / DEVICE_KEY); server: --url (or THREE_ZEROS_URL; by default the system running on DATA_DIR or at PORT, as npm start was given)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     device: { type: 'string', default: process.env.DEVICE_ID },
     key: { type: 'string', default: process.env.DEVICE_KEY },
-    url: { type: 'string', default: process.env.THREE_ZEROS_URL ?? 'http://127.0.0.1:3000' },
+    url: { type: 'string', default: process.env.THREE_ZEROS_URL },
     call: { type: 'string' },
     person: { type: 'string' },
     persons: { type: 'string' },
@@ -79,9 +80,19 @@ switch (command) {
     fail(`Unknown command ${command}`);
 }
 
+const url = values.url || (await findRunning())?.url;
+if (!url) {
+  console.error(nothingRunning());
+  process.exit(2);
+}
 let failed = false;
 for (const payload of batches) {
-  const res = await postSigned(values.url!, device, payload);
+  const res = await postSigned(url, device, payload).catch((error: Error & { cause?: { code?: string } }) => {
+    console.error(
+      `Nothing answers at ${url} (${error.cause?.code ?? error.message}): is npm start running there? Give --url, or the DATA_DIR or PORT it runs with.`,
+    );
+    process.exit(2);
+  });
   console.log(JSON.stringify({ status: res.status, ...res.body }));
   if (res.status >= 400) failed = true;
 }

@@ -101,3 +101,27 @@ export function crewOf(eta: string, persons: number, seed = 0): ArrivalDeclarati
     d.general.personsOnBoard = persons;
   });
 }
+
+/**
+ * An example of examples/ as it would be sent now: the call arriving `daysAhead` days from now (on
+ * the hour) and leaving 36 hours later, the declaration's history before that ETA, a scan captured
+ * now. Every other field is the example's own.
+ */
+export function currentExample(name: string, daysAhead = 2, now = new Date()): unknown {
+  const eta = new Date(now.getTime() + daysAhead * DAY);
+  eta.setUTCMinutes(0, 0, 0);
+  switch (name) {
+    case 'call.json':
+      return {
+        ...(readExample(name) as CallAnnouncement),
+        eta: eta.toISOString(),
+        etd: new Date(eta.getTime() + 1.5 * DAY).toISOString(),
+      };
+    case 'arrival-declaration.json':
+      return declaration(eta.toISOString());
+    case 'gangway-event.json':
+      return { ...(readExample(name) as object), capturedAt: now.toISOString() };
+    default:
+      throw new Error(`No example ${name}: call.json, arrival-declaration.json or gangway-event.json`);
+  }
+}

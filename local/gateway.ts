@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { PayloadTooLargeError, TooManyRequestsError, NotFoundError, type AppError } from '#shared/errors.ts';
-import { type RateLimit, TokenBuckets } from './rate-limit.ts';
+import { Throttle, type Taken, type ThrottleOptions } from './rate-limit.ts';
 import { Admission, type AdmissionLimit } from './admission.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
@@ -27,8 +27,8 @@ export interface GatewayOptions {
   routes: readonly Route[];
   identity: DevIdentity;
   maxBodyBytes: number;
-  /** Per-caller limit; undefined turns limiting off (benchmarks, simulations). */
-  rateLimit?: RateLimit;
+  /** Throttling (see rate-limit.ts); undefined turns it off (benchmarks, simulations). */
+  rateLimit?: ThrottleOptions;
   /** The route functions' Lambda timeout; infra's (TIMEOUT_SECONDS.route) by default. */
   timeoutMs?: number;
   /** Requests each route handles at once and lets wait; undefined turns admission control off. */
@@ -65,12 +65,16 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
   const [fallback] = await loadRoutes([
     { ...defaultRoute, method: 'GET', path: '$default', roles: 'public', responses: {} } as unknown as Route,
   ]);
-  const buckets = options.rateLimit && new TokenBuckets(options.rateLimit);
+  const throttle = options.rateLimit && new Throttle(options.rateLimit);
   const admission = options.admission && new Admission(options.admission);
-  const limit = (key: string) => {
-    const taken = buckets?.take(key);
+  const refuse = (taken: Taken | undefined, who: 'route' | 'caller') => {
     if (taken && !taken.ok)
-      throw new TooManyRequestsError('Too many requests from this caller; slow down', taken.retryAfterSeconds);
+      throw new TooManyRequestsError(
+        who === 'route'
+          ? 'Too many requests to this route; slow down'
+          : 'Too many requests from this caller; slow down',
+        taken.retryAfterSeconds,
+      );
   };
 
   return createServer((req, res) => {
@@ -92,10 +96,9 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (!match) match = { entry: { ...fallback!, route: { ...fallback!.route, method: method as never } }, values: [] };
     const { route } = match.entry;
 
-    if (route.roles === 'public') limit(`ip:${req.socket.remoteAddress}`);
-    // Keyed by address too: a forger naming a device must not use up that device's share.
-    else if (route.roles.includes('device'))
-      limit(`device:${String(req.headers['x-device-id'])}:${req.socket.remoteAddress}`);
+    // Nothing is verified yet: the address is the only thing a caller cannot make up.
+    const arrival = throttle?.arrive(route, req.socket.remoteAddress ?? '');
+    refuse(arrival?.taken, arrival?.who ?? 'caller');
     // A turn on the route before the body is read; given back when the answer is out (or the client left).
     if (admission) res.once('close', await admission.enter(`${route.method} ${route.path}`));
     const body = await readBody(req, options.maxBodyBytes);
@@ -114,7 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
           unauthorised(`Bearer scope="" error="invalid_token" error_description="${whyInvalid(error)}"`),
         );
       }
-      limit(`sub:${claims.sub}`);
+      refuse(throttle?.verified(`sub:${claims.sub}`), 'caller');
     }
 
     const event = toEvent(req, url, route, match.entry.params, match.values, body, claims);
@@ -158,9 +161,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new PayloadTooLargeError(`The body is over ${limit} bytes`) as AppError;
-    chunks.push(chunk as Buffer);
+    // Read the rest without keeping it (up to a bound): answering while the client still sends
+    // makes the closing socket reset the connection before the client has read the 413.
+    if (size > limit * 16 + 8_388_608) break;
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) throw new PayloadTooLargeError(`The body is over ${limit} bytes`) as AppError;
   return Buffer.concat(chunks);
 }
 
@@ -237,6 +243,8 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
   if (res.headersSent) return;
   const body =
     result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  // The client may still be sending a body we did not read: never reuse this connection.
+  if (result.statusCode === 413) res.shouldKeepAlive = false;
   res.writeHead(result.statusCode ?? 200, {
     ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
     ...(result.cookies?.length && { 'set-cookie': result.cookies }),

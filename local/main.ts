@@ -21,6 +21,7 @@ try {
       perSecond: settings.RATE_LIMIT_PER_SECOND,
       burst: settings.RATE_LIMIT_BURST,
     },
+    ...(settings.PUBLIC_BASE_URL && { publicBaseUrl: settings.PUBLIC_BASE_URL }),
   });
 } catch (error) {
   const e = error as NodeJS.ErrnoException;

@@ -15,16 +15,21 @@ import { LocalEventBus } from './bus.ts';
 import { type DevIdentity, devIdentity } from './dev-auth.ts';
 import { createGateway } from './gateway.ts';
 import { localRoutes } from './dashboard-server.ts';
-import type { RateLimit } from './rate-limit.ts';
+import type { RateLimit, ThrottleOptions } from './rate-limit.ts';
 import { type AdmissionLimit, DEFAULT_ADMISSION } from './admission.ts';
 import { externalStore, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
+import { preparePrivateDataDir } from './data-dir.ts';
 import { redriveClearances } from './redrive.ts';
-import { localSecret } from './secrets.ts';
+import { announceRunning } from './running.ts';
+import { backupLines } from './backup-format.ts';
+import { localSecret, localSigningKey } from './secrets.ts';
+import { resetAuditSigner } from '#functions/audit/signer.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
 import { installGrants, invokeAs, setScopedEnv } from './grants.ts';
 import { type JobOptions, type ScheduledJobs, startScheduledJobs } from './scheduled-jobs.ts';
 import { TIMEOUT_SECONDS, taskGrants } from '#shared/grants.ts';
+import { deliverWebhooks, type WebhookHandlers } from './webhooks.ts';
 
 export interface RuntimeOptions {
   port?: number;
@@ -37,8 +42,11 @@ export interface RuntimeOptions {
   workflows?: readonly WorkflowSpec[];
   /** Pause between workflow retries instead of the definitions' backoff. */
   retryDelayMs?: number;
-  /** Requests per second (and burst) each caller may send; false turns limiting off. */
-  rateLimit?: RateLimit | false;
+  /**
+   * Requests per second (and burst) each caller may send, and per route (the route table's by
+   * default, as on AWS); false turns throttling off.
+   */
+  rateLimit?: (RateLimit & { perRoute?: ThrottleOptions['perRoute'] }) | false;
   /**
    * Use a DynamoDB-compatible store already running there (DynamoDB Local, for the store-fidelity
    * tests) instead of starting dynalite. Nothing is swept or locked then.
@@ -54,6 +62,8 @@ export interface RuntimeOptions {
   jobs?: Pick<JobOptions, 'everyMs' | 'retryDelaysMs'>;
   /** Routes to serve; the route table's by default (tests take a right away to see it fail). */
   routes?: readonly Route[];
+  /** Where printed permits' QR codes point (the web app); this gateway, which serves it, by default. */
+  publicBaseUrl?: string;
 }
 
 export interface Runtime {
@@ -115,6 +125,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     secretAccessKey: randomBytes(24).toString('base64url'),
   };
 
+  if (dataDir) preparePrivateDataDir(dataDir);
   const unlock = dataDir && !options.storeEndpoint ? lockDataDir(dataDir) : () => undefined;
   const store = options.storeEndpoint
     ? await externalStore(options.storeEndpoint, tableName, credentials)
@@ -149,6 +160,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     WORKFLOW_ARNS: JSON.stringify(workflowArns),
     MAX_BODY_BYTES: String(maxBodyBytes),
   });
+  // Loopback http endpoints let a developer (and the tests) receive webhooks on this machine.
+  process.env.WEBHOOK_ALLOW_LOOPBACK_HTTP ??= 'true';
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetConfig();
@@ -166,6 +179,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   });
 
   const identity = await devIdentity(dataDir);
+  const operatorKey = randomBytes(24).toString('base64url');
   // Only the functions that declare deviceKeys see it, as only they get the secret's ARN on AWS.
   setScopedEnv(
     'DEVICE_KEY_SECRET',
@@ -173,6 +187,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     (grants) => grants.deviceKeys,
     'secretsmanager:GetSecretValue',
   );
+  process.env.PAGE_TOKEN_SECRET = localSecret(dataDir, 'page-token-secret');
+  process.env.AUDIT_SIGNING_KEY = localSigningKey(dataDir, 'audit-signing-key.pem');
+  resetConfig();
+  resetAuditSigner();
 
   // Scheduled jobs, as EventBridge schedules and Lambda's asynchronous retries run them on AWS.
   const jobs = await startScheduledJobs(
@@ -185,6 +203,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     },
     { dataDir, timeoutMs: timeouts.schedule * 1000, ...options.jobs },
   );
+  // EventBridge rule → SQS → delivery Lambda on AWS; the same handler on the bus here.
+  const stopWebhooks = deliverWebhooks(
+    bus,
+    (await import(new URL('webhooks/api.ts', FUNCTIONS_DIR).href)) as WebhookHandlers,
+  );
   const server: Server = await createGateway({
     routes: options.routes ?? routeList,
     identity,
@@ -192,8 +215,19 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     // reading only where Lambda's own invocation payload limit would refuse them.
     maxBodyBytes: Math.max(maxBodyBytes, LAMBDA_PAYLOAD_BYTES),
     timeoutMs: timeouts.route * 1000,
-    extra: localRoutes({ bus, identity }),
-    ...(options.rateLimit !== false && { rateLimit: options.rateLimit ?? { perSecond: 50, burst: 100 } }),
+    extra: localRoutes({
+      bus,
+      identity,
+      ...(dataDir && {
+        operator: { dataDir, key: operatorKey, backup: () => backupLines(dataDir, store.snapshot()) },
+      }),
+    }),
+    ...(options.rateLimit !== false && {
+      rateLimit: {
+        perCaller: options.rateLimit ?? { perSecond: 50, burst: 100 },
+        ...(options.rateLimit?.perRoute && { perRoute: options.rateLimit.perRoute }),
+      },
+    }),
     ...(options.admission !== false && { admission: options.admission ?? DEFAULT_ADMISSION }),
   });
   await new Promise<void>((ok, fail) => {
@@ -204,6 +238,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? url;
+  resetConfig();
+  // Where the helper commands find this system (and its keys): in its own data folder.
+  const announced = dataDir ? announceRunning(dataDir, url, operatorKey) : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -217,7 +255,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...(store.memory && { storeMemory: store.memory }),
     stop: () =>
       (stopping ??= (async () => {
+        announced?.remove();
         jobs.stop();
+        stopWebhooks();
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stepFunctions.stop();

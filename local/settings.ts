@@ -1,5 +1,4 @@
 // Settings of the embedded runtime, from the environment (see the README's configuration table).
-import { resolve } from 'node:path';
 import * as z from 'zod';
 
 const Settings = z.object({
@@ -13,6 +12,8 @@ const Settings = z.object({
   /** Requests per second each caller (token subject, device, address) may send; 0 turns it off. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),
+  /** Where printed permits' QR codes point, when phones reach this machine by another name. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -24,8 +25,4 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     );
   }
   return parsed.data;
-}
-
-export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(settingsFromEnv(env).DATA_DIR);
 }

@@ -2,11 +2,27 @@
 // handlers' event loop. The parent learns the port from the first message. Besides HTTP on
 // loopback, it answers requests posted over the worker's message port (`{ request }`), handed to
 // dynalite's own request handler unchanged: the parent's clients skip the socket and HTTP parsing.
+// The parent may also ask for a backup, read from one snapshot of the LevelDB underneath while
+// requests go on.
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type SnapshotSource, snapshotEntries } from './backup-format.ts';
+
+// dynalite does not hand out its LevelDB: note the one it opens (it opens one per store).
+const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
+const level = fromDynalite('level') as { Level: new (...args: unknown[]) => SnapshotSource };
+let opened: SnapshotSource | undefined;
+const Level = level.Level;
+level.Level = class extends Level {
+  constructor(...args: unknown[]) {
+    super(...args);
+    opened = this;
+  }
+};
+const { default: dynalite } = await import('dynalite');
 
 export interface PostedRequest {
   id: number;
@@ -28,18 +44,28 @@ const handler = server.listeners('request')[0] as (req: IncomingMessage, res: Se
 server.listen(0, '127.0.0.1', () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port }));
 server.on('error', (error) => parentPort!.postMessage({ error: String(error) }));
 let closing = false;
-parentPort!.on('message', (message: { close?: boolean; request?: PostedRequest; memory?: boolean }) => {
-  if (message.memory) return parentPort!.postMessage({ memory: process.memoryUsage() });
-  if (message.request) {
-    if (!closing) return answer(message.request);
-    const body = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'closing' });
-    return parentPort!.postMessage({ response: { id: message.request.id, status: 500, headers: {}, body } });
-  }
-  if (!message.close) return;
-  closing = true;
-  server.closeAllConnections?.();
-  server.close(() => parentPort!.postMessage({ closed: true }));
-});
+parentPort!.on(
+  'message',
+  (message: { close?: boolean; request?: PostedRequest; memory?: boolean; backup?: number }) => {
+    if (message.memory) return parentPort!.postMessage({ memory: process.memoryUsage() });
+    if (message.backup !== undefined) {
+      void backup(message.backup);
+      return;
+    }
+    if (message.request) {
+      if (!closing) return answer(message.request);
+      const body = JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+        message: 'closing',
+      });
+      return parentPort!.postMessage({ response: { id: message.request.id, status: 500, headers: {}, body } });
+    }
+    if (!message.close) return;
+    closing = true;
+    server.closeAllConnections?.();
+    server.close(() => parentPort!.postMessage({ closed: true }));
+  },
+);
 
 /** What dynalite reads of a request and writes to a response, and nothing more. */
 function answer(request: PostedRequest) {
@@ -63,4 +89,14 @@ function answer(request: PostedRequest) {
   handler(req as unknown as IncomingMessage, res as unknown as ServerResponse);
   if (request.body) req.emit('data', Buffer.from(request.body, 'utf8'));
   req.emit('end');
+}
+
+async function backup(id: number) {
+  try {
+    if (!opened) throw new Error('The store is in memory: there is nothing on disk to back up');
+    for await (const entries of snapshotEntries(opened)) parentPort!.postMessage({ backup: id, entries });
+    parentPort!.postMessage({ backup: id, done: true });
+  } catch (error) {
+    parentPort!.postMessage({ backup: id, error: String(error) });
+  }
 }

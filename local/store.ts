@@ -12,6 +12,7 @@ import { DynamoDBDocumentClient, ScanCommand, DeleteCommand } from '@aws-sdk/lib
 import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { TABLE } from '#shared/table.ts';
 import type { PostedRequest, PostedResponse } from './store-server.ts';
+import type { Entry } from './backup-format.ts';
 import { accessDenied, allows, currentInvoker } from './grants.ts';
 
 export interface LocalStore {
@@ -23,6 +24,8 @@ export interface LocalStore {
   memory?(): Promise<NodeJS.MemoryUsage>;
   /** Deletes items whose TTL has passed, as DynamoDB would eventually; returns how many. */
   sweepExpired(now?: Date): Promise<number>;
+  /** The stored entries from one consistent snapshot, in batches (see backup-format.ts). */
+  snapshot(): AsyncIterable<Entry[]>;
   close(): Promise<void>;
 }
 
@@ -140,6 +143,7 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
       }),
     tableName: options.tableName,
     sweepExpired,
+    snapshot: () => snapshotFromWorker(worker),
     async close() {
       if (timer) clearInterval(timer);
       client.destroy();
@@ -170,7 +174,42 @@ export async function externalStore(
   const client = new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? 'us-east-1', credentials });
   await ensureTable(client, tableName);
   client.destroy();
-  return { endpoint, tableName, sweepExpired: async () => 0, close: async () => undefined };
+  return {
+    endpoint,
+    tableName,
+    sweepExpired: async () => 0,
+    snapshot: () => {
+      throw new Error('The store is run elsewhere: back it up there');
+    },
+    close: async () => undefined,
+  };
+}
+
+let backups = 0;
+
+/** Asks the store's worker for its entries from one snapshot, batch by batch. */
+async function* snapshotFromWorker(worker: Worker): AsyncGenerator<Entry[]> {
+  const id = ++backups;
+  const queue: { entries?: Entry[]; done?: boolean; error?: string }[] = [];
+  let wake: (() => void) | undefined;
+  const listen = (m: { backup?: number; entries?: Entry[]; done?: boolean; error?: string }) => {
+    if (m.backup !== id) return;
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', listen);
+  worker.postMessage({ backup: id });
+  try {
+    for (;;) {
+      if (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+      const next = queue.shift()!;
+      if (next.error) throw new Error(next.error);
+      if (next.done) return;
+      yield next.entries!;
+    }
+  } finally {
+    worker.off('message', listen);
+  }
 }
 
 /** Creates the table and its indexes if missing, from the same spec infra/ deploys. */

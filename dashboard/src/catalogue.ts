@@ -15,6 +15,7 @@ export const STATUS: Record<string, Words> = {
   IN_REVIEW: w('Waiting for an officer', '待人工审核'),
   ARRIVAL_REVIEW: w('Arrival waiting for an officer', '入境待人工审核'),
   DEPARTURE_REVIEW: w('Departure waiting for an officer', '出境待人工审核'),
+  ARRIVAL_INSPECTION: w('On-board inspection ordered', '已决定登轮检查'),
   ARRIVAL_CLEARED: w('Cleared to arrive', '已准予入境'),
   IN_PORT: w('In port', '在港'),
   DEPARTURE_SUBMITTED: w('Departure declared', '已申报出境'),
@@ -27,6 +28,7 @@ export const STATUS: Record<string, Words> = {
 export const CLEARANCE: Record<string, Words> = {
   RUNNING: w('being checked', '核查中'),
   IN_REVIEW: w('waiting for an officer', '待人工审核'),
+  INSPECTION: w('on-board inspection', '登轮检查中'),
   CLEARED: w('cleared', '已放行'),
   REJECTED: w('refused', '不予放行'),
   AMENDMENT_REQUESTED: w('amendment requested', '已要求补正'),
@@ -69,6 +71,14 @@ export const ALERT_RULE: Record<string, Words> = {
   SHORE_LEAVE_OVERDUE: w('Ashore past the shore-leave limit', '登陆超时未归'),
   CLOCK_SKEW: w('Device clock is wrong', '设备时钟偏差'),
   BOARDED_TWICE: w('Boarded twice without landing', '未登陆却重复登轮'),
+  BEFORE_ARRIVAL: w('Scan dated before the ship arrived', '通行时间早于船舶抵港'),
+  AFTER_DEPARTURE: w('Scan after the ship sailed', '船舶离港后的通行'),
+  LANDING_BEFORE_CLEARANCE: w('Landed before the arrival was cleared', '抵港放行前登陆'),
+  LANDING_NOT_PERMITTED: w('Landed without permission', '未经准许登陆'),
+  LANDING_OUTSIDE_PASS: w('Landed outside the shore pass', '超出登陆证有效期登陆'),
+  VISITOR_NOT_PERMITTED: w('Visitor without a granted permit', '访客未获登轮许可'),
+  VISITOR_OUTSIDE_PERMIT: w('Visitor outside the permit window', '访客超出许可时段'),
+  PERSON_MISSING: w('Did not return before sailing', '开航前未归船'),
 };
 
 export const SEVERITY: Record<string, Words> = {
@@ -104,8 +114,8 @@ export const LIST: Record<string, Words> = {
 };
 
 export const AGENCY: Record<string, Words> = {
-  customs: w('Customs', '海关'),
-  'maritime-safety': w('Maritime safety', '海事'),
+  customs: w('Customs (incl. quarantine)', '海关（含检疫）'),
+  'maritime-safety': w('Maritime Safety Administration', '海事局'),
   'port-dues': w('Port dues', '港口费'),
 };
 
@@ -118,6 +128,9 @@ export const KIND: Record<string, Words> = {
 
 export const DECISION: Record<string, Words> = {
   APPROVE: w('Approve', '放行'),
+  APPROVE_WITH_CONDITIONS: w('Approve with conditions', '附条件放行'),
+  REFUSE_ENTRY: w('Refuse entry of persons', '拒绝人员入境'),
+  ORDER_INSPECTION: w('Order an on-board inspection', '决定登轮检查'),
   REJECT: w('Refuse', '不予放行'),
   REQUEST_AMENDMENT: w('Ask for an amendment', '要求补正'),
 };
@@ -174,6 +187,19 @@ export const ACTION: Record<string, Words> = {
   SHIP_DEPARTED: w('Ship sailed', '船舶离港'),
   CLEARANCE_FAILED: w('Clearance failed', '通关处理失败'),
   CLEARANCE_REDRIVEN: w('Clearance run again', '通关重新执行'),
+  INSPECTION_ORDERED: w('On-board inspection ordered', '决定登轮检查'),
+  ATA_CONFIRMED: w('Arrival time confirmed', '抵港时间已确认'),
+  ATD_CONFIRMED: w('Departure time confirmed', '离港时间已确认'),
+  AGENCY_ANSWERED: w('Agency answered', '联检单位答复'),
+  ALERT_RESOLVED: w('Alert resolved', '告警已处置'),
+  DEVICE_REGISTERED: w('Device registered', '设备登记'),
+  DEVICE_ASSIGNED: w('Device assigned', '设备分配'),
+  DEVICE_UNASSIGNED: w('Device taken off', '设备撤回'),
+  DEVICE_KEY_ROTATED: w('Device key rotated', '设备密钥更换'),
+  DEVICE_RETIRED: w('Device retired', '设备停用'),
+  WATCHLIST_LOADED: w('Watch list loaded', '布控名单导入'),
+  AEO_TRUST_GRANTED: w('AEO trust granted', '认定为AEO企业'),
+  AEO_TRUST_WITHDRAWN: w('AEO trust withdrawn', '取消AEO认定'),
 };
 
 /** The words for a code, or the code itself when the catalogue does not know it yet. */

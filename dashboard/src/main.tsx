@@ -13,6 +13,7 @@ import { useT } from './i18n';
 import { officerSection } from './officer/section';
 import { AppShell } from './shell/AppShell';
 import { CognitoSignIn, DevSignIn } from './shell/SignIn';
+import { VerifyPage, verifyCodeOf } from './verify/VerifyPage';
 
 const SECTIONS = [officerSection];
 
@@ -41,16 +42,16 @@ function App({ signInError }: { signInError?: string }) {
 // Where the API is and how to sign in come from /config.json; a return from the hosted sign-in
 // page is completed before the first render.
 const root = createRoot(document.getElementById('root')!);
+const verifyCode = verifyCodeOf(location.pathname);
 loadConfig()
-  .then((config) => completeSignIn(config))
+  // The permit check is public: no sign-in, not even a hosted sign-in return to complete.
+  .then((config) => (verifyCode ? undefined : completeSignIn(config)))
   .then(
     () => undefined,
     (error: Error) => error.message,
   )
   .then((signInError) =>
     root.render(
-      <StrictMode>
-        <App signInError={signInError} />
-      </StrictMode>,
+      <StrictMode>{verifyCode ? <VerifyPage code={verifyCode} /> : <App signInError={signInError} />}</StrictMode>,
     ),
   );

@@ -8,7 +8,8 @@ export const agentRoutes = defineRoutes({
     path: '/v1/agents/{agentId}/trust',
     module: 'agents/api.ts',
     roles: ['supervisor'],
-    summary: "Record whether an agent is AEO-certified (trusted agents' minor findings do not open a review)",
+    summary:
+      "Record whether an agent is AEO-certified at the supervisor's port (trusted agents' minor findings there do not open a review)",
     params: AgentPath,
     body: AgentTrust,
     responses: { 200: AgentProfile },

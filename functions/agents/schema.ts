@@ -14,6 +14,8 @@ export const AgentTrust = z
 export const AgentProfile = z
   .object({
     agentId: z.string(),
+    /** The port whose supervisors recorded it: trust counts at that port only. */
+    port: z.string(),
     aeo: z.boolean(),
     note: z.string().optional(),
     updatedAt: z.string(),

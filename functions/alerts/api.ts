@@ -1,6 +1,8 @@
 // HTTP handlers for the gangway alerts of an officer's port.
 import { adapters } from '#functions/wiring.ts';
 import { recheck } from '#departure/guard.ts';
+import { actorOf } from '#calls/service.ts';
+import { portChain, recordPortChange } from '#functions/audit/port-changes.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { alertRoutes as routes } from './routes.ts';
@@ -16,6 +18,13 @@ export const ackAlert = httpHandler(routes.ackAlert).handler(async ({ path, prin
   ok(await acknowledge(deps, principal, path.alertId)),
 );
 
-export const resolveAlert = httpHandler(routes.resolveAlert).handler(async ({ path, body, principal }) =>
-  ok(await resolve(deps, principal, path.alertId, body.resolution)),
-);
+export const resolveAlert = httpHandler(routes.resolveAlert).handler(async ({ path, body, principal }) => {
+  const alert = await resolve(deps, principal, path.alertId, body.resolution);
+  await recordPortChange(adapters, portChain(alert.port), {
+    actor: actorOf(principal),
+    action: 'ALERT_RESOLVED',
+    subject: `alert ${alert.alertId} (${alert.rule}) on call ${alert.callId}`,
+    reason: body.resolution,
+  });
+  return ok(alert);
+});

@@ -95,10 +95,10 @@ export const dynamoAlertStore: AlertStore = {
         ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeToken(nextToken, 'gsi2pk', pk),
+        ExclusiveStartKey: await decodeToken(nextToken, 'gsi2pk', pk),
       }),
     );
-    return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
+    return { items: (out.Items ?? []).map(strip), nextToken: await encodeToken(out.LastEvaluatedKey) };
   },
 
   async ofCall(callId) {

@@ -1,7 +1,7 @@
 // The routes of the arrival declaration (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
 import { CallPath } from '#calls/schema.ts';
-import { ArrivalAccepted, ArrivalDeclaration, DeclarationQuery, StoredDeclaration } from './schema.ts';
+import { ArrivalAccepted, ArrivalDeclaration, ArrivalDeclarationRead, DeclarationQuery } from './schema.ts';
 
 export const arrivalRoutes = defineRoutes({
   putArrival: {
@@ -27,7 +27,7 @@ export const arrivalRoutes = defineRoutes({
     summary: 'The newest arrival declaration, or an earlier one with ?version=',
     params: CallPath,
     query: DeclarationQuery,
-    responses: { 200: StoredDeclaration },
+    responses: { 200: ArrivalDeclarationRead },
     errors: [400, 401, 403, 404],
   },
 });

@@ -1,12 +1,14 @@
 // Arrival rules, pure: what makes a declaration unacceptable (422), and what makes a call a risk
 // an officer must look at. "Now" and every looked-up fact come in as arguments.
-import { scheduleViolations } from '#calls/rules.ts';
+import { MOVEMENT_CLOCK_SKEW_MS, scheduleViolations } from '#calls/rules.ts';
 import type { Call } from '#calls/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
 import { type Person, normalisedName } from '#shared/people.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import type { ArrivalDeclaration } from './schema.ts';
 import type { DeclarationShape } from '#clearance/amendment.ts';
+import { masterViolations, underAgeViolations } from '#persons/fal.ts';
+import { sensitiveTextViolations } from '#persons/free-text.ts';
 
 const DAY = 86_400_000;
 
@@ -66,6 +68,12 @@ export function declarationViolations(
   }
 
   const schedule = effectiveSchedule(call, d);
+  // The FAL 5 crew list as the border reads it, and free text that must not carry a document scan.
+  problems.push(
+    ...masterViolations(d.crew, g.masterName),
+    ...underAgeViolations(d.crew, schedule.eta.slice(0, 10), 'crew'),
+    ...sensitiveTextViolations(d),
+  );
   if (Date.parse(schedule.eta) <= now.getTime()) {
     problems.push(
       violation(
@@ -154,10 +162,38 @@ export function declarationViolations(
           '离开上一港的时间不能晚于抵达本港的时间',
         ),
       );
+    } else if (Date.parse(p.departed) < Date.parse(schedule.eta) - HISTORY_YEARS * 365 * DAY) {
+      problems.push(tooOld(`general.lastPortsOfCall[${i}].departed`));
+    }
+  });
+  d.security.shipToShipActivities.forEach((a, i) => {
+    const path = `general.shipToShipActivities[${i}].at`;
+    if (Date.parse(a.at) > now.getTime() + MOVEMENT_CLOCK_SKEW_MS) {
+      problems.push(
+        violation(
+          path,
+          'ACTIVITY_IN_FUTURE',
+          'a ship-to-ship activity cannot be ahead of the clock',
+          '船对船活动时间不能晚于当前时间',
+        ),
+      );
+    } else if (Date.parse(a.at) < Date.parse(schedule.eta) - HISTORY_YEARS * 365 * DAY) {
+      problems.push(tooOld(path));
     }
   });
   return problems;
 }
+
+/** How far back the security history of a declaration reaches (ISPS asks for the last 10 calls). */
+export const HISTORY_YEARS = 5;
+
+const tooOld = (path: string) =>
+  violation(
+    path,
+    'HISTORY_TOO_OLD',
+    `is more than ${HISTORY_YEARS} years before the arrival`,
+    `早于本次抵港 ${HISTORY_YEARS} 年以上`,
+  );
 
 export interface VesselFacts {
   vesselListed?: string;

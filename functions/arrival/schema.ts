@@ -1,9 +1,10 @@
 // The arrival declaration an agent submits before the ship arrives: FAL 1 general declaration,
 // FAL 5 crew list, FAL 6 passenger list, Maritime Declaration of Health, ISPS security information.
 import * as z from 'zod';
-import { Instant, UnLocode } from '#shared/values.ts';
+import { Instant, NameText, UnLocode } from '#shared/values.ts';
 import { CalendarDate, CrewMember, Passenger } from '#shared/people.ts';
 import type { Stored } from '#clearance/store.ts';
+import { ReducedDeclaration } from '#clearance/schema.ts';
 
 export const PortOfCall = z.strictObject({
   port: UnLocode,
@@ -12,7 +13,7 @@ export const PortOfCall = z.strictObject({
 });
 
 export const GeneralDeclaration = z.strictObject({
-  masterName: z.string().trim().min(1).max(100),
+  masterName: NameText(100),
   // Up to the lists' limits together: 2,000 crew and 10,000 passengers (the departure says the same).
   personsOnBoard: z.number().int().min(1).max(12_000),
   crewCount: z.number().int().min(1).max(2_000),
@@ -36,7 +37,7 @@ export const SecurityDeclaration = z.strictObject({
   securityLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   shipSecurityPlanOnBoard: z.boolean(),
   companySecurityOfficer: z.strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: NameText(100),
     phone: z.string().regex(/^\+?[0-9 ()-]{6,30}$/, 'must be a phone number'),
   }),
   shipToShipActivities: z
@@ -54,7 +55,7 @@ export const SecurityDeclaration = z.strictObject({
 export const ScheduleChange = z.strictObject({
   eta: Instant.optional(),
   etd: Instant.optional(),
-  berth: z.string().trim().min(1).max(100).optional(),
+  berth: NameText(100).optional(),
 });
 
 export const ArrivalDeclaration = z
@@ -83,5 +84,10 @@ export const StoredDeclaration = z
   })
   .meta({ id: 'StoredArrivalDeclaration' });
 export type StoredDeclaration = Stored<ArrivalDeclaration>;
+
+/** What GET …/arrival answers: the declaration as submitted, or reduced once the ship sailed long ago. */
+export const ArrivalDeclarationRead = z
+  .union([StoredDeclaration, ReducedDeclaration])
+  .meta({ id: 'ArrivalDeclarationRead' });
 
 export const DeclarationQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });

@@ -51,7 +51,8 @@ export function arrivalSteps(ports: ArrivalPorts) {
     for (let from = 0; from < persons.length; from += size) {
       batches.push({ callId, version, round, from, to: Math.min(persons.length, from + size) });
     }
-    const agent = await ports.agents.get(call.agentId);
+    // Trust and watch list are the call's port's own (a supervisor acts for their port only).
+    const agent = await ports.agents.get(call.agentId, call.port);
     return { batches, persons: persons.length, trusted: agent?.aeo ?? false };
   });
 
@@ -59,8 +60,8 @@ export function arrivalSteps(ports: ArrivalPorts) {
     'screenPersons',
     Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
     async ({ callId, version, round, from, to }) => {
-      const { persons } = await toScreen(callId, version, round);
-      return { hits: await screen(ports.watchList, persons.slice(from, to)) };
+      const { call, persons } = await toScreen(callId, version, round);
+      return { hits: await screen(ports.watchList, call.port, persons.slice(from, to)) };
     },
   );
 
@@ -68,7 +69,7 @@ export function arrivalSteps(ports: ArrivalPorts) {
     const call = await access.current(callId, version, round);
     const d = await declarationOf(callId, version);
     const listed = new Map(
-      (await ports.watchList.lookup([`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map((e) => [
+      (await ports.watchList.lookup(call.port, [`VESSEL#${call.vessel.imo}`, `FLAG#${call.vessel.flag}`])).map((e) => [
         e.key,
         e.entry.reason,
       ]),
@@ -126,6 +127,9 @@ export function arrivalSteps(ports: ArrivalPorts) {
         reject: 'REJECT_ARRIVAL',
         amend: 'REQUEST_ARRIVAL_AMENDMENT',
         fail: 'RECORD_ARRIVAL_FAILURE',
+        inspect: 'ORDER_ARRIVAL_INSPECTION',
+        clearWithConditions: 'CLEAR_ARRIVAL_WITH_CONDITIONS',
+        refuseEntry: 'REFUSE_ENTRY',
       },
       actions: { cleared: 'ARRIVAL_CLEARED', rejected: 'ARRIVAL_REJECTED', amend: 'AMENDMENT_REQUESTED' },
       notices: {

@@ -3,13 +3,7 @@ import { adapters } from '#functions/wiring.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
 import { callRoutes as routes } from './routes.ts';
-import {
-  announceCall,
-  cancelCall as cancel,
-  getCall as get,
-  listCalls as list,
-  publicView as publicCall,
-} from './service.ts';
+import { announceCall, cancelCall as cancel, getCall as get, listCalls as list, viewFor } from './service.ts';
 import { recordArrival, recordDeparture } from './movements.ts';
 
 const deps = { store: adapters.calls, clock: adapters.clock, events: adapters.events };
@@ -32,9 +26,9 @@ export const cancelCall = httpHandler(routes.cancelCall).handler(async ({ path, 
 );
 
 export const recordShipArrival = httpHandler(routes.recordShipArrival).handler(async ({ path, body, principal }) =>
-  ok(publicCall(await recordArrival(adapters, principal, path.callId, body.at))),
+  ok(viewFor(principal, await recordArrival(adapters, principal, path.callId, body.at, body.source))),
 );
 
 export const recordShipDeparture = httpHandler(routes.recordShipDeparture).handler(async ({ path, body, principal }) =>
-  ok(publicCall(await recordDeparture(adapters, principal, path.callId, body.at))),
+  ok(viewFor(principal, await recordDeparture(adapters, principal, path.callId, body.at, body.source))),
 );

@@ -9,6 +9,7 @@ export const CALL_STATES = [
   'DRAFT',
   'SUBMITTED',
   'ARRIVAL_REVIEW',
+  'ARRIVAL_INSPECTION',
   'ARRIVAL_CLEARED',
   'IN_PORT',
   'DEPARTURE_SUBMITTED',
@@ -32,9 +33,13 @@ export const CALL_EVENTS = [
   'CLEAR_ARRIVAL',
   'REJECT_ARRIVAL',
   'REQUEST_ARRIVAL_AMENDMENT',
+  'ORDER_ARRIVAL_INSPECTION',
+  'CLEAR_ARRIVAL_WITH_CONDITIONS',
+  'REFUSE_ENTRY',
   'RECORD_ARRIVAL_FAILURE',
   'REDRIVE_ARRIVAL',
   'ARRIVE',
+  'CONFIRM_ARRIVAL_TIME',
   'SUBMIT_DEPARTURE',
   'AMEND_DEPARTURE_SCHEDULE',
   'ASSESS_DEPARTURE',
@@ -46,7 +51,12 @@ export const CALL_EVENTS = [
   'RECORD_DEPARTURE_FAILURE',
   'REDRIVE_DEPARTURE',
   'DEPART',
+  'CONFIRM_DEPARTURE_TIME',
   'CANCEL',
+  'DECIDE_LANDING',
+  'REQUEST_VISITOR',
+  'DECIDE_VISITOR',
+  'DECIDE_SAIL_WITHOUT',
 ] as const;
 export type CallEvent = (typeof CALL_EVENTS)[number];
 
@@ -67,6 +77,7 @@ const OFFICER = ['officer', 'supervisor'] as const;
 const SYSTEM = ['system'] as const;
 const DECIDER = ['system', 'officer', 'supervisor'] as const;
 const MOVER = ['agent', 'officer', 'supervisor'] as const;
+const SUPERVISOR = ['supervisor'] as const;
 
 const t = (
   from: CallStatus | null,
@@ -76,8 +87,11 @@ const t = (
   permits?: Transition['permits'],
 ): Transition => ({ from, event, to, who, ...(permits && { permits }) });
 
-const ARRIVAL_OPEN = ['DRAFT', 'SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_CLEARED'] as const;
+const ARRIVAL_OPEN = ['DRAFT', 'SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_INSPECTION', 'ARRIVAL_CLEARED'] as const;
+/** Where an officer decides the arrival: the review, and the on-board inspection it may order. */
+const ARRIVAL_DECIDING = ['ARRIVAL_REVIEW', 'ARRIVAL_INSPECTION'] as const;
 const DEPARTURE_OPEN = ['IN_PORT', 'DEPARTURE_SUBMITTED', 'DEPARTURE_REVIEW', 'DEPARTURE_CLEARED'] as const;
+const PERSONS_OPEN = ['SUBMITTED', 'ARRIVAL_REVIEW', 'ARRIVAL_CLEARED', ...DEPARTURE_OPEN] as const;
 
 export const TRANSITIONS: readonly Transition[] = [
   t(null, 'ANNOUNCE', 'DRAFT', AGENT),
@@ -93,13 +107,22 @@ export const TRANSITIONS: readonly Transition[] = [
   t('SUBMITTED', 'OPEN_ARRIVAL_REVIEW', 'ARRIVAL_REVIEW', SYSTEM),
   t('ARRIVAL_REVIEW', 'OPEN_ARRIVAL_REVIEW', null, SYSTEM),
   t('SUBMITTED', 'CLEAR_ARRIVAL', 'ARRIVAL_CLEARED', SYSTEM, { arrival: 'ISSUE' }),
-  t('ARRIVAL_REVIEW', 'CLEAR_ARRIVAL', 'ARRIVAL_CLEARED', DECIDER, { arrival: 'ISSUE' }),
-  t('ARRIVAL_REVIEW', 'REJECT_ARRIVAL', 'REJECTED', DECIDER, { arrival: 'REVOKE' }),
-  t('ARRIVAL_REVIEW', 'REQUEST_ARRIVAL_AMENDMENT', 'DRAFT', DECIDER),
+  // An officer's outcomes: clear, clear with conditions (persons held on board), refuse entry of
+  // named persons (the ship is cleared without them), order an on-board inspection whose result
+  // decides, or ask for an amendment. Refusing the whole ship is for a supervisor, with a reason.
+  ...ARRIVAL_DECIDING.flatMap((from) => [
+    t(from, 'CLEAR_ARRIVAL', 'ARRIVAL_CLEARED', DECIDER, { arrival: 'ISSUE' }),
+    t(from, 'CLEAR_ARRIVAL_WITH_CONDITIONS', 'ARRIVAL_CLEARED', OFFICER, { arrival: 'ISSUE' }),
+    t(from, 'REFUSE_ENTRY', 'ARRIVAL_CLEARED', OFFICER, { arrival: 'ISSUE' }),
+    t(from, 'REJECT_ARRIVAL', 'REJECTED', SUPERVISOR, { arrival: 'REVOKE' }),
+    t(from, 'REQUEST_ARRIVAL_AMENDMENT', 'DRAFT', DECIDER),
+  ]),
+  t('ARRIVAL_REVIEW', 'ORDER_ARRIVAL_INSPECTION', 'ARRIVAL_INSPECTION', OFFICER),
+  t('ARRIVAL_INSPECTION', 'ASSESS_ARRIVAL', null, SYSTEM),
   t('SUBMITTED', 'RECORD_ARRIVAL_FAILURE', null, SYSTEM),
-  t('ARRIVAL_REVIEW', 'RECORD_ARRIVAL_FAILURE', null, SYSTEM),
+  ...ARRIVAL_DECIDING.map((from) => t(from, 'RECORD_ARRIVAL_FAILURE', null, SYSTEM)),
   t('SUBMITTED', 'REDRIVE_ARRIVAL', null, OFFICER),
-  t('ARRIVAL_REVIEW', 'REDRIVE_ARRIVAL', null, OFFICER),
+  ...ARRIVAL_DECIDING.map((from) => t(from, 'REDRIVE_ARRIVAL', null, OFFICER)),
   t('ARRIVAL_CLEARED', 'ARRIVE', 'IN_PORT', MOVER),
   // Departure: declared once the ship is in port; the arrival is closed from then on.
   ...DEPARTURE_OPEN.map((from) =>
@@ -130,12 +153,27 @@ export const TRANSITIONS: readonly Transition[] = [
   t('DEPARTURE_SUBMITTED', 'REDRIVE_DEPARTURE', null, OFFICER),
   t('DEPARTURE_REVIEW', 'REDRIVE_DEPARTURE', null, OFFICER),
   t('DEPARTURE_CLEARED', 'DEPART', 'DEPARTED', MOVER),
+  // The figures count only times an officer or the port feed stands behind: they confirm (or
+  // correct) what the agent proposed, at any time after the movement.
+  ...(['IN_PORT', ...DEPARTURE_OPEN.slice(1), 'DEPARTED'] as const).map((from) =>
+    t(from, 'CONFIRM_ARRIVAL_TIME', null, OFFICER),
+  ),
+  t('DEPARTED', 'CONFIRM_DEPARTURE_TIME', null, OFFICER),
   // A call is cancelled until the ship is in port; a permit out is revoked.
   t('DRAFT', 'CANCEL', 'CANCELLED', AGENT),
   t('SUBMITTED', 'CANCEL', 'CANCELLED', AGENT),
-  t('ARRIVAL_REVIEW', 'CANCEL', 'CANCELLED', AGENT),
+  ...ARRIVAL_DECIDING.map((from) => t(from, 'CANCEL', 'CANCELLED', AGENT)),
   t('ARRIVAL_CLEARED', 'CANCEL', 'CANCELLED', AGENT, { arrival: 'REVOKE' }),
   t('REJECTED', 'CANCEL', 'CANCELLED', AGENT),
+  // Persons' border decisions (functions/persons/) change no status but are recorded in the call's
+  // audit chain: landing permission and visitors from the submission until the ship sails.
+  ...PERSONS_OPEN.flatMap((from) => [
+    t(from, 'DECIDE_LANDING', null, OFFICER),
+    t(from, 'REQUEST_VISITOR', null, AGENT),
+    t(from, 'DECIDE_VISITOR', null, OFFICER),
+  ]),
+  // Sailing without someone who did not come back needs an officer who names them.
+  ...DEPARTURE_OPEN.map((from) => t(from, 'DECIDE_SAIL_WITHOUT', null, OFFICER)),
 ];
 
 /** What each state means, to the agent and to the officer (README and OpenAPI). */
@@ -152,8 +190,13 @@ export const STATE_MEANING: Record<CallStatus, { agent: string; officer: string 
     agent: 'An officer is reviewing the arrival. Wait, or amend if something was wrong.',
     officer: 'Decide the arrival review before its deadline.',
   },
+  ARRIVAL_INSPECTION: {
+    agent: 'Officers will inspect the ship on board before clearing her. Have the master and the documents ready.',
+    officer: 'Inspect on board and record the result: clear, clear with conditions, refuse entry of persons.',
+  },
   ARRIVAL_CLEARED: {
-    agent: 'Arrival permit out: the ship is worked on arrival. Record the ATA when she berths.',
+    agent:
+      'Arrival permit out (read its conditions, if any): the ship is worked on arrival. Record the ATA when she berths.',
     officer: 'Cleared; expect the ship.',
   },
   IN_PORT: {
@@ -174,7 +217,7 @@ export const STATE_MEANING: Record<CallStatus, { agent: string; officer: string 
   },
   DEPARTED: { agent: 'Sailed. The call is closed.', officer: 'Sailed. The call is closed.' },
   REJECTED: {
-    agent: 'Arrival refused by an officer. Cancel the call; a new voyage may be announced.',
+    agent: 'Arrival refused by a supervisor. Cancel the call; a new voyage may be announced.',
     officer: 'Refused.',
   },
   CANCELLED: { agent: 'Cancelled.', officer: 'Cancelled by the agent.' },
@@ -185,6 +228,7 @@ export const PHASE: Record<CallStatus, 'ANNOUNCED' | 'ARRIVAL' | 'IN_PORT' | 'DE
   DRAFT: 'ANNOUNCED',
   SUBMITTED: 'ARRIVAL',
   ARRIVAL_REVIEW: 'ARRIVAL',
+  ARRIVAL_INSPECTION: 'ARRIVAL',
   ARRIVAL_CLEARED: 'ARRIVAL',
   IN_PORT: 'IN_PORT',
   DEPARTURE_SUBMITTED: 'DEPARTURE',

@@ -1,12 +1,18 @@
-// The ship's actual arrival (ATA) and departure (ATD), recorded by its agent or a port officer.
-// Departing closes the call and ends the gangway devices' assignment to it.
+// The ship's actual arrival (ATA) and departure (ATD): proposed by its agent, confirmed by a port
+// officer or the port feed (times-of-record.ts). Departing closes the call, ends the gangway
+// devices' assignment to it, reports who did not come back (exit control) and schedules the
+// reduction of its declarations.
 import type { Ports } from '#functions/wiring.ts';
+import { type ExitPorts, recordMissing } from '#persons/exit.ts';
+import { config } from '#shared/config.ts';
 import type { Principal } from '#shared/auth.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
+import type { TimeOfRecord } from './schema.ts';
 import { actorOf, changeCall } from './service.ts';
-import { canView } from './rules.ts';
+import { canView, movementViolations } from './rules.ts';
+import { type TimeSource, nextTimeOfRecord } from './times-of-record.ts';
 
-export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock'>;
+export type MovementPorts = Pick<Ports, 'calls' | 'devices' | 'events' | 'clock' | 'reduction'> & ExitPorts;
 
 async function visible(ports: MovementPorts, principal: Principal, callId: string) {
   const call = await ports.calls.get(callId);
@@ -14,32 +20,73 @@ async function visible(ports: MovementPorts, principal: Principal, callId: strin
   return call;
 }
 
-export async function recordArrival(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+/** The record on a call from before times were confirmed: what the agent said. */
+function legacy(at: string | undefined, agentId: string): TimeOfRecord | undefined {
+  return at ? { at, source: 'AGENT', recordedBy: agentId, recordedAt: at, confirmed: false } : undefined;
+}
+
+const described = (kind: 'ATA' | 'ATD', record: TimeOfRecord) =>
+  `${kind} ${record.at} (${record.confirmed ? `confirmed, ${record.source.toLowerCase()}` : 'proposed by the agent'})`;
+
+export async function recordArrival(
+  ports: MovementPorts,
+  principal: Principal,
+  callId: string,
+  at?: string,
+  source?: TimeSource,
+) {
   const { clock, events } = ports;
   await visible(ports, principal, callId);
-  const ata = at ?? clock.now().toISOString();
+  const clockNow = clock.now();
+  const now = clockNow.toISOString();
+  const ata = at ?? now;
   const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
-    if (fresh.ata) return undefined;
+    const arrived = Boolean(fresh.ata);
+    const record = nextTimeOfRecord(fresh.ataRecord ?? legacy(fresh.ata, fresh.agentId), principal, ata, now, source);
+    if (!record) return undefined;
+    const problems = movementViolations(fresh, 'ata', ata, clockNow);
+    if (problems.length) throw new RuleViolationError('The arrival time is not plausible', problems);
     return {
-      event: 'ARRIVE',
-      patch: { ata },
-      fact: { actor: actorOf(principal), action: 'SHIP_ARRIVED', reason: `ATA ${ata}` },
+      event: arrived ? 'CONFIRM_ARRIVAL_TIME' : 'ARRIVE',
+      patch: { ata, ataRecord: record },
+      fact: {
+        actor: actorOf(principal),
+        action: arrived ? 'ATA_CONFIRMED' : 'SHIP_ARRIVED',
+        reason: described('ATA', record),
+      },
     };
   });
   await events.publish([{ type: 'ShipArrived', callId, port: call.port, detail: { ata: call.ata } }]);
   return call;
 }
 
-export async function recordDeparture(ports: MovementPorts, principal: Principal, callId: string, at?: string) {
+export async function recordDeparture(
+  ports: MovementPorts,
+  principal: Principal,
+  callId: string,
+  at?: string,
+  source?: TimeSource,
+) {
   const { clock, events, devices } = ports;
   await visible(ports, principal, callId);
-  const atd = at ?? clock.now().toISOString();
+  const clockNow = clock.now();
+  const now = clockNow.toISOString();
+  const atd = at ?? now;
   const call = await changeCall({ store: ports.calls, clock }, callId, (fresh) => {
-    if (fresh.status === 'DEPARTED') return undefined;
+    const departed = fresh.status === 'DEPARTED';
+    const previous = fresh.atdRecord ?? (departed ? legacy(fresh.atd, fresh.agentId) : undefined);
+    const record = nextTimeOfRecord(previous, principal, atd, now, source);
+    if (!record) return undefined;
+    const problems = movementViolations(fresh, 'atd', atd, clockNow);
+    if (problems.length) throw new RuleViolationError('The departure time is not plausible', problems);
     return {
-      event: 'DEPART',
-      patch: { atd },
-      fact: { actor: actorOf(principal), action: 'SHIP_DEPARTED', reason: `ATD ${atd}` },
+      event: departed ? 'CONFIRM_DEPARTURE_TIME' : 'DEPART',
+      patch: { atd, atdRecord: record },
+      fact: {
+        actor: actorOf(principal),
+        action: departed ? 'ATD_CONFIRMED' : 'SHIP_DEPARTED',
+        reason: described('ATD', record),
+      },
     };
   });
   for (const device of await devices.listByPort(call.port)) {
@@ -53,5 +100,9 @@ export async function recordDeparture(ports: MovementPorts, principal: Principal
     });
   }
   await events.publish([{ type: 'ShipDeparted', callId, port: call.port, detail: { atd: call.atd, etd: call.etd } }]);
+  // Exit control: whoever was to sail and is still ashore is missing now, with an alert each.
+  await recordMissing(ports, call, config().LANDING_DEFAULT);
+  // Its declarations are reduced to statistics once DECLARATION_REDUCE_AFTER_DAYS have passed.
+  await ports.reduction.markSailed(callId, call.atd ?? atd);
   return call;
 }

@@ -69,7 +69,7 @@ export const callRoutes = defineRoutes({
     idempotent: true,
     events: true,
     responses: { 200: Call },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 422],
   },
   recordShipDeparture: {
     method: 'POST',
@@ -82,6 +82,6 @@ export const callRoutes = defineRoutes({
     idempotent: true,
     events: true,
     responses: { 200: Call },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 422],
   },
 });

@@ -70,9 +70,25 @@ export function announcementViolations(a: CallAnnouncement, now: Date): Violatio
       ),
     );
   }
+  if (Date.parse(a.eta) < now.getTime() - DAY_MS) {
+    problems.push(
+      violation(
+        'eta',
+        'ETA_IMPLAUSIBLE',
+        'a call is announced before the ship arrives: the ETA is more than a day in the past',
+        '船舶抵港前须申报：预计抵港时间已过去一天以上',
+      ),
+    );
+  }
   problems.push(...scheduleViolations(a, now));
   return problems;
 }
+
+const DAY_MS = 86_400_000;
+/** How far ahead a call may be announced, and how long a ship may stay. */
+export const SCHEDULE_HORIZON_DAYS = 366;
+/** How far a reported movement time may be ahead of the server clock. */
+export const MOVEMENT_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** ETA before ETD, and a departure still ahead: checked on announcement and on every amendment. */
 export function scheduleViolations(s: { eta: string; etd: string }, now: Date, path = ''): Violation[] {
@@ -91,7 +107,59 @@ export function scheduleViolations(s: { eta: string; etd: string }, now: Date, p
   if (Date.parse(s.etd) <= now.getTime()) {
     problems.push(violation(at('etd'), 'ETD_IN_PAST', 'the departure is already in the past', '预计离港时间已过'));
   }
+  if (Date.parse(s.eta) > now.getTime() + SCHEDULE_HORIZON_DAYS * DAY_MS) {
+    problems.push(
+      violation(
+        at('eta'),
+        'ETA_TOO_FAR',
+        `the arrival is more than ${SCHEDULE_HORIZON_DAYS} days ahead`,
+        `预计抵港时间超过 ${SCHEDULE_HORIZON_DAYS} 天之后`,
+      ),
+    );
+  }
+  if (Date.parse(s.etd) - Date.parse(s.eta) > SCHEDULE_HORIZON_DAYS * DAY_MS) {
+    problems.push(
+      violation(
+        at('etd'),
+        'STAY_TOO_LONG',
+        `the departure is more than ${SCHEDULE_HORIZON_DAYS} days after the arrival`,
+        `预计离港时间晚于预计抵港时间 ${SCHEDULE_HORIZON_DAYS} 天以上`,
+      ),
+    );
+  }
   return problems;
+}
+
+/**
+ * An actual arrival (ATA) or departure (ATD) the ship can have made: not before the call was
+ * announced (a day's grace for an agent's late announcement), not before its arrival, not ahead
+ * of the clock.
+ */
+export function movementViolations(
+  call: Pick<Call, 'createdAt' | 'ata'>,
+  kind: 'ata' | 'atd',
+  at: string,
+  now: Date,
+): Violation[] {
+  const time = Date.parse(at);
+  const earliest = kind === 'atd' && call.ata ? Date.parse(call.ata) : Date.parse(call.createdAt) - DAY_MS;
+  const name = kind === 'ata' ? 'arrival' : 'departure';
+  if (time > now.getTime() + MOVEMENT_CLOCK_SKEW_MS) {
+    return [violation('at', 'MOVEMENT_IN_FUTURE', `the ${name} time is ahead of the clock`, '实际时间晚于当前时间')];
+  }
+  if (time < earliest) {
+    return [
+      violation(
+        'at',
+        'MOVEMENT_BEFORE_CALL',
+        kind === 'atd' && call.ata
+          ? `the departure time ${at} is before the ship arrived (${call.ata})`
+          : `the arrival time ${at} is before the call was announced (${call.createdAt})`,
+        kind === 'atd' && call.ata ? '实际离港时间早于实际抵港时间' : '实际抵港时间早于本次靠港申报时间',
+      ),
+    ];
+  }
+  return [];
 }
 
 /** Agents see their own calls; officers and supervisors those of their port. */

@@ -1,7 +1,7 @@
 // Port calls: the announcement an agent sends, the call as stored and shown, and list queries.
 import * as z from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
-import { CallId, Instant, UnLocode } from '#shared/values.ts';
+import { CallId, Instant, NameText, UnLocode } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';
 import { Permit } from '#permits/schema.ts';
 import { CALL_STATES, STATE_MEANING } from './lifecycle.ts';
@@ -30,7 +30,7 @@ export const Vessel = z
   .strictObject({
     imo: z.string().regex(/^\d{7}$/, 'must be the 7-digit IMO number'),
     mmsi: z.string().regex(/^\d{9}$/, 'must be the 9-digit MMSI'),
-    name: z.string().trim().min(1).max(100),
+    name: NameText(100),
     callSign: z.string().regex(/^[A-Z0-9]{3,10}$/, 'must be 3 to 10 capital letters or digits'),
     flag: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. HK'),
     type: VesselType,
@@ -43,7 +43,7 @@ export const CallAnnouncement = z
     vessel: Vessel,
     voyage: z.string().regex(/^[A-Za-z0-9/-]{1,20}$/, 'must be 1 to 20 letters, digits, "/" or "-"'),
     port: UnLocode,
-    berth: z.string().trim().min(1).max(100).optional(),
+    berth: NameText(100).optional(),
     eta: Instant,
     etd: Instant,
     lastPort: UnLocode.optional(),
@@ -62,6 +62,22 @@ export const CallStatus = z.enum(CALL_STATES).meta({
 });
 export type CallStatus = z.infer<typeof CallStatus>;
 
+/**
+ * An actual time (ATA or ATD) as the figures may use it: the agent proposes, an officer or the
+ * port's feed confirms. Only a confirmed time counts in waiting, delay and the published ranking.
+ */
+export const TimeOfRecord = z
+  .object({
+    at: z.string(),
+    source: z.enum(['AGENT', 'OFFICER', 'PORT_FEED']),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+    confirmed: z.boolean(),
+    proposed: z.string().optional().describe("The agent's proposal, when the confirmed time differs from it"),
+  })
+  .meta({ id: 'TimeOfRecord' });
+export type TimeOfRecord = z.infer<typeof TimeOfRecord>;
+
 export const Call = z
   .object({
     callId: z.string(),
@@ -76,6 +92,9 @@ export const Call = z
     etd: z.string(),
     ata: z.string().optional(),
     atd: z.string().optional(),
+    /** Who stands behind the ATA and the ATD: proposed by the agent, or confirmed. */
+    ataRecord: TimeOfRecord.optional(),
+    atdRecord: TimeOfRecord.optional(),
     lastPort: z.string().optional(),
     nextPort: z.string().optional(),
     createdAt: z.string(),

@@ -7,6 +7,7 @@ import type { EventPublisher } from '#shared/events.ts';
 import { newId } from '#shared/ids.ts';
 import { type CallEvent, isFinal, transition } from './lifecycle.ts';
 import { announcementViolations, canView } from './rules.ts';
+import { agentCall, agentTimeline } from '#persons/need-to-know.ts';
 import { type PermitContext, permitAfter } from '#permits/rules.ts';
 import type { Permit, PermitKind } from '#permits/schema.ts';
 import type { Call, CallAnnouncement, CallDetail, ListCallsQuery } from './schema.ts';
@@ -25,6 +26,11 @@ export function actorOf(principal: Principal): Actor {
 export function publicView(call: StoredCall): Call {
   const { lastAudit: _audit, ...view } = call;
   return view;
+}
+
+/** The call as this principal may read it: an agent's view leaves out what it must not know. */
+export function viewFor(principal: Principal, call: StoredCall): Call {
+  return principal.role === 'agent' ? agentCall(publicView(call)) : publicView(call);
 }
 
 export async function announceCall(
@@ -98,14 +104,14 @@ export async function getCall(deps: CallDeps, principal: Principal, callId: stri
   const stored = (await deps.store.timeline(callId)).filter((e) => e.seq <= call.lastAudit.seq);
   // The call item carries the newest entry; it may not be in the trail yet after a crash.
   const timeline = stored.some((e) => e.seq === call.lastAudit.seq) ? stored : [...stored, call.lastAudit];
-  return { ...publicView(call), timeline };
+  return { ...viewFor(principal, call), timeline: principal.role === 'agent' ? agentTimeline(timeline) : timeline };
 }
 
 export async function listCalls(deps: CallDeps, principal: Principal, query: ListCallsQuery) {
   if (principal.role === 'device') throw new ForbiddenError('Devices do not list calls');
   const scope = principal.role === 'agent' ? { agentId: principal.agentId } : { port: principal.port };
   const page = await deps.store.list(scope, query);
-  return { items: page.items.map(publicView), ...(page.nextToken && { nextToken: page.nextToken }) };
+  return { items: page.items.map((c) => viewFor(principal, c)), ...(page.nextToken && { nextToken: page.nextToken }) };
 }
 
 export async function cancelCall(
@@ -117,7 +123,7 @@ export async function cancelCall(
   const call = await visibleCall(deps, principal, callId);
   if (principal.role !== 'agent') throw new ForbiddenError("Only the call's agent can cancel it");
   // Cancelling twice is a retry, not a conflict.
-  if (call.status === 'CANCELLED') return publicView(call);
+  if (call.status === 'CANCELLED') return viewFor(principal, call);
   transition(call.status, 'CANCEL', principal.role);
   let from = call.status;
   const updated = await changeCall(deps, callId, (fresh) => {
@@ -133,7 +139,7 @@ export async function cancelCall(
   await deps.events.publish([
     { type: 'CallCancelled', callId, port: call.port, detail: { agentId: call.agentId, from } },
   ]);
-  return publicView(updated);
+  return viewFor(principal, updated);
 }
 
 export interface CallChange {

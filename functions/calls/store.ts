@@ -7,6 +7,7 @@ import { documentClient, tableName } from '#shared/aws.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
+import { dynamoAuditStore } from '#functions/audit/store.ts';
 import { keys } from '#shared/keys.ts';
 import { countIfClosed } from '#port/closing.ts';
 import type { Call, CallStatus } from './schema.ts';
@@ -99,6 +100,7 @@ export const dynamoCallStore: CallStore = {
       }),
     );
     await putAudit(call.callId, call.lastAudit);
+    await indexDays(call.callId, call.lastAudit);
   },
 
   async get(callId) {
@@ -118,7 +120,7 @@ export const dynamoCallStore: CallStore = {
     const skAttr = pkAttr.replace('pk', 'sk');
     const filterByStatus = 'agentId' in scope && query.status;
     const items: StoredCall[] = [];
-    let startKey = decodeToken(query.nextToken, pkAttr, pk);
+    let startKey = await decodeToken(query.nextToken, pkAttr, pk);
     // A status filter on the owner index can return short pages: keep reading until full.
     do {
       const out = await documentClient().send(
@@ -144,7 +146,7 @@ export const dynamoCallStore: CallStore = {
       items.push(...(out.Items ?? []).map(fromItem));
       startKey = out.LastEvaluatedKey;
     } while (startKey && items.length < query.limit);
-    return { items, nextToken: encodeToken(startKey) };
+    return { items, nextToken: await encodeToken(startKey) };
   },
 
   async update(current, patch, audit) {
@@ -169,6 +171,8 @@ export const dynamoCallStore: CallStore = {
       throw error;
     }
     await putAudit(callId, audit);
+    // Again for the entry before: its own indexing may have been cut short (idempotent).
+    await indexDays(callId, current.lastAudit, audit);
     // The port-day read model counts a call once it is closed (the overview reads days, not calls).
     await countIfClosed(current, next);
     return next;
@@ -210,4 +214,9 @@ async function putAudit(callId: string, audit: AuditEntry): Promise<void> {
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
+}
+
+/** The day's index of entries, across all chains, is what the daily audit root is built from. */
+async function indexDays(callId: string, ...entries: AuditEntry[]): Promise<void> {
+  for (const entry of entries) await dynamoAuditStore.indexDay(`CALL#${callId}`, entry);
 }

@@ -10,6 +10,8 @@ export type ClearanceKind = z.infer<typeof ClearanceKind>;
 export const ClearanceState = z.enum([
   'RUNNING',
   'IN_REVIEW',
+  /** Arrival: an officer ordered an on-board inspection; its result decides. */
+  'INSPECTION',
   'CLEARED',
   /** Arrival refused by an officer; for departure, held. */
   'REJECTED',
@@ -26,6 +28,20 @@ export const RiskReason = z.object({
 });
 export type RiskReason = z.infer<typeof RiskReason>;
 
+/** A condition a clearance was given subject to, as decided: who decided it and when. */
+export const ClearanceCondition = z
+  .object({
+    kind: z
+      .enum(['HELD_ON_BOARD', 'ENTRY_REFUSED', 'OTHER'])
+      .describe('HELD_ON_BOARD: the named persons may not land; ENTRY_REFUSED: they are refused entry'),
+    personRefs: z.array(z.string()).optional(),
+    note: z.string(),
+    decidedBy: z.string(),
+    decidedAt: z.string(),
+  })
+  .meta({ id: 'ClearanceCondition' });
+export type ClearanceCondition = z.infer<typeof ClearanceCondition>;
+
 export const Clearance = z.object({
   version: z.number().int(),
   state: ClearanceState,
@@ -37,6 +53,8 @@ export const Clearance = z.object({
   /** How many times the clearance re-ran for the same version (departure re-checks). */
   round: z.number().int().optional(),
   clearedAt: z.string().optional(),
+  /** What the clearance is subject to: persons held on board or refused entry, other conditions. */
+  conditions: z.array(ClearanceCondition).optional(),
   /** Set once the checks' findings are in `reasons`: an amendment may then carry them over. */
   assessedAt: z.string().optional(),
   error: z.string().optional(),
@@ -67,3 +85,16 @@ export const ClearanceRedriven = z
     state: z.literal('RUNNING'),
   })
   .meta({ id: 'ClearanceRedriven' });
+
+/** A declaration of a call that sailed long ago, reduced to what the statistics need (persons/). */
+export const ReducedDeclaration = z
+  .object({
+    callId: z.string(),
+    version: z.number().int(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    declaration: z.record(z.string(), z.unknown()).describe('what is left once the persons are taken out'),
+    statistics: z.record(z.string(), z.unknown()),
+    reducedAt: z.string(),
+  })
+  .meta({ id: 'ReducedDeclaration' });

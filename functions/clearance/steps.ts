@@ -17,7 +17,8 @@ import type { EventPublisher } from '#shared/events.ts';
 import { count } from '#shared/metrics.ts';
 import { Superseded, stepHandler } from '#shared/steps.ts';
 import type { WorkflowClient } from '#shared/workflows.ts';
-import type { Clearance, ClearanceKind } from './schema.ts';
+import { conditionsOf, personDecisions } from '#review/person-decisions.ts';
+import type { Clearance, ClearanceCondition, ClearanceKind } from './schema.ts';
 
 export const Ref = z.looseObject({
   callId: z.string(),
@@ -42,7 +43,17 @@ export interface ClearanceFlow {
   /** Review ids end in -A<version> or -D<version>. */
   reviewTag: 'A' | 'D';
   /** The lifecycle events of this kind's steps. */
-  events: { review: CallEvent; clear: CallEvent; reject: CallEvent; amend: CallEvent; fail: CallEvent };
+  events: {
+    review: CallEvent;
+    clear: CallEvent;
+    reject: CallEvent;
+    amend: CallEvent;
+    fail: CallEvent;
+    /** Arrival only: the outcomes besides clear, reject and amend (functions/review/schema.ts). */
+    inspect?: CallEvent;
+    clearWithConditions?: CallEvent;
+    refuseEntry?: CallEvent;
+  };
   actions: { cleared: string; rejected: string; amend: string };
   notices: { cleared: string; rejected: string; amend: string; failed: string };
   /** Seconds an officer has before the review escalates. */
@@ -87,7 +98,16 @@ export function clearanceAccess(ports: Pick<ClearancePorts, 'calls' | 'clock'>, 
 }
 
 function deciderOf(kind: ClearanceKind, decision: z.infer<typeof DecisionOutput> | undefined): Actor {
-  return decision ? { role: 'officer', id: decision.officer } : systemActor(kind);
+  return decision ? { role: decision.role ?? 'officer', id: decision.officer } : systemActor(kind);
+}
+
+/** An on-board inspection has this long for its result (the workflow's TimeoutSeconds). */
+export const INSPECTION_TIMEOUT_SECONDS = 604_800;
+
+function conditionsText(conditions: readonly ClearanceCondition[]): string {
+  return conditions
+    .map((c) => `; ${c.kind}${c.personRefs?.length ? ` ${c.personRefs.join(', ')}` : ''}: ${c.note}`)
+    .join('');
 }
 
 export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
@@ -97,17 +117,28 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
 
   const openReview = stepHandler(
     `${kind}.openReview`,
-    Ref.extend({ taskToken: z.string().min(1), escalated: z.boolean().default(false) }),
-    async ({ callId, version, round, taskToken, escalated }) => {
+    Ref.extend({
+      taskToken: z.string().min(1),
+      escalated: z.boolean().default(false),
+      /** INSPECTION: the on-board inspection an officer's decision (`order`) asked for. */
+      purpose: z.enum(['REVIEW', 'INSPECTION']).default('REVIEW'),
+      order: DecisionOutput.optional(),
+    }),
+    async ({ callId, version, round, taskToken, escalated, purpose, order }) => {
       const call = await access.current(callId, version, round);
       const now = clock.now();
-      const reviewId = `${callId}-${flow.reviewTag}${version}${round ? `r${round}` : ''}`;
+      const inspection = purpose === 'INSPECTION';
+      if (inspection && !flow.events.inspect) throw new Error(`${kind} clearance has no on-board inspection`);
+      const reviewId = `${callId}-${flow.reviewTag}${version}${round ? `r${round}` : ''}${inspection ? 'i' : ''}`;
       const reasons = clearanceOf(call, kind)?.reasons ?? [];
-      const deadline = new Date(now.getTime() + flow.reviewSeconds(call, now) * 1000).toISOString();
+      const seconds = inspection ? INSPECTION_TIMEOUT_SECONDS : flow.reviewSeconds(call, now);
+      const deadline = new Date(now.getTime() + seconds * 1000).toISOString();
+      const state = inspection ? 'INSPECTION' : 'IN_REVIEW';
       const opened = await ports.reviews.open({
         reviewId,
         callId,
         kind: kind === 'arrival' ? 'ARRIVAL' : 'DEPARTURE',
+        ...(inspection && { purpose: 'INSPECTION' as const }),
         version,
         port: call.port,
         status: 'OPEN',
@@ -136,10 +167,22 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
           callId,
           version,
           (_fresh, clearance) => {
-            if (clearance.reviewId === reviewId && clearance.state === 'IN_REVIEW' && !escalated) return undefined;
+            if (clearance.reviewId === reviewId && clearance.state === state && !escalated) return undefined;
+            const patch = { [kind]: { ...clearance, state, reviewId, updatedAt: now.toISOString() } };
+            if (inspection) {
+              return {
+                event: flow.events.inspect!,
+                patch,
+                fact: {
+                  actor: deciderOf(kind, order),
+                  action: 'INSPECTION_ORDERED',
+                  reason: `on-board inspection ${reviewId} due ${deadline}${order?.reason ? `: ${order.reason}` : ''}`,
+                },
+              };
+            }
             return {
               event: flow.events.review,
-              patch: { [kind]: { ...clearance, state: 'IN_REVIEW', reviewId, updatedAt: now.toISOString() } },
+              patch,
               fact: {
                 actor: systemActor(kind),
                 action: escalated ? 'REVIEW_ESCALATED' : 'REVIEW_OPENED',
@@ -157,7 +200,7 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
       if (escalated) count('ReviewsEscalated');
       await events.publish([
         {
-          type: escalated ? 'ReviewEscalated' : 'ReviewRequested',
+          type: inspection ? 'InspectionOrdered' : escalated ? 'ReviewEscalated' : 'ReviewRequested',
           callId,
           port: call.port,
           detail: { kind, reviewId, version, deadline, reasons: reasons.map((r) => r.code) },
@@ -169,10 +212,18 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
 
   // The permit is part of the call's change: the version check commits status and permit at once,
   // so no race (an amendment, a cancel) can leave a permit for a version that is not the call's.
-  // Its code is registered first: a code the call shows always resolves; one whose clearance lost
-  // the race resolves to nothing.
+  function clearEventOf(decision: z.infer<typeof DecisionOutput> | undefined): CallEvent {
+    if (decision?.decision === 'APPROVE_WITH_CONDITIONS' && flow.events.clearWithConditions)
+      return flow.events.clearWithConditions;
+    if (decision?.decision === 'REFUSE_ENTRY' && flow.events.refuseEntry) return flow.events.refuseEntry;
+    return flow.events.clear;
+  }
+
   const issuePermit = stepHandler(`${kind}.issuePermit`, WithDecision, async ({ callId, version, round, decision }) => {
     const at = clock.now().toISOString();
+    const conditions = conditionsOf(decision);
+    // Its code is registered first: a code the call shows always resolves; one whose clearance
+    // lost the race resolves to nothing.
     const code = newVerificationCode();
     const current = await access.current(callId, version, round);
     if (clearanceOf(current, kind)?.state !== 'CLEARED') {
@@ -184,8 +235,16 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
       (fresh, clearance) => {
         if (clearance.state === 'CLEARED') return undefined;
         return {
-          event: flow.events.clear,
-          patch: { [kind]: { ...clearance, state: 'CLEARED', clearedAt: at, updatedAt: at } },
+          event: clearEventOf(decision),
+          patch: {
+            [kind]: {
+              ...clearance,
+              state: 'CLEARED',
+              clearedAt: at,
+              updatedAt: at,
+              ...(conditions.length && { conditions }),
+            },
+          },
           issue: {
             callId,
             kind,
@@ -199,12 +258,13 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
             port: fresh.port,
             eta: fresh.eta,
             etd: fresh.etd,
+            ...(conditions.length && { conditions }),
           },
           fact: {
             actor: deciderOf(kind, decision),
             action: flow.actions.cleared,
             reason: decision
-              ? `approved by officer${decision.reason ? `: ${decision.reason}` : ''}`
+              ? `${decision.decision === 'APPROVE' ? 'approved' : decision.decision.toLowerCase().replaceAll('_', ' ')} by officer${decision.reason ? `: ${decision.reason}` : ''}${conditionsText(conditions)}`
               : 'all clear: cleared automatically',
           },
         };
@@ -213,13 +273,23 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
     );
     const permit = call.permits?.[kind];
     if (!permit) throw new Error(`The ${kind} permit of ${callId} is missing after clearance`);
+    const restricted = personDecisions(permit.conditions ?? []);
     await events.publish([
       {
         type: flow.notices.cleared,
         callId,
         port: call.port,
-        detail: { version, automatic: !decision, issuedAt: permit.issuedAt },
+        detail: {
+          version,
+          automatic: !decision,
+          issuedAt: permit.issuedAt,
+          ...(permit.conditions && { conditions: permit.conditions.map((c) => c.kind) }),
+        },
       },
+      // The persons' border decisions take it from here (landing permission, shore passes).
+      ...(restricted.length
+        ? [{ type: 'PersonsRestricted', callId, port: call.port, detail: { kind, version, persons: restricted } }]
+        : []),
     ]);
     return { verificationCode: permit.verificationCode };
   });

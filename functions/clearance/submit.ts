@@ -38,7 +38,7 @@ export interface DeclarationSpec<D> {
 }
 
 /** Clearance states in which resending the same declaration is a retry, not a new version. */
-const IN_HAND = new Set(['RUNNING', 'IN_REVIEW', 'CLEARED']);
+const IN_HAND = new Set(['RUNNING', 'IN_REVIEW', 'INSPECTION', 'CLEARED']);
 
 /** Findings that come from screening persons: what an amendment of other persons carries over. */
 const SCREENING_CODES = new Set(['WATCH_LIST_HIT']);

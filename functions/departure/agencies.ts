@@ -1,7 +1,10 @@
-// Other agencies' clearances (customs, maritime safety, port dues…) behind one small interface,
-// configured per port. A recorded check answers from what the agency (or an officer for it) put
-// on record; an HTTP check asks the agency's own system.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// Other agencies' clearances (customs incl. quarantine, maritime safety, …) behind one small
+// interface; which agencies a port has is configuration (functions/agencies/config.ts). A recorded
+// check answers from what the agency (or an officer for it) put on record; an HTTP check asks the
+// agency's own system.
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { portAgencies } from '#functions/agencies/config.ts';
+import type { Agency } from '#functions/agencies/schema.ts';
 import type { StoredCall } from '#calls/store.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { keys } from '#shared/keys.ts';
@@ -24,30 +27,56 @@ export interface RecordedAnswer extends AgencyAnswer {
   recordedAt: string;
 }
 
-const answerKey = keys.agency;
+export interface AgencyAnswerStore {
+  put(callId: string, answer: RecordedAnswer): Promise<void>;
+  get(callId: string, agency: string): Promise<RecordedAnswer | undefined>;
+  /** Every agency's latest answer for the call. */
+  ofCall(callId: string): Promise<RecordedAnswer[]>;
+}
 
-export const agencyAnswers = {
-  async put(callId: string, answer: RecordedAnswer): Promise<void> {
+const strip = ({ pk: _pk, sk: _sk, ...answer }: Record<string, unknown>) => answer as unknown as RecordedAnswer;
+
+export const agencyAnswers: AgencyAnswerStore = {
+  async put(callId, answer) {
     await documentClient().send(
-      new PutCommand({ TableName: tableName(), Item: { ...answerKey(callId, answer.agency), ...answer } }),
+      new PutCommand({ TableName: tableName(), Item: { ...keys.agency(callId, answer.agency), ...answer } }),
     );
   },
-  async get(callId: string, agency: string): Promise<RecordedAnswer | undefined> {
+  async get(callId, agency) {
     const out = await documentClient().send(
-      new GetCommand({ TableName: tableName(), Key: answerKey(callId, agency), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName(), Key: keys.agency(callId, agency), ConsistentRead: true }),
     );
-    if (!out.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...answer } = out.Item;
-    return answer as RecordedAnswer;
+    return out.Item ? strip(out.Item) : undefined;
+  },
+  async ofCall(callId) {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :agency)',
+        ExpressionAttributeValues: { ':pk': keys.callPartition(callId), ':agency': keys.agencyPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map(strip);
   },
 };
 
+/** The configured agencies of the call's port whose latest answer is HOLD: they hold its departure. */
+export async function holdsOn(
+  answers: Pick<AgencyAnswerStore, 'ofCall'>,
+  call: Pick<StoredCall, 'callId' | 'port'>,
+  raw = process.env.AGENCY_CHECKS,
+): Promise<RecordedAnswer[]> {
+  const configured = new Set(portAgencies(call.port, raw).map((a) => a.agency));
+  return (await answers.ofCall(call.callId)).filter((a) => a.status === 'HOLD' && configured.has(a.agency));
+}
+
 /** Clear unless the agency has put a hold on record. */
-export function recordedCheck(agency: string): AgencyCheck {
+export function recordedCheck(agency: string, answers: Pick<AgencyAnswerStore, 'get'> = agencyAnswers): AgencyCheck {
   return {
     agency,
     async check(call) {
-      const answer = await agencyAnswers.get(call.callId, agency);
+      const answer = await answers.get(call.callId, agency);
       return { agency, clear: answer?.status !== 'HOLD', ...(answer?.note && { detail: answer.note }) };
     },
   };
@@ -69,16 +98,20 @@ export function httpCheck(agency: string, url: string): AgencyCheck {
   };
 }
 
-export const DEFAULT_AGENCIES = ['customs', 'maritime-safety', 'port-dues'];
+/** The ids of the default agencies (customs incl. quarantine, maritime safety). */
+export const DEFAULT_AGENCIES = portAgencies('*', undefined).map((a) => a.agency);
+
+const checkOf = (a: Agency, answers: Pick<AgencyAnswerStore, 'get'>) =>
+  a.check === 'recorded' ? recordedCheck(a.agency, answers) : httpCheck(a.agency, a.check);
 
 /**
- * The checks for a port, from AGENCY_CHECKS: `{ "<port or *>": { "<agency>": "recorded" | "<url>" } }`.
- * Without it every port asks customs, maritime safety and port dues, each as a recorded check.
+ * The checks for a port, from AGENCY_CHECKS (see functions/agencies/schema.ts). Without it every
+ * port asks customs (incl. quarantine) and maritime safety, each as a recorded check.
  */
-export function agencyChecks(port: string, raw = process.env.AGENCY_CHECKS): AgencyCheck[] {
-  const config = raw ? (JSON.parse(raw) as Record<string, Record<string, string>>) : {};
-  const forPort = config[port] ?? config['*'] ?? Object.fromEntries(DEFAULT_AGENCIES.map((a) => [a, 'recorded']));
-  return Object.entries(forPort).map(([agency, how]) =>
-    how === 'recorded' ? recordedCheck(agency) : httpCheck(agency, how),
-  );
+export function agencyChecks(
+  port: string,
+  raw = process.env.AGENCY_CHECKS,
+  answers: Pick<AgencyAnswerStore, 'get'> = agencyAnswers,
+): AgencyCheck[] {
+  return portAgencies(port, raw).map((a) => checkOf(a, answers));
 }

@@ -3,7 +3,7 @@ import { adapters } from '#functions/wiring.ts';
 import { httpHandler } from '#shared/http.ts';
 import { accepted, ok } from '#shared/responses.ts';
 import { departureRoutes as routes } from './routes.ts';
-import { departureDraft, readDeparture, recordAnswer, submitDeparture } from './service.ts';
+import { callAgencies, departureDraft, readDeparture, recordAnswer, submitDeparture } from './service.ts';
 
 const { calls, arrivals, departures, reviews, workflows, events, clock } = adapters;
 const deps = { store: calls, arrivals, departures, reviews, workflows, events, clock };
@@ -21,5 +21,9 @@ export const getDeparture = httpHandler(routes.getDeparture).handler(async ({ pa
 );
 
 export const recordAgencyAnswer = httpHandler(routes.recordAgencyAnswer).handler(async ({ path, body, principal }) =>
-  ok(await recordAnswer(deps, principal, path.callId, path.agency, body)),
+  ok(await recordAnswer({ ...deps, audit: adapters.audit }, principal, path.callId, path.agency, body)),
+);
+
+export const listCallAgencies = httpHandler(routes.listCallAgencies).handler(async ({ path, principal }) =>
+  ok(await callAgencies(deps, principal, path.callId)),
 );

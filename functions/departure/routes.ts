@@ -4,9 +4,10 @@ import { CallPath } from '#calls/schema.ts';
 import {
   AgencyAnswer,
   AgencyPath,
+  CallAgencies,
   DepartureAccepted,
   DepartureDeclaration,
-  DepartureDraft,
+  DepartureRead,
   DepartureQuery,
   RecordedAgencyAnswer,
 } from './schema.ts';
@@ -34,7 +35,7 @@ export const departureRoutes = defineRoutes({
     summary: 'A draft pre-filled from the arrival lists and sign-ons/offs so far; ?version=N reads a submitted one',
     params: CallPath,
     query: DepartureQuery,
-    responses: { 200: DepartureDraft },
+    responses: { 200: DepartureRead },
     errors: [400, 401, 403, 404, 409],
   },
   recordAgencyAnswer: {
@@ -42,13 +43,24 @@ export const departureRoutes = defineRoutes({
     path: '/v1/calls/{callId}/agencies/{agency}',
     module: 'departure/api.ts',
     roles: ['officer'],
-    summary: "Record another agency's answer (CLEAR or HOLD) for the departure; the clearance re-runs",
+    summary:
+      "A configured agency's answer (CLEAR or HOLD) for the departure, which re-runs; unknown agency: 404; a HOLD blocks clearance until CLEAR",
     params: AgencyPath,
     body: AgencyAnswer,
     idempotent: true,
     workflows: ['start', 'answer'],
     events: true,
     responses: { 200: RecordedAgencyAnswer },
+    errors: [400, 401, 403, 404],
+  },
+  listCallAgencies: {
+    method: 'GET',
+    path: '/v1/calls/{callId}/agencies',
+    module: 'departure/api.ts',
+    roles: ['agent', 'officer'],
+    summary: "The port's agencies (who decides what) with each one's latest answer for the call, who gave it and when",
+    params: CallPath,
+    responses: { 200: CallAgencies },
     errors: [400, 401, 403, 404],
   },
 });

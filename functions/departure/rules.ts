@@ -1,10 +1,12 @@
 // Departure rules, pure: what makes a departure declaration unacceptable (422), and what keeps a
 // departure from clearing by itself, read from the gangway record, alerts and other agencies.
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
+import { SCHEDULE_HORIZON_DAYS } from '#calls/rules.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
 import type { DepartureDeclaration } from './schema.ts';
 import type { DeclarationShape } from '#clearance/amendment.ts';
+import { underAgeViolations } from '#persons/fal.ts';
 
 export function arrivalRefs(a: ArrivalDeclaration): string[] {
   return [...a.crew.map((p) => p.ref), ...a.passengers.map((p) => p.ref)];
@@ -91,6 +93,7 @@ export function departureViolations(d: DepartureDeclaration, arrival: ArrivalDec
       );
     }
   });
+  problems.push(...travelViolations(d, now), ...underAgeViolations(d.signOn, d.etd.slice(0, 10), 'signOn'));
   const expected = d.sailing.length + d.signOn.length;
   if (d.personsOnBoard !== expected) {
     problems.push(
@@ -104,11 +107,76 @@ export function departureViolations(d: DepartureDeclaration, arrival: ArrivalDec
   }
   if (Date.parse(d.etd) <= now.getTime()) {
     problems.push(violation('etd', 'ETD_IN_PAST', 'the departure is already in the past', '预计离港时间已过'));
+  } else if (Date.parse(d.etd) > now.getTime() + SCHEDULE_HORIZON_DAYS * 86_400_000) {
+    problems.push(
+      violation(
+        'etd',
+        'ETD_TOO_FAR',
+        `the departure is more than ${SCHEDULE_HORIZON_DAYS} days ahead`,
+        `预计离港时间超过 ${SCHEDULE_HORIZON_DAYS} 天之后`,
+      ),
+    );
   }
   return problems;
 }
 
-export type PresenceOf = (ref: string) => 'ON_BOARD' | 'ASHORE' | 'UNKNOWN';
+/**
+ * A crew change declares each journey: the onward transport of everyone signing off (their pass
+ * ends when it leaves) and the arrival of everyone signing on.
+ */
+export function travelViolations(d: DepartureDeclaration, now: Date): Violation[] {
+  const problems: Violation[] = [];
+  const onward = new Map((d.travel?.onward ?? []).map((t) => [t.ref, t]));
+  const arrival = new Map((d.travel?.arrival ?? []).map((t) => [t.ref, t]));
+  d.signOff.forEach((ref, i) => {
+    if (!onward.has(ref))
+      problems.push(
+        violation(
+          `signOff[${i}]`,
+          'ONWARD_TRAVEL_MISSING',
+          `declare ${ref}'s onward travel (flight or transport and date) in travel.onward`,
+          `请在 travel.onward 中申报 ${ref} 的离境行程（航班或交通方式及日期）`,
+        ),
+      );
+  });
+  d.signOn.forEach((p, i) => {
+    if (!arrival.has(p.ref))
+      problems.push(
+        violation(
+          `signOn[${i}]`,
+          'ARRIVAL_TRAVEL_MISSING',
+          `declare how and when ${p.ref} arrives at the port in travel.arrival`,
+          `请在 travel.arrival 中申报 ${p.ref} 抵达港口的方式和时间`,
+        ),
+      );
+  });
+  const signingOff = new Set(d.signOff);
+  const signingOn = new Set(d.signOn.map((p) => p.ref));
+  (d.travel?.onward ?? []).forEach((t, i) => {
+    if (!signingOff.has(t.ref))
+      problems.push(
+        violation(`travel.onward[${i}].ref`, 'NOT_SIGNING_OFF', `${t.ref} does not sign off`, `${t.ref} 未申报离船`),
+      );
+    if (Date.parse(t.at) <= now.getTime())
+      problems.push(
+        violation(
+          `travel.onward[${i}].at`,
+          'TRANSPORT_ALREADY_LEFT',
+          'the onward transport has already left',
+          '离境交通工具已出发',
+        ),
+      );
+  });
+  (d.travel?.arrival ?? []).forEach((t, i) => {
+    if (!signingOn.has(t.ref))
+      problems.push(
+        violation(`travel.arrival[${i}].ref`, 'NOT_SIGNING_ON', `${t.ref} does not sign on`, `${t.ref} 未申报上船`),
+      );
+  });
+  return problems;
+}
+
+export type PresenceOf = (ref: string) => 'ON_BOARD' | 'ASHORE' | 'UNKNOWN' | 'MISSING';
 
 /**
  * Crew reconciliation from the gangway record: everyone sailing is on board, everyone signing on

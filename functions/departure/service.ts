@@ -12,6 +12,10 @@ import { DEPARTURE_WORKFLOW, recheckDeparture } from './recheck.ts';
 import { arrivalRefs, departureShape, departureViolations } from './rules.ts';
 import type { AgencyAnswer, DepartureDeclaration } from './schema.ts';
 import { agencyAnswers } from './agencies.ts';
+import { agencyOf, portAgencies } from '#functions/agencies/config.ts';
+import { portChain, recordPortChange } from '#functions/audit/port-changes.ts';
+import type { AuditStore } from '#functions/audit/store.ts';
+import { actorOf } from '#calls/service.ts';
 
 export interface DepartureDeps extends SubmitDeps {
   arrivals: DeclarationStore<ArrivalDeclaration>;
@@ -75,7 +79,14 @@ export async function departureDraft(deps: DepartureDeps, principal: Principal, 
   const signOn = latest?.signOn ?? [];
   const sailing = arrivalRefs(arrival).filter((ref) => !signOff.includes(ref));
   return {
-    draft: { sailing, signOn, signOff, etd: call.etd, personsOnBoard: sailing.length + signOn.length },
+    draft: {
+      sailing,
+      signOn,
+      signOff,
+      ...(latest?.travel && { travel: latest.travel }),
+      etd: call.etd,
+      personsOnBoard: sailing.length + signOn.length,
+    },
     basedOn: {
       arrivalVersion: call.arrival!.version,
       ...(call.departure && { departureVersion: call.departure.version }),
@@ -88,15 +99,39 @@ export async function departureDraft(deps: DepartureDeps, principal: Principal, 
  * re-checks the departure: an answer is one of the things it depends on.
  */
 export async function recordAnswer(
-  deps: DepartureDeps,
+  deps: DepartureDeps & { audit: Pick<AuditStore, 'append'> },
   principal: Principal,
   callId: string,
   agency: string,
   answer: AgencyAnswer,
 ) {
-  await visibleCall(deps, principal, callId);
+  const call = await visibleCall(deps, principal, callId);
+  agencyOf(call.port, agency);
   const recorded = { ...answer, agency, recordedBy: principal.sub, recordedAt: deps.clock.now().toISOString() };
   await agencyAnswers.put(callId, recorded);
+  // Before the re-check: the answer is on record whatever the clearance then does.
+  await recordPortChange(deps, portChain(call.port), {
+    actor: actorOf(principal),
+    action: 'AGENCY_ANSWERED',
+    subject: `agency ${agency} on call ${callId}: ${answer.status}`,
+    ...(answer.note && { reason: answer.note }),
+  });
   await recheckDeparture(deps, callId, `${agency} answered ${answer.status}`);
   return recorded;
+}
+
+/** Who decides what for this call's port, and what each agency last answered. */
+export async function callAgencies(deps: DepartureDeps, principal: Principal, callId: string) {
+  const call = await visibleCall(deps, principal, callId);
+  const answers = new Map((await agencyAnswers.ofCall(callId)).map((a) => [a.agency, a]));
+  const agencies = portAgencies(call.port).map(({ check: _check, ...agency }) => ({
+    ...agency,
+    ...(answers.get(agency.agency) && { answer: answers.get(agency.agency) }),
+  }));
+  return {
+    callId,
+    port: call.port,
+    agencies,
+    holding: agencies.filter((a) => a.answer?.status === 'HOLD').map((a) => a.agency),
+  };
 }

@@ -1,5 +1,5 @@
 // The departure clearance workflow's steps: one-stop checks from data the system already holds —
-// the gangway record, open alerts, other agencies, screening of those signing on. The ports come
+// the gangway record, open alerts, other agencies, exit screening of everyone sailing. The ports come
 // from the composition root; `departureSteps` binds them so tests can pass fakes.
 import * as z from 'zod';
 import { RiskReason } from '#clearance/schema.ts';
@@ -12,7 +12,9 @@ import { departureReviewSeconds, reconcile } from './rules.ts';
 
 const SCREENING_BATCH = 10;
 
-export type DeparturePorts = ClearancePorts & Pick<Ports, 'departures' | 'gangway' | 'alerts' | 'watchList'>;
+export type DeparturePorts = ClearancePorts &
+  Pick<Ports, 'arrivals' | 'departures' | 'gangway' | 'alerts' | 'watchList'> &
+  Partial<Pick<Ports, 'persons'>>;
 
 const Checks = z.tuple([
   z.object({ reasons: z.array(RiskReason) }),
@@ -31,16 +33,28 @@ export function departureSteps(ports: DeparturePorts) {
     return stored.declaration;
   }
 
-  /** Those signing on that this version screens: the ones an amendment changed, or all. */
+  /**
+   * Exit control: everyone sailing is screened against the watch list as it stands now — the crew
+   * and passengers from the arrival lists, whatever they were found at arrival, those signing off
+   * (they enter the country), and those signing on (only the ones an amendment changed, when it
+   * changed only some).
+   */
   async function signOnsToScreen(callId: string, version: number, round: number) {
     const call = await access.current(callId, version, round);
     const d = await declarationOf(callId, version);
     const only = call.departure?.screen && new Set(call.departure.screen);
-    return only ? d.signOn.filter((p) => only.has(p.ref)) : d.signOn;
+    const signOn = only ? d.signOn.filter((p) => only.has(p.ref)) : d.signOn;
+    const arrival = call.arrival && (await ports.arrivals.get(callId, call.arrival.version));
+    // Those signing off enter the country: screened too, on the list as it stands today.
+    const sailing = new Set([...d.sailing, ...d.signOff]);
+    const staying = [...(arrival?.declaration.crew ?? []), ...(arrival?.declaration.passengers ?? [])].filter((p) =>
+      sailing.has(p.ref),
+    );
+    return { port: call.port, signOn: [...staying, ...signOn] };
   }
 
   const loadDeparture = stepHandler('loadDeparture', Ref, async ({ callId, version, round }) => {
-    const signOn = await signOnsToScreen(callId, version, round);
+    const { signOn } = await signOnsToScreen(callId, version, round);
     const batches = [];
     for (let from = 0; from < signOn.length; from += SCREENING_BATCH) {
       batches.push({ callId, version, round, from, to: Math.min(signOn.length, from + SCREENING_BATCH) });
@@ -51,13 +65,26 @@ export function departureSteps(ports: DeparturePorts) {
   const reconcilePersons = stepHandler('reconcilePersons', Ref, async ({ callId, version, round }) => {
     await access.current(callId, version, round);
     const d = await declarationOf(callId, version);
-    const recorded = new Map((await ports.gangway.presence(callId)).map((p) => [p.ref, p.state]));
+    const [presenceList, sailWithout] = await Promise.all([
+      ports.gangway.presence(callId),
+      ports.persons ? ports.persons.sailWithout(callId) : [],
+    ]);
+    const recorded = new Map(presenceList.map((p) => [p.ref, p.state]));
     // Declared on arrival means on board until the gangway says otherwise; anyone else is unknown.
     const arrivalRefs = new Set([...d.sailing, ...d.signOff]);
     const presence = (ref: string) => recorded.get(ref) ?? (arrivalRefs.has(ref) ? 'ON_BOARD' : 'UNKNOWN');
     const everyone = new Set([...arrivalRefs, ...d.signOn.map((p) => p.ref), ...recorded.keys()]);
     const onBoardNow = [...everyone].filter((ref) => presence(ref) === 'ON_BOARD');
-    return { reasons: reconcile(d, presence, onBoardNow) };
+    // An officer who named someone as sailing without them has decided that one: it no longer blocks.
+    const decided = new Set(sailWithout.map((s) => s.ref).filter((ref) => presence(ref) !== 'ON_BOARD'));
+    const short = d.personsOnBoard - onBoardNow.length;
+    return {
+      reasons: reconcile(d, presence, onBoardNow).filter(
+        (r) =>
+          !(r.code === 'SAILING_PERSON_ASHORE' && r.personRef && decided.has(r.personRef)) &&
+          !(r.code === 'COUNT_MISMATCH' && short > 0 && short === decided.size),
+      ),
+    };
   });
 
   const checkOpenAlerts = stepHandler('checkOpenAlerts', Ref, async ({ callId, version, round }) => {
@@ -91,8 +118,8 @@ export function departureSteps(ports: DeparturePorts) {
     'screenSignOns',
     Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
     async ({ callId, version, round, from, to }) => {
-      const signOn = await signOnsToScreen(callId, version, round);
-      return { hits: await screen(ports.watchList, signOn.slice(from, to)) };
+      const { port, signOn } = await signOnsToScreen(callId, version, round);
+      return { hits: await screen(ports.watchList, port, signOn.slice(from, to)) };
     },
   );
 

@@ -1,5 +1,9 @@
 // Supervisors manage the gangway devices of their port.
 import { dynamoCallStore } from '#calls/store.ts';
+import { actorOf } from '#calls/service.ts';
+import { portChain, recordPortChange } from '#functions/audit/port-changes.ts';
+import { dynamoAuditStore } from '#functions/audit/store.ts';
+import type { Principal } from '#shared/auth.ts';
 import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http.ts';
@@ -23,8 +27,23 @@ const deps = (): DeviceDeps => ({
   graceSeconds: config().DEVICE_KEY_GRACE_SECONDS,
 });
 
+/** The registry's changes go into the port's audit chain: which device, what, by whom. */
+async function audited<T extends { deviceId: string; callId?: string }>(
+  principal: Principal,
+  action: string,
+  device: T,
+): Promise<T> {
+  if (principal.role !== 'supervisor') return device;
+  await recordPortChange({ audit: dynamoAuditStore, clock }, portChain(principal.port), {
+    actor: actorOf(principal),
+    action,
+    subject: `device ${device.deviceId}${device.callId ? ` on call ${device.callId}` : ''}`,
+  });
+  return device;
+}
+
 export const createDevice = httpHandler(routes.createDevice).handler(async ({ body, principal }) => {
-  const device = await registerDevice(deps(), principal, body);
+  const device = await audited(principal, 'DEVICE_REGISTERED', await registerDevice(deps(), principal, body));
   return created(device, `/v1/devices/${device.deviceId}`);
 });
 
@@ -33,17 +52,17 @@ export const getDevices = httpHandler(routes.getDevices).handler(async ({ princi
 );
 
 export const assignDeviceToCall = httpHandler(routes.assignDeviceToCall).handler(async ({ path, body, principal }) =>
-  ok(await assignDevice(deps(), principal, path.deviceId, body.callId)),
+  ok(await audited(principal, 'DEVICE_ASSIGNED', await assignDevice(deps(), principal, path.deviceId, body.callId))),
 );
 
 export const unassignDeviceFromCall = httpHandler(routes.unassignDeviceFromCall).handler(async ({ path, principal }) =>
-  ok(await unassignDevice(deps(), principal, path.deviceId)),
+  ok(await audited(principal, 'DEVICE_UNASSIGNED', await unassignDevice(deps(), principal, path.deviceId))),
 );
 
 export const rotateDeviceKey = httpHandler(routes.rotateDeviceKey).handler(async ({ path, principal }) =>
-  ok(await rotateKey(deps(), principal, path.deviceId)),
+  ok(await audited(principal, 'DEVICE_KEY_ROTATED', await rotateKey(deps(), principal, path.deviceId))),
 );
 
 export const retireDeviceById = httpHandler(routes.retireDeviceById).handler(async ({ path, principal }) =>
-  ok(await retireDevice(deps(), principal, path.deviceId)),
+  ok(await audited(principal, 'DEVICE_RETIRED', await retireDevice(deps(), principal, path.deviceId))),
 );

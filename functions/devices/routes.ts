@@ -12,7 +12,7 @@ export const deviceRoutes = defineRoutes({
     body: RegisterDevice,
     deviceKeys: true,
     responses: { 201: DeviceWithKey },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 422],
   },
   getDevices: {
     method: 'GET',

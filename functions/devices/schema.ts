@@ -1,13 +1,14 @@
 // Gangway devices: face-recognition terminals and card readers, registered by supervisors, each
 // with its own signing key, assigned to the call whose gangway it watches.
 import * as z from 'zod';
+import { NameText } from '#shared/values.ts';
 
 export const DeviceId = z.string().regex(/^D[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a device id');
 export const DevicePath = z.object({ deviceId: DeviceId });
 
 export const RegisterDevice = z
   .strictObject({
-    label: z.string().trim().min(1).max(100).describe('Where it stands, e.g. "Terminal 5, gangway A"'),
+    label: NameText(100).describe('Where it stands, e.g. "Terminal 5, gangway A"'),
     kind: z.enum(['FACE', 'CARD', 'FACE_AND_CARD']),
   })
   .meta({ id: 'RegisterDevice' });

@@ -15,7 +15,13 @@ export const GangwayEvent = z
     method: z.enum(['FACE', 'CARD']),
     matchScore: z.number().min(0).max(1).optional(),
     livenessPassed: z.boolean().optional(),
-    algorithm: z.string().trim().min(1).max(100).optional(),
+    algorithm: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,63}$/,
+        'must be a short algorithm identifier, e.g. vendor-x/face-1:1@4.2',
+      )
+      .optional(),
     capturedAt: Instant,
   })
   .refine((e) => e.method !== 'FACE' || (e.matchScore !== undefined && e.livenessPassed !== undefined), {
@@ -25,15 +31,38 @@ export const GangwayEvent = z
   .meta({ id: 'GangwayEvent' });
 export type GangwayEvent = z.infer<typeof GangwayEvent>;
 
-/** One event, or a batch of up to 100 buffered while the network was down. */
+export const MAX_BATCH = 100;
+
+export const GangwayBatch = z.strictObject({
+  events: z
+    .array(z.unknown())
+    .min(1, 'a batch holds at least one event')
+    .max(MAX_BATCH, `a batch holds at most ${MAX_BATCH} events: send the rest in further requests`),
+});
+
+/**
+ * One event, or a batch of up to 100 buffered while the network was down. A body with `events`
+ * is a batch and nothing else: it must never fall through to the single-event branch.
+ */
 export const GangwayPost = z
-  .union([z.strictObject({ events: z.array(z.unknown()).min(1).max(100) }), z.record(z.string(), z.unknown())])
+  .record(z.string(), z.unknown())
+  .superRefine((body, ctx) => {
+    if (!('events' in body)) return;
+    const batch = GangwayBatch.safeParse(body);
+    for (const issue of batch.error?.issues ?? [])
+      ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message: issue.message });
+  })
   .meta({ id: 'GangwayPost' });
+
+/** The largest body a legal batch can have (100 events with every field at its longest, escaped). */
+export const MAX_GANGWAY_BODY_BYTES = 256 * 1024;
 
 export const EventResult = z.object({
   eventId: z.string().optional(),
   index: z.number().int(),
   status: z.enum(['accepted', 'duplicate', 'rejected']),
+  /** The HTTP status this event alone would have had: 400 malformed, 403 other call, 409 id reused. */
+  httpStatus: z.number().int().optional(),
   reason: z.string().optional(),
   details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
@@ -63,6 +92,10 @@ export const StoredEvent = z.object({
   algorithm: z.string().optional(),
   capturedAt: z.string(),
   receivedAt: z.string(),
+  /** Digest of the event as posted: a repeat of the id with other content is refused. */
+  fingerprint: z.string().optional(),
+  /** Why the event moved nobody (a failed match, an impossible capture time), if it did not. */
+  attemptOnly: z.array(z.string()).optional(),
 });
 export type StoredEvent = z.infer<typeof StoredEvent>;
 

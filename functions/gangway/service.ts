@@ -18,18 +18,24 @@ import { canView } from '#calls/rules.ts';
 import { dangerOf, personCounts } from './danger.ts';
 import {
   type AlertRule,
+  type EventContext,
   type GangwaySettings,
+  type RaisedAlert,
   SEVERITY,
   alertsFor,
   forbiddenFields,
+  movesPresence,
   nextPresence,
   scoreBand,
   shoreLeaveOverdue,
 } from './rules.ts';
 import { type EventResult, GangwayEvent, type PersonOnCall, type StoredEvent } from './schema.ts';
 import type { GangwayStore, StoredPresence } from './store.ts';
+import { type BorderContext, type BorderDeps, borderContext } from './border.ts';
+import { gateMovement } from './departure-gate.ts';
+import { fingerprint } from './fingerprint.ts';
 
-export interface GangwayDeps {
+export interface GangwayDeps extends BorderDeps {
   gangway: GangwayStore;
   alerts: AlertStore;
   calls: CallStore;
@@ -149,25 +155,37 @@ export async function recordEvents(
   const declared = await declaredPersons(deps, call);
   const published: DomainEvent[] = [];
   const all = [...byPerson.values()].flat();
+  const border = await borderContext(
+    deps,
+    call,
+    all.map((x) => x.event),
+    declared,
+  );
+  const contextOf = (e: GangwayEvent, before: StoredPresence | undefined): EventContext => ({
+    person: declared.get(e.personRef)?.person,
+    before,
+    departureClearedAt: departureClearedAt(call),
+    now,
+    settings: deps.settings,
+    ...borderFacts(border, e.personRef),
+  });
   if (all.length === 1) {
-    await recordOne(deps, call, device, declared, all[0]!, now, results, published);
+    await recordOne(deps, call, device, contextOf, all[0]!, now, results, published);
     return finish(deps, call, results, published);
   }
   const refs = [...byPerson.keys()];
-  const [presence, seen] = await Promise.all([
+  // Each event claims its id with a conditional write: of identical uploads sent at once, exactly
+  // one is told `accepted` for each event; other content under a used id is refused (409).
+  const [presence, claims] = await Promise.all([
     deps.gangway.presenceOf(call.callId, refs).then((list) => new Map(list.map((p) => [p.ref, p]))),
-    deps.gangway.existingEvents(
-      call.callId,
-      all.map((x) => x.event.eventId),
+    deps.gangway.claimEvents(
+      all.map((x) =>
+        storedEvent(x.event, device.deviceId, now, deps.settings, alertsFor(x.event, contextOf(x.event, undefined))),
+      ),
+      deps.settings.retentionDays,
     ),
   ]);
-
-  // New events in as few requests as the store allows; a repeat is recognised by its event id.
-  const fresh = all.filter((x) => !seen.has(x.event.eventId));
-  await deps.gangway.putEvents(
-    fresh.map((x) => storedEvent(x.event, device.deviceId, now, deps.settings)),
-    deps.settings.retentionDays,
-  );
+  const claimOf = new Map(all.map((x, i) => [x.index, claims[i]!]));
   const alerts: Alert[] = [];
   const moves: StoredPresence[] = [];
 
@@ -179,29 +197,25 @@ export async function recordEvents(
     for (const { index, event: e } of [...events].sort((x, y) =>
       x.event.capturedAt.localeCompare(y.event.capturedAt),
     )) {
-      for (const alert of alertsFor(e, {
-        person: declared.get(ref)?.person,
-        before,
-        departureClearedAt: departureClearedAt(call),
-        now,
-        settings: deps.settings,
-      })) {
-        alerts.push({
-          // Someone on no list is one cause however often they pass; the others are per event.
-          ...alertOf(call, device, e, alert, now, deps.settings),
-        });
+      const claim = claimOf.get(index)!;
+      if (claim === 'conflict') {
+        results[index] = conflictResult(index, e);
+        continue;
       }
-      const next = nextPresence(before, { ...e, deviceId: device.deviceId });
+      const raised = alertsFor(e, contextOf(e, before));
+      // Someone on no list is one cause however often they pass; the others are per event.
+      for (const alert of raised) alerts.push(alertOf(call, device, e, alert, now, deps.settings));
+      const next = movesPresence(raised) ? nextPresence(before, { ...e, deviceId: device.deviceId }) : undefined;
       if (next) before = moved = { ...next, callId: call.callId, port: call.port };
-      // The same event id twice in one upload is stored once, like one sent twice.
-      results[index] = { index, eventId: e.eventId, status: seen.has(e.eventId) ? 'duplicate' : 'accepted' };
-      seen.add(e.eventId);
+      results[index] = { index, eventId: e.eventId, status: claim === 'new' ? 'accepted' : 'duplicate' };
     }
     if (moved) moves.push(moved);
   }
 
+  const gate = moves.length ? await gateFor(deps, call, moves.length) : 'OPEN';
+  if (gate === 'DEPARTED') alerts.push(...moves.map((m) => sailedAlert(call, device, m, now)));
   await Promise.all([
-    ...moves.map(async (m) => {
+    ...(gate === 'OPEN' ? moves : []).map(async (m) => {
       if (await deps.gangway.movePresence(m)) published.push(movement(m));
     }),
     ...alerts.map(async (alert) => {
@@ -211,40 +225,90 @@ export async function recordEvents(
   return finish(deps, call, results, published);
 }
 
-type Declared = Awaited<ReturnType<typeof declaredPersons>>;
-
-/** One event, in as few store round trips as it takes: a conditional put each for event and presence, at once. */
+/**
+ * One event: claim its id first (a conflict changes nothing), then — cleared to sail — commit the
+ * re-check, then move presence. A failed match or an impossible capture time moves nobody.
+ */
 async function recordOne(
   deps: GangwayDeps,
   call: StoredCall,
   device: DevicePrincipal,
-  declared: Declared,
+  contextOf: (e: GangwayEvent, before: StoredPresence | undefined) => EventContext,
   { index, event: e }: { index: number; event: GangwayEvent },
   now: Date,
   results: EventResult[],
   published: DomainEvent[],
 ) {
-  const candidate = nextPresence(undefined, { ...e, deviceId: device.deviceId })!;
-  // Both writes are idempotent on their own (the event by its id, the presence by newest capture
-  // wins), so they go together: a retry after either failed repeats nothing.
-  const [isNew, move] = await Promise.all([
-    deps.gangway.putEvent(storedEvent(e, device.deviceId, now, deps.settings), deps.settings.retentionDays),
-    deps.gangway.movePresenceFrom({ ...candidate, callId: call.callId, port: call.port }),
-  ]);
+  const first = alertsFor(e, contextOf(e, undefined));
+  const claim = await deps.gangway.claimEvent(
+    storedEvent(e, device.deviceId, now, deps.settings, first),
+    deps.settings.retentionDays,
+  );
+  if (claim === 'conflict') {
+    results[index] = conflictResult(index, e);
+    return;
+  }
+  const candidate = {
+    ...nextPresence(undefined, { ...e, deviceId: device.deviceId })!,
+    callId: call.callId,
+    port: call.port,
+  };
+  const gate = movesPresence(first) ? await gateFor(deps, call, 1) : 'HELD';
+  const move = gate === 'OPEN' ? await deps.gangway.movePresenceFrom(candidate) : { moved: false as const };
   // An older capture than the one on record moves nothing and cannot be a second boarding.
   const before = move.moved ? move.previous : undefined;
-  if (move.moved) published.push(movement({ ...candidate, callId: call.callId, port: call.port }));
-  for (const alert of alertsFor(e, {
-    person: declared.get(e.personRef)?.person,
-    before,
-    departureClearedAt: departureClearedAt(call),
-    now,
-    settings: deps.settings,
-  })) {
-    const raised = alertOf(call, device, e, alert, now, deps.settings);
-    if (await deps.alerts.raise(raised)) published.push(alertRaised(raised));
+  if (move.moved) published.push(movement(candidate));
+  const raised = move.moved ? alertsFor(e, contextOf(e, before)) : first;
+  const alerts = raised.map((alert) => alertOf(call, device, e, alert, now, deps.settings));
+  if (gate === 'DEPARTED') alerts.push(sailedAlert(call, device, candidate, now));
+  for (const alert of alerts) {
+    if (await deps.alerts.raise(alert)) published.push(alertRaised(alert));
   }
-  results[index] = { index, eventId: e.eventId, status: isNew ? 'accepted' : 'duplicate' };
+  results[index] = { index, eventId: e.eventId, status: claim === 'new' ? 'accepted' : 'duplicate' };
+}
+
+function borderFacts(border: BorderContext, ref: string): Pick<EventContext, 'times' | 'landing' | 'visitor'> {
+  const landing = border.landingOf(ref);
+  const visitor = border.visitorOf(ref);
+  return { times: border.times, ...(landing && { landing }), ...(visitor && { visitor }) };
+}
+
+function conflictResult(index: number, e: GangwayEvent): EventResult {
+  return {
+    index,
+    eventId: e.eventId,
+    status: 'rejected',
+    httpStatus: 409,
+    reason: 'EVENT_ID_REUSED',
+    details: [{ path: 'eventId', message: 'this event id was already recorded with other content' }],
+  };
+}
+
+/** While cleared to sail, the re-check commits before a movement is written (departure-gate.ts). */
+function gateFor(deps: GangwayDeps, call: StoredCall, moves: number): Promise<'OPEN' | 'DEPARTED'> {
+  if (call.status !== 'DEPARTED' && !call.departure) return Promise.resolve('OPEN');
+  return gateMovement(
+    { calls: deps.calls, recheck: deps.recheck },
+    call.callId,
+    `${moves} gangway movement${moves === 1 ? '' : 's'}`,
+  );
+}
+
+/** A movement that found the ship sailed: recorded and alerted, presence left as it was. */
+function sailedAlert(call: StoredCall, device: DevicePrincipal, m: StoredPresence, now: Date): Alert {
+  const last = m.lastEvent!;
+  return {
+    alertId: alertIdFor(call.callId, 'AFTER_DEPARTURE', m.ref, last.eventId),
+    callId: call.callId,
+    port: call.port,
+    personRef: m.ref,
+    rule: 'AFTER_DEPARTURE',
+    severity: SEVERITY.AFTER_DEPARTURE,
+    detail: `${last.direction === 'BOARD' ? 'boarding' : 'landing'} recorded after the ship sailed`,
+    evidence: { eventId: last.eventId, deviceId: device.deviceId, capturedAt: last.capturedAt },
+    status: 'OPEN',
+    raisedAt: now.toISOString(),
+  };
 }
 
 function alertOf(
@@ -309,7 +373,14 @@ async function finish(deps: GangwayDeps, call: StoredCall, results: EventResult[
 }
 
 /** What is kept of an event: the decision, a score band, liveness and algorithm; no score, no face. */
-function storedEvent(e: GangwayEvent, deviceId: string, now: Date, settings: GangwayDeps['settings']): StoredEvent {
+function storedEvent(
+  e: GangwayEvent,
+  deviceId: string,
+  now: Date,
+  settings: GangwayDeps['settings'],
+  alerts: readonly RaisedAlert[] = [],
+): StoredEvent {
+  const held = movesPresence(alerts) ? [] : alerts.map((a) => a.rule);
   return {
     eventId: e.eventId,
     callId: e.callId,
@@ -322,6 +393,8 @@ function storedEvent(e: GangwayEvent, deviceId: string, now: Date, settings: Gan
     ...(e.algorithm && { algorithm: e.algorithm }),
     capturedAt: e.capturedAt,
     receivedAt: now.toISOString(),
+    fingerprint: fingerprint(e),
+    ...(held.length && { attemptOnly: held }),
   };
 }
 
@@ -376,14 +449,23 @@ export async function personsOnCall(
 
 /** Raises an alert for everyone ashore past the shore-leave limit (once per landing). */
 export async function sweepShoreLeave(
-  deps: Pick<GangwayDeps, 'gangway' | 'alerts' | 'events' | 'clock' | 'settings'>,
+  deps: Pick<GangwayDeps, 'gangway' | 'alerts' | 'events' | 'clock' | 'settings'> & {
+    /** When each seafarer signing off from a call leaves: they are not on shore leave. */
+    signOffs?: (callId: string) => Promise<Map<string, string>>;
+  },
 ): Promise<number> {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - deps.settings.shoreLeaveHours * 3_600_000).toISOString();
   let raised = 0;
   const published: DomainEvent[] = [];
+  const signOffs = new Map<string, Promise<Map<string, string>>>();
   for (const p of await deps.gangway.ashoreSince(cutoff)) {
     if (!p.landedAt || !shoreLeaveOverdue(p.landedAt, now, deps.settings)) continue;
+    if (deps.signOffs) {
+      if (!signOffs.has(p.callId)) signOffs.set(p.callId, deps.signOffs(p.callId));
+      const leaves = (await signOffs.get(p.callId)!).get(p.ref);
+      if (leaves && now.toISOString() <= leaves) continue;
+    }
     const alert: Alert = {
       alertId: alertIdFor(p.callId, 'SHORE_LEAVE_OVERDUE', p.ref, p.lastEvent?.eventId ?? p.landedAt),
       callId: p.callId,

@@ -1,7 +1,7 @@
 // Gangway events (deduplicated on the device's event id, expiring by TTL) and each person's
 // presence (moved only by a newer capture) in the single table.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { countAll, queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { keys } from '#shared/keys.ts';
@@ -18,6 +18,13 @@ export interface GangwayStore {
   existingEvents(callId: string, eventIds: string[]): Promise<Set<string>>;
   /** Stores one event unless its id is stored already (then false): the single-event path. */
   putEvent(event: StoredEvent, retentionDays: number): Promise<boolean>;
+  /**
+   * Stores the event unless its id is taken, decided by a conditional write so that concurrent
+   * repeats get one `new` between them: `same` is a repeat, `conflict` other content under that id.
+   */
+  claimEvent(event: StoredEvent, retentionDays: number): Promise<Claim>;
+  /** The same for a batch: one consistent read for those stored already, a conditional put each for the rest. */
+  claimEvents(events: StoredEvent[], retentionDays: number): Promise<Claim[]>;
   /** Stores events (not seen before), expiring `retentionDays` after capture. */
   putEvents(events: StoredEvent[], retentionDays: number): Promise<void>;
   presence(callId: string): Promise<StoredPresence[]>;
@@ -36,6 +43,17 @@ export interface GangwayStore {
 }
 
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+export type Claim = 'new' | 'same' | 'conflict';
+
+/** Whether a stored event says what `event` says (events stored before fingerprints: what moves presence). */
+function sameEvent(stored: Record<string, unknown> | undefined, event: StoredEvent): boolean {
+  return stored?.fingerprint
+    ? stored.fingerprint === event.fingerprint
+    : stored?.personRef === event.personRef &&
+        stored?.direction === event.direction &&
+        stored?.capturedAt === event.capturedAt;
+}
 
 export const dynamoGangwayStore: GangwayStore = {
   async existingEvents(callId, eventIds) {
@@ -59,6 +77,39 @@ export const dynamoGangwayStore: GangwayStore = {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  },
+
+  async claimEvent(event, retentionDays) {
+    if (await this.putEvent(event, retentionDays)) return 'new';
+    const out = await documentClient().send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: keys.event(event.callId, event.eventId),
+        ConsistentRead: true,
+      }),
+    );
+    return sameEvent(out.Item, event) ? 'same' : 'conflict';
+  },
+
+  async claimEvents(events, retentionDays) {
+    const callId = events[0]?.callId;
+    if (!callId) return [];
+    const wanted = [...new Set(events.map((e) => e.eventId))].map((id) => keys.event(callId, id));
+    const stored = new Map(
+      (await batchGet(wanted, ['eventId', 'fingerprint', 'personRef', 'direction', 'capturedAt'])).map((i) => [
+        i.eventId as string,
+        i,
+      ]),
+    );
+    // A retry is told apart by the read; what is new is claimed one conditional write each, so that
+    // of identical uploads arriving at once exactly one is told `new`.
+    return Promise.all(
+      events.map((e) =>
+        stored.has(e.eventId)
+          ? Promise.resolve<Claim>(sameEvent(stored.get(e.eventId), e) ? 'same' : 'conflict')
+          : this.claimEvent(e, retentionDays),
+      ),
+    );
   },
 
   async putEvents(events, retentionDays) {

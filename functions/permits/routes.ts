@@ -1,6 +1,7 @@
 // The routes of permits and their public verification (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
-import { Permit, PermitPath, PermitVerification, VerifyPath } from './schema.ts';
+import { PERMIT_FONT } from './font.ts';
+import { Permit, PermitPath, PermitPdf, PermitVerification, VerifyPath } from './schema.ts';
 
 export const permitRoutes = defineRoutes({
   getPermit: {
@@ -11,6 +12,19 @@ export const permitRoutes = defineRoutes({
     summary: 'The arrival or departure permit of a call, with its verification code',
     params: PermitPath,
     responses: { 200: Permit },
+    errors: [400, 401, 403, 404],
+  },
+  // A sub-path, not `{kind}.pdf`: API Gateway HTTP APIs take a path variable only as a whole segment.
+  getPermitPdf: {
+    method: 'GET',
+    path: '/v1/calls/{callId}/permits/{kind}/pdf',
+    module: 'permits/api.ts',
+    roles: ['agent', 'officer'],
+    summary: 'The permit to print: an A4 PDF in Chinese and English with the QR code of its verification page',
+    params: PermitPath,
+    produces: 'application/pdf',
+    files: [PERMIT_FONT],
+    responses: { 200: PermitPdf },
     errors: [400, 401, 403, 404],
   },
   verifyPermit: {

@@ -1,6 +1,7 @@
 // Clearance permits: what was cleared, for which declaration version, when, and a code anyone can
 // verify. A permit lives on its call, so the call's version check commits it with the status.
 import * as z from 'zod';
+import { ClearanceCondition } from '#clearance/schema.ts';
 
 export const PermitKind = z.enum(['arrival', 'departure']);
 export type PermitKind = z.infer<typeof PermitKind>;
@@ -28,6 +29,8 @@ export const Permit = z
     eta: z.string(),
     etd: z.string(),
     redatedAt: z.string().optional(),
+    /** The clearance's conditions: persons held on board or refused entry, anything else. */
+    conditions: z.array(ClearanceCondition).optional(),
     /** When and why the status last changed. */
     statusChangedAt: z.string().optional(),
     statusReason: z.string().optional(),
@@ -38,6 +41,11 @@ export type Permit = z.infer<typeof Permit>;
 export const PermitPath = z.object({
   callId: z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id'),
   kind: PermitKind,
+});
+
+export const PermitPdf = z.string().meta({
+  id: 'PermitPdf',
+  description: 'The permit as an A4 PDF, in Chinese and English, with a QR code of its verification URL',
 });
 
 export const VerifyPath = z.object({

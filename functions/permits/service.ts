@@ -7,12 +7,22 @@ import { NotFoundError } from '#shared/errors.ts';
 import { verificationStatus } from './rules.ts';
 import type { PermitKind } from './schema.ts';
 
-export async function readPermit(ports: Pick<Ports, 'calls'>, principal: Principal, callId: string, kind: PermitKind) {
+/** The call and its permit, if the caller may see the call and the permit was issued. */
+export async function visiblePermit(
+  ports: Pick<Ports, 'calls'>,
+  principal: Principal,
+  callId: string,
+  kind: PermitKind,
+) {
   const call = await ports.calls.get(callId);
   if (!call || !canView(principal, call)) throw new NotFoundError(`No call ${callId}`);
   const permit = call.permits?.[kind];
   if (!permit) throw new NotFoundError(`No ${kind} permit has been issued for this call`);
-  return permit;
+  return { call, permit };
+}
+
+export async function readPermit(ports: Pick<Ports, 'calls'>, principal: Principal, callId: string, kind: PermitKind) {
+  return (await visiblePermit(ports, principal, callId, kind)).permit;
 }
 
 export async function verifyCode(ports: Pick<Ports, 'calls' | 'permitCodes'>, code: string) {

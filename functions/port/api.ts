@@ -2,6 +2,7 @@
 // agent, per day and for each call not yet closed, as JSON or as the CSV ranking a port publishes.
 import { publicView } from '#calls/service.ts';
 import { adapters } from '#functions/wiring.ts';
+import { config } from '#shared/config.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
@@ -30,7 +31,7 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
     calls.map(async (call) => numbersOf(await factsOf({ reviews, gangway, alerts }, call), now)),
   );
   const numbers = [...closed, ...live];
-  const ranking = rankAgents(numbers);
+  const ranking = rankAgents(numbers, config().RANKING_MIN_CALLS);
   if (query.format === 'csv') {
     return {
       statusCode: 200,

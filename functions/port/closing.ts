@@ -43,8 +43,15 @@ export async function recordClosedCall(
   await deps.days.recordClosed(call.port, numbersOf(await factsOf(deps.sources, call), deps.now()));
 }
 
-/** For the calls store: after an update commits, a call that has just closed is counted. */
-export async function countIfClosed(before: Pick<Call, 'status'>, after: Call): Promise<void> {
-  if (!isFinal(after.status) || isFinal(before.status)) return;
+/**
+ * For the calls store: after an update commits, a call that has just closed is counted, and counted
+ * again (it overwrites) when an officer confirms its ATA or ATD after it closed.
+ */
+export async function countIfClosed(
+  before: Pick<Call, 'status' | 'ataRecord' | 'atdRecord'>,
+  after: Call,
+): Promise<void> {
+  const timesChanged = before.ataRecord !== after.ataRecord || before.atdRecord !== after.atdRecord;
+  if (!isFinal(after.status) || (isFinal(before.status) && !timesChanged)) return;
   await recordClosedCall({ sources: dynamoFactSources, days: dynamoPortDayStore, now: () => clock.now() }, after);
 }

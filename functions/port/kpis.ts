@@ -4,6 +4,8 @@
 import { isFinal } from '#calls/lifecycle.ts';
 import type { Call } from '#calls/schema.ts';
 import type { CallFigures, Figures } from './schema.ts';
+import { confirmedTime } from '#calls/times-of-record.ts';
+import { type Rank, rankAscending } from '#functions/reports/ranking.ts';
 
 export interface CallFacts {
   call: Call;
@@ -24,10 +26,12 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
 const share = (part: number, whole: number) => (whole ? part / whole : null);
 const round = (n: number | null, digits = 1) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
+/** From the confirmed ATA only: a time the agent alone proposed is not a measurement. */
 export function waitingMinutes(call: Call): number | null {
   const cleared = call.arrival?.clearedAt;
-  if (!call.ata || !cleared) return null;
-  return Math.max(0, (Date.parse(cleared) - Date.parse(call.ata)) / MINUTE);
+  const ata = confirmedTime(call.ataRecord);
+  if (!ata || !cleared) return null;
+  return Math.max(0, (Date.parse(cleared) - Date.parse(ata)) / MINUTE);
 }
 
 export function delayMinutes(call: Call, now: Date): number | null {
@@ -122,20 +126,35 @@ export function aggregate(calls: readonly CallNumbers[]): Figures {
   };
 }
 
-/** Per agent, best first: the clearance-time ranking the port publishes. */
-export function byAgent(facts: readonly CallFacts[], now: Date) {
-  return rankAgents(facts.map((f) => numbersOf(f, now)));
+/**
+ * Per agent, best first: mean waiting plus mean delay, over agents with at least `minMeasured`
+ * measured calls; an agent with nothing measured is listed unranked, never as 0 minutes.
+ */
+export function byAgent(facts: readonly CallFacts[], now: Date, minMeasured = 1) {
+  return rankAgents(
+    facts.map((f) => numbersOf(f, now)),
+    minMeasured,
+  );
 }
 
-export function rankAgents(calls: readonly CallNumbers[]) {
-  return [...groupBy(calls, (c) => c.agentId)]
-    .map(([agentId, group]) => ({ agentId, ...aggregate(group) }))
-    .sort(
-      (a, b) =>
-        (a.meanWaitingMinutes ?? 0) +
-          (a.meanDelayMinutes ?? 0) -
-          ((b.meanWaitingMinutes ?? 0) + (b.meanDelayMinutes ?? 0)) || a.agentId.localeCompare(b.agentId),
-    );
+export function rankAgents(calls: readonly CallNumbers[], minMeasured = 1) {
+  const rows = [...groupBy(calls, (c) => c.agentId)].map(([agentId, group]) => ({
+    agentId,
+    // Calls whose waiting or delay was measured: what a ranking may rest on.
+    measuredCalls: group.filter((c) => c.waitingMinutes !== null || c.delayMinutes !== null).length,
+    ...aggregate(group),
+  }));
+  const total = (r: (typeof rows)[number]) =>
+    r.meanWaitingMinutes === null && r.meanDelayMinutes === null
+      ? null
+      : (r.meanWaitingMinutes ?? 0) + (r.meanDelayMinutes ?? 0);
+  return rankAscending(
+    rows,
+    total,
+    (r) => r.measuredCalls,
+    minMeasured,
+    (r) => r.agentId,
+  );
 }
 
 /** Per day of arrival (ETA, UTC), oldest first. */
@@ -156,9 +175,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-export function toCsv(rows: readonly (Figures & { agentId: string })[]): string {
+export function toCsv(rows: readonly (Figures & Rank & { agentId: string; measuredCalls: number })[]): string {
   const columns = [
+    'rank',
+    'tied',
     'agentId',
+    'measuredCalls',
     'calls',
     'zeroWaitingShare',
     'zeroDelayShare',

@@ -14,6 +14,7 @@ export const portRoutes = defineRoutes({
     params: OverviewPath,
     query: OverviewQuery,
     responses: { 200: Overview },
+    alsoAs: ['text/csv'],
     errors: [400, 401, 403],
   },
   portShiftBoard: {

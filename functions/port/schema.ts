@@ -14,7 +14,7 @@ const Share = z.number().min(0).max(1).nullable().describe('null when nothing wa
 
 export const Figures = z.object({
   calls: z.number().int(),
-  zeroWaitingShare: Share.describe('arrival cleared no later than ATA, among calls that arrived'),
+  zeroWaitingShare: Share.describe('arrival cleared no later than the confirmed ATA, among calls with one'),
   zeroDelayShare: Share.describe('departure cleared no later than ETD, among calls cleared to depart'),
   contactlessShare: Share.describe('gangway passes that needed no officer (raised no alert), among all passes'),
   reviewsOpened: z.number().int(),
@@ -45,7 +45,15 @@ export const Overview = z
     to: z.string(),
     countsByStatus: z.record(z.string(), z.number().int()),
     figures: Figures,
-    byAgent: z.array(Figures.extend({ agentId: z.string() })),
+    byAgent: z.array(
+      Figures.extend({
+        agentId: z.string(),
+        measuredCalls: z.number().int(),
+        rank: z.number().int().nullable().describe('1 is best; null: not ranked (see unranked)'),
+        tied: z.boolean().describe('another agent has exactly the same figure'),
+        unranked: z.string().optional(),
+      }),
+    ),
     byDay: z.array(Figures.extend({ day: z.string().describe('day of arrival (ETA), UTC') })),
     calls: z.array(CallFigures).describe('calls of the period not yet closed (departed, rejected or cancelled)'),
   })

@@ -5,7 +5,12 @@ import { ok } from '#shared/responses.ts';
 import { reviewRoutes as routes } from './routes.ts';
 import { decide, openReviews } from './service.ts';
 
-const deps = { reviews: adapters.reviews, workflows: adapters.workflows, clock: adapters.clock };
+const deps = {
+  reviews: adapters.reviews,
+  workflows: adapters.workflows,
+  clock: adapters.clock,
+  agencyAnswers: adapters.agencyAnswers,
+};
 
 export const listReviews = httpHandler(routes.listReviews).handler(async ({ query, principal }) =>
   ok(await openReviews(deps, principal, query.limit, query.nextToken)),

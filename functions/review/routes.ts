@@ -18,12 +18,13 @@ export const reviewRoutes = defineRoutes({
     path: '/v1/reviews/{reviewId}/decision',
     module: 'review/api.ts',
     roles: ['officer'],
-    summary: 'Approve, reject or request an amendment (a reason is required for the last two)',
+    summary:
+      'APPROVE, APPROVE_WITH_CONDITIONS, REFUSE_ENTRY, ORDER_INSPECTION (arrival), REQUEST_AMENDMENT or REJECT (arrival: supervisors); a reason for all but approvals',
     params: ReviewPath,
     body: ReviewDecision,
     idempotent: true,
     workflows: ['answer'],
     responses: { 200: Review },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 422],
   },
 });

@@ -2,19 +2,57 @@
 import * as z from 'zod';
 import { RiskReason } from '#clearance/schema.ts';
 
-export const ReviewId = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}-[AD]\d{1,6}(r\d{1,4})?$/, 'must be a review id');
+export const ReviewId = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}-[AD]\d{1,6}(r\d{1,4})?i?$/, 'must be a review id');
 
-export const Decision = z.enum(['APPROVE', 'REJECT', 'REQUEST_AMENDMENT']);
+/**
+ * What an officer may decide. On arrival: clear, clear with conditions, refuse entry of named
+ * persons, order an on-board inspection (its result is a second decision), ask for an amendment,
+ * and — a supervisor only — refuse the whole ship. On departure: clear, hold, ask for an amendment.
+ */
+export const Decision = z.enum([
+  'APPROVE',
+  'APPROVE_WITH_CONDITIONS',
+  'REFUSE_ENTRY',
+  'ORDER_INSPECTION',
+  'REQUEST_AMENDMENT',
+  'REJECT',
+]);
 export type Decision = z.infer<typeof Decision>;
+
+const PersonRef = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be a person reference');
+
+/** A condition the clearance carries; persons named here are for the persons' border decisions. */
+export const Condition = z
+  .strictObject({
+    kind: z.enum(['HELD_ON_BOARD', 'OTHER']).describe('HELD_ON_BOARD: the named persons may not land'),
+    personRefs: z.array(PersonRef).max(500).optional(),
+    note: z.string().trim().min(1).max(500),
+  })
+  .meta({ id: 'Condition' });
+export type Condition = z.infer<typeof Condition>;
+
+const NEEDS_REASON: readonly Decision[] = ['REJECT', 'REQUEST_AMENDMENT', 'REFUSE_ENTRY', 'ORDER_INSPECTION'];
 
 export const ReviewDecision = z
   .strictObject({
     decision: Decision,
     reason: z.string().trim().min(1).max(1000).optional(),
+    /** APPROVE_WITH_CONDITIONS: what the clearance is subject to. */
+    conditions: z.array(Condition).min(1).max(20).optional(),
+    /** REFUSE_ENTRY: the persons refused entry (references from the crew and passenger lists). */
+    persons: z.array(PersonRef).min(1).max(500).optional(),
   })
-  .refine((d) => d.decision === 'APPROVE' || d.reason, {
-    message: 'a reason is required to reject or to request an amendment',
-    path: ['reason'],
+  .superRefine((d, ctx) => {
+    if (NEEDS_REASON.includes(d.decision) && !d.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `a reason is required for ${d.decision}` });
+    if (d.decision === 'APPROVE_WITH_CONDITIONS' && !d.conditions)
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'name at least one condition' });
+    if (d.decision !== 'APPROVE_WITH_CONDITIONS' && d.conditions)
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'only with APPROVE_WITH_CONDITIONS' });
+    if (d.decision === 'REFUSE_ENTRY' && !d.persons)
+      ctx.addIssue({ code: 'custom', path: ['persons'], message: 'name the persons refused entry' });
+    if (d.decision !== 'REFUSE_ENTRY' && d.persons)
+      ctx.addIssue({ code: 'custom', path: ['persons'], message: 'only with REFUSE_ENTRY' });
   })
   .meta({ id: 'ReviewDecision' });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
@@ -24,6 +62,8 @@ export const Review = z
     reviewId: z.string(),
     callId: z.string(),
     kind: z.enum(['ARRIVAL', 'DEPARTURE']),
+    /** REVIEW: the papers; INSPECTION: on board, ordered by an officer's review decision. */
+    purpose: z.enum(['REVIEW', 'INSPECTION']).optional(),
     version: z.number().int(),
     port: z.string(),
     status: z.enum(['OPEN', 'DECIDED', 'SUPERSEDED']),
@@ -34,7 +74,10 @@ export const Review = z
     call: z.object({ vesselName: z.string(), imo: z.string(), eta: z.string(), etd: z.string(), agentId: z.string() }),
     decision: Decision.optional(),
     decisionReason: z.string().optional(),
+    conditions: z.array(Condition).optional(),
+    persons: z.array(z.string()).optional(),
     decidedBy: z.string().optional(),
+    decidedRole: z.enum(['officer', 'supervisor']).optional(),
     decidedAt: z.string().optional(),
   })
   .meta({ id: 'Review' });
@@ -53,7 +96,11 @@ export const ReviewQuery = z.strictObject({
 export const DecisionOutput = z.object({
   decision: Decision,
   reason: z.string().optional(),
+  conditions: z.array(Condition).optional(),
+  persons: z.array(z.string()).optional(),
   officer: z.string(),
+  /** Older decisions carry no role: they were an officer's. */
+  role: z.enum(['officer', 'supervisor']).optional(),
   decidedAt: z.string(),
 });
 export type DecisionOutput = z.infer<typeof DecisionOutput>;

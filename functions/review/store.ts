@@ -6,7 +6,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { documentClient, tableName } from '#shared/aws.ts';
 import { decodeToken, encodeToken } from '#shared/pagination.ts';
 import { withoutKeys } from '#shared/dynamo.ts';
-import type { Decision, Review } from './schema.ts';
+import type { Review } from './schema.ts';
 
 export interface StoredReview extends Review {
   taskToken: string;
@@ -22,17 +22,19 @@ export interface ReviewStore {
   listOpen(port: string, limit: number, nextToken?: string): Promise<{ items: StoredReview[]; nextToken?: string }>;
   /** Every review of a call, open or closed. */
   ofCall(callId: string): Promise<StoredReview[]>;
-  /** Closes an open review; false if it was not open any more. */
+  /**
+   * Closes an open review and answers it as closed, with the task token it held at that moment (a
+   * resumed clearance may have handed it a fresh one since it was read); undefined if it was not
+   * open any more.
+   */
   close(
     reviewId: string,
-    change: {
+    change: Partial<
+      Pick<Review, 'decision' | 'decisionReason' | 'conditions' | 'persons' | 'decidedBy' | 'decidedRole' | 'decidedAt'>
+    > & {
       status: 'DECIDED' | 'SUPERSEDED';
-      decision?: Decision;
-      decisionReason?: string;
-      decidedBy?: string;
-      decidedAt?: string;
     },
-  ): Promise<boolean>;
+  ): Promise<StoredReview | undefined>;
 }
 
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
@@ -76,10 +78,10 @@ export const dynamoReviewStore: ReviewStore = {
         KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': openIndex(port) },
         Limit: limit,
-        ExclusiveStartKey: decodeToken(nextToken, 'gsi2pk', openIndex(port)),
+        ExclusiveStartKey: await decodeToken(nextToken, 'gsi2pk', openIndex(port)),
       }),
     );
-    return { items: (out.Items ?? []).map(strip), nextToken: encodeToken(out.LastEvaluatedKey) };
+    return { items: (out.Items ?? []).map(strip), nextToken: await encodeToken(out.LastEvaluatedKey) };
   },
 
   async ofCall(callId) {
@@ -97,19 +99,20 @@ export const dynamoReviewStore: ReviewStore = {
   async close(reviewId, change) {
     const fields = Object.entries(change).filter(([, v]) => v !== undefined);
     try {
-      await documentClient().send(
+      const out = await documentClient().send(
         new UpdateCommand({
           TableName: tableName(),
           Key: key(reviewId),
           UpdateExpression: `SET ${fields.map(([k]) => `#${k} = :${k}`).join(', ')} REMOVE gsi2pk, gsi2sk`,
+          ReturnValues: 'ALL_NEW',
           ConditionExpression: '#status = :open',
           ExpressionAttributeNames: Object.fromEntries(fields.map(([k]) => [`#${k}`, k])),
           ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([k, v]) => [`:${k}`, v])), ':open': 'OPEN' },
         }),
       );
-      return true;
+      return strip(out.Attributes!);
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   },

@@ -22,6 +22,10 @@ export const AuditEntry = z
     event: z.string().optional(),
     /** What the change did to the call's permits, e.g. { arrival: 'SUPERSEDED' }. */
     permits: z.record(z.string(), z.string()).optional(),
+    /** Port-level chains: what the entry is about, e.g. "device D01…" or "agency customs, call C01…". */
+    subject: z.string().optional(),
+    /** Shown to an agent without its reason (it names a finding): its hash verifies for officers only. */
+    redacted: z.boolean().optional(),
     prevHash: z.string().length(64),
     hash: z.string().length(64),
   })
@@ -39,6 +43,7 @@ export interface AuditFact {
   reason?: string;
   event?: string;
   permits?: Record<string, string>;
+  subject?: string;
 }
 
 function digest(prevHash: string, seq: number, fact: AuditFact): string {
@@ -54,11 +59,17 @@ function digest(prevHash: string, seq: number, fact: AuditFact): string {
     fact.toStatus ?? null,
     fact.reason ?? null,
     // Later fields join the canonical form only when present, so older entries keep their hash.
-    ...(fact.event !== undefined || fact.permits !== undefined
+    ...(fact.event !== undefined || fact.permits !== undefined || fact.subject !== undefined
       ? [fact.event ?? null, fact.permits ? Object.entries(fact.permits).sort() : null]
       : []),
+    ...(fact.subject !== undefined ? [fact.subject] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The UTC day an entry belongs to, for the daily root. */
+export function auditDay(at: string): string {
+  return at.slice(0, 10);
 }
 
 export function nextAuditEntry(previous: AuditEntry | undefined, fact: AuditFact): AuditEntry {

@@ -1,6 +1,6 @@
 // Domain and HTTP errors as values with a code; `http.ts` maps them to responses in one place.
 import * as z from 'zod';
-import type { Lang, Violation } from './i18n.ts';
+import { type Lang, type Violation, violation } from './i18n.ts';
 
 export const ErrorDetail = z.object({
   path: z.string().describe('JSON path of the offending field, e.g. "vessel.imo"; "" for the whole request'),
@@ -131,6 +131,27 @@ export function detailsFromZod(error: z.ZodError, prefix: (string | number)[] = 
     }
     return [{ path: formatPath(path), message: issue.message }];
   });
+}
+
+/**
+ * A schema's issues, split into what makes the request malformed (400) and the domain rules a
+ * schema checks itself (a refinement with `params.rule`, e.g. hidden characters in a name: 422).
+ */
+export function splitRuleIssues(
+  error: z.ZodError,
+  prefix: (string | number)[] = [],
+): { malformed: ErrorDetail[]; rules: Violation[] } {
+  const ruleOf = (issue: z.core.$ZodIssue) =>
+    issue.code === 'custom' ? (issue.params as { rule?: string; zh?: string } | undefined) : undefined;
+  const rules = error.issues.filter((issue) => ruleOf(issue)?.rule);
+  const malformed = error.issues.filter((issue) => !ruleOf(issue)?.rule);
+  return {
+    malformed: detailsFromZod(new z.ZodError(malformed), prefix),
+    rules: detailsFromZod(new z.ZodError(rules), prefix).map((detail, i) => {
+      const { rule, zh } = ruleOf(rules[i]!)!;
+      return violation(detail.path, rule!, detail.message, zh ?? detail.message);
+    }),
+  };
 }
 
 export function formatPath(path: readonly (string | number)[]): string {

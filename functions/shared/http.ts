@@ -10,16 +10,22 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import type * as z from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
 import { config } from './config.ts';
-import { type ErrorDetail, PayloadTooLargeError, ValidationError, detailsFromZod } from './errors.ts';
+import {
+  type ErrorDetail,
+  PayloadTooLargeError,
+  RuleViolationError,
+  ValidationError,
+  splitRuleIssues,
+} from './errors.ts';
 import { errorMapper } from './http-errors.ts';
-import { type Lang, langOf, zodErrorMap } from './i18n.ts';
+import { type Lang, type Violation, langOf, zodErrorMap } from './i18n.ts';
 import {
   IDEMPOTENCY_FIELD,
   IDEMPOTENCY_PAYLOAD,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   idempotencyMiddleware,
 } from './idempotency.ts';
-import { logger } from './logger.ts';
+import { logger, perInvocation } from './logger.ts';
 import { metrics } from './metrics.ts';
 import { tracer } from './tracer.ts';
 import type { HttpResult } from './responses.ts';
@@ -64,14 +70,17 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
         .use(captureLambdaHandler(tracer))
         .use(logMetrics(metrics))
         .use(httpHeaderNormalizer());
+      // A body over the limit is refused before anything is verified over it (a device's HMAC).
+      if (spec.body) chain.use(bodyLimit());
       if (options.authenticate) chain.use(authenticateFirst(options.authenticate));
-      if (spec.body) chain.use(bodyLimit()).use(emptyBodyAsObject()).use(httpJsonBodyParser());
+      if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
       chain.use(authoriseAndValidate(spec));
       if (spec.idempotent) chain.use(idempotencyMiddleware());
-      return chain.handler(async (event, context) => {
+      const handler = chain.handler(async (event, context) => {
         const parsed = (event as unknown as Record<symbol, Parsed>)[PARSED]!;
         return fn({ ...parsed, event, context } as HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>);
       });
+      return perInvocation((event: HttpEvent, context: Context) => handler(event, context));
     },
   };
 }
@@ -146,6 +155,7 @@ function authoriseAndValidate<B extends Schema, Q extends Schema, P extends Sche
         logger.appendKeys({ role: principal.role });
       }
       const problems: ErrorDetail[] = [];
+      const broken: Violation[] = [];
       const lang = langOf(event.headers['accept-language']);
       const errorMap = zodErrorMap(lang);
       const parse = (schema: z.ZodType | undefined, input: unknown, part: string): unknown => {
@@ -153,7 +163,9 @@ function authoriseAndValidate<B extends Schema, Q extends Schema, P extends Sche
         const result = schema.safeParse(input, errorMap && { error: errorMap });
         if (result.success) return result.data;
         // Paths in the body are reported as the client wrote them ("vessel.imo"); others are prefixed.
-        problems.push(...detailsFromZod(result.error, part === 'body' ? [] : [part]));
+        const { malformed, rules } = splitRuleIssues(result.error, part === 'body' ? [] : [part]);
+        problems.push(...malformed);
+        broken.push(...rules);
         return undefined;
       };
       const parsed: Parsed = {
@@ -163,7 +175,12 @@ function authoriseAndValidate<B extends Schema, Q extends Schema, P extends Sche
         body: parse(spec.body, event.body, 'body'),
         principal,
       };
-      if (problems.length) throw new ValidationError('The request is not valid', problems);
+      if (problems.length)
+        throw new ValidationError('The request is not valid', [
+          ...problems,
+          ...broken.map((v) => ({ path: v.path, message: v[lang], rule: v.rule })),
+        ]);
+      if (broken.length) throw new RuleViolationError('The request breaks a rule', broken);
       // Replace the input with the parsed output, so defaults and transforms apply downstream.
       (event as unknown as Record<symbol, Parsed>)[PARSED] = parsed;
       if (parsed.body !== undefined) (event as { body: unknown }).body = parsed.body;

@@ -3,7 +3,7 @@ import { monotonicFactory } from 'ulid';
 
 const next = monotonicFactory();
 
-export type IdKind = 'call' | 'review' | 'alert' | 'device' | 'permit';
+export type IdKind = 'call' | 'review' | 'alert' | 'device' | 'permit' | 'landing' | 'webhook';
 
 const PREFIX: Record<IdKind, string> = {
   call: 'C',
@@ -11,6 +11,8 @@ const PREFIX: Record<IdKind, string> = {
   alert: 'A',
   device: 'D',
   permit: 'P',
+  landing: 'L',
+  webhook: 'W',
 };
 
 export function newId(kind: IdKind, at: Date = new Date()): string {

@@ -28,13 +28,24 @@ export interface RouteDef {
   deviceKeys?: boolean;
   /** Publishes domain events on the bus. */
   events?: boolean;
+  /** Uses the audit's signing key: `read` its public key, or `sign` (KMS GetPublicKey, Sign on AWS). */
+  auditKey?: 'read' | 'sign';
+  /** The media type of a success body that is a file rather than JSON (its schema then describes it). */
+  produces?: string;
+  /** Files under node_modules the handler reads at run time, copied beside its Lambda bundle. */
+  files?: readonly string[];
   /** Status → schema of the success response. */
   responses: Record<number, z.ZodType>;
+  /** Text media types the success response may come in instead of JSON (`?format=csv`). */
+  alsoAs?: readonly string[];
   /** Expected error statuses, for the contract. */
   errors?: readonly number[];
   /** Requests per second (steady, burst) API Gateway lets through to this route; see `throttleOf`. */
   throttle?: { rate: number; burst: number };
 }
+
+/** The API stage's limit over all routes and callers together. */
+export const STAGE_THROTTLE = { rate: 200, burst: 400 } as const;
 
 /**
  * A route's API Gateway throttle on AWS: devices post often (batches of up to 100 passes), reads
@@ -45,6 +56,12 @@ export function throttleOf(route: RouteDef): { rate: number; burst: number } {
   if (route.roles === 'public') return { rate: 20, burst: 40 };
   if (route.roles.includes('device')) return { rate: 100, burst: 200 };
   return route.method === 'GET' ? { rate: 50, burst: 100 } : { rate: 25, burst: 50 };
+}
+
+/** Whether a route hands out and takes page tokens (its query has a `nextToken`): it reads their key. */
+export function pagesOf(route: Pick<RouteDef, 'query'>): boolean {
+  const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape !== undefined && 'nextToken' in shape;
 }
 
 export function defineRoutes<T extends Record<string, RouteDef>>(defs: T): { [K in keyof T]: T[K] & { name: K } } {

@@ -6,7 +6,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { logger } from './logger.ts';
+import { logger, perInvocation } from './logger.ts';
 import { metrics } from './metrics.ts';
 import { tracer } from './tracer.ts';
 
@@ -36,5 +36,5 @@ export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: 
     .use(injectLambdaContext(logger))
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics));
-  return (event: unknown, context?: Context): Promise<R> => handler(event, context ?? ({} as Context));
+  return perInvocation((event: unknown, context?: Context): Promise<R> => handler(event, context ?? ({} as Context)));
 }

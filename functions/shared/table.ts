@@ -13,6 +13,3 @@ export const TABLE = {
 } as const;
 
 export type IndexName = (typeof TABLE.indexes)[number]['name'];
-
-/** Key builders and the access patterns they serve live in keys.ts. */
-export { keys } from './keys.ts';

@@ -1,6 +1,7 @@
 // The watch list: documents, persons (name and date of birth), vessels and flags that always send
 // a call to an officer. Loaded by supervisors as JSON.
 import * as z from 'zod';
+import { NameText } from '#shared/values.ts';
 import { Alpha3, CalendarDate } from '#shared/people.ts';
 
 const Reason = z.string().trim().min(1).max(300);
@@ -15,8 +16,8 @@ export const WatchEntry = z
     }),
     z.strictObject({
       kind: z.literal('PERSON'),
-      familyName: z.string().trim().min(1).max(80),
-      givenNames: z.string().trim().min(1).max(80),
+      familyName: NameText(80),
+      givenNames: NameText(80),
       dateOfBirth: CalendarDate,
       reason: Reason,
     }),
@@ -35,12 +36,23 @@ export const WatchEntry = z
 export type WatchEntry = z.infer<typeof WatchEntry>;
 
 export const WatchListLoad = z
-  .strictObject({ entries: z.array(WatchEntry).min(1).max(1_000) })
+  .strictObject({
+    entries: z.array(WatchEntry).min(1).max(1_000),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('Why this load: its source or order (recorded in the audit; default: the entries’ reasons)'),
+  })
   .meta({ id: 'WatchListLoad' });
 
 export const WatchListLoaded = z.object({ loaded: z.number().int() }).meta({ id: 'WatchListLoaded' });
 
 export const StoredWatchEntry = z.object({
+  /** The port whose list holds it: a port's supervisors keep their own. */
+  port: z.string(),
   key: z.string(),
   entry: WatchEntry,
   loadedAt: z.string(),

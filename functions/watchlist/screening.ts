@@ -3,9 +3,20 @@ import type { RiskReason } from '#clearance/schema.ts';
 import { type ScreenedPerson, personKeys } from './rules.ts';
 import type { WatchListStore } from './store.ts';
 
-export async function screen(store: WatchListStore, persons: readonly ScreenedPerson[]): Promise<RiskReason[]> {
+export async function screen(
+  store: WatchListStore,
+  port: string,
+  persons: readonly ScreenedPerson[],
+): Promise<RiskReason[]> {
   const wanted = persons.flatMap((p) => personKeys(p).map((k) => ({ ...k, ref: p.ref })));
-  const found = new Map((await store.lookup(wanted.map((w) => w.key))).map((e) => [e.key, e]));
+  const found = new Map(
+    (
+      await store.lookup(
+        port,
+        wanted.map((w) => w.key),
+      )
+    ).map((e) => [e.key, e]),
+  );
   return wanted
     .filter((w) => found.has(w.key))
     .map((w) => ({

@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as ViewerFunction,
   Distribution,
   HttpVersion,
   PriceClass,
@@ -81,6 +85,18 @@ export class DashboardHosting extends Construct {
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         compress: true,
+        // The public permit check (a printed permit's QR code) is a page of the app: its index.html.
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new ViewerFunction(this, 'AppPages', {
+              runtime: FunctionRuntime.JS_2_0,
+              code: FunctionCode.fromInline(
+                "function handler(event) { var r = event.request; if (r.uri.indexOf('/verify/') === 0) r.uri = '/index.html'; return r; }",
+              ),
+            }),
+          },
+        ],
       },
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_ALL,

@@ -1,24 +1,21 @@
 // The secret every gangway device key is derived from. Only the routes that issue or check device
 // keys may read it; it never leaves AWS.
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { generatedSecret } from './generated-secret.ts';
 
 export class DeviceKeySecret extends Construct {
   readonly secret: Secret;
 
   constructor(scope: Construct, id: string, key: IKey) {
     super(scope, id);
-    this.secret = new Secret(this, 'Secret', {
+    this.secret = generatedSecret(this, 'Secret', {
+      key,
       description: 'Three Zeros: master secret from which gangway device keys are derived',
-      encryptionKey: key,
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+      notRotatedBecause:
         'Rotating the master secret would invalidate every device key at once; keys are rotated per device through POST /v1/devices/{id}/rotate-key with a grace period',
     });
   }

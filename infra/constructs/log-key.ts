@@ -8,9 +8,10 @@ import { limitGrantsToAwsServices } from './key-policy.ts';
 
 const ID = 'LogKey';
 
-/** The stack's log key, created on first use. */
+/** The app stack's log key, created on first use: one for the nested stacks too. */
 export function logKeyOf(scope: Construct): Key {
-  const stack = Stack.of(scope);
+  let stack = Stack.of(scope);
+  while (stack.nestedStackParent) stack = stack.nestedStackParent;
   const existing = stack.node.tryFindChild(ID);
   if (existing) return existing as Key;
   const key = new Key(stack, ID, { description: 'Three Zeros: CloudWatch Logs encryption', enableKeyRotation: true });

@@ -8,6 +8,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Schedule as Job } from '../../functions/schedules.ts';
 import { TIMEOUT_SECONDS, taskGrants } from '../../functions/shared/grants.ts';
+import type { AuditSigningKey } from './audit-key.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -16,6 +17,8 @@ export interface SchedulesProps {
   data: ClearanceTable;
   bus: IEventBus;
   environment: Record<string, string>;
+  /** The audit signing key, for the jobs that declare `auditKey`. */
+  auditKey: AuditSigningKey;
 }
 
 export class Schedules extends Construct {
@@ -54,6 +57,7 @@ export class Schedules extends Construct {
       const grants = taskGrants(job);
       fn.bindTable(props.data, grants.table);
       if (grants.events) props.bus.grantPutEventsTo(fn);
+      if (job.auditKey) props.auditKey.bind(fn, job.auditKey);
       new Rule(this, `${job.name}-rule`, {
         schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
         targets: [new LambdaFunction(fn, { deadLetterQueue: deadLetters, retryAttempts: 2 })],

@@ -1,6 +1,7 @@
 // One Lambda function with the project's defaults baked in: Node 24 on ARM64, ESM bundle built by
 // the local esbuild, tracing, bounded timeout, its own log group and a role that grants only what
 // `bindTable` and the stack add.
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -26,6 +27,8 @@ export interface ServiceFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
+  /** Files under node_modules read at run time (a font), copied to the same path beside the bundle. */
+  files?: readonly string[];
 }
 
 export class ServiceFunction extends NodejsFunction {
@@ -70,6 +73,17 @@ export class ServiceFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         // ESM bundles of CommonJS dependencies still call require().
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        ...(props.files?.length && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              (props.files ?? []).map(
+                (f) =>
+                  `mkdir -p "${outputDir}/node_modules/${dirname(f)}" && cp "${inputDir}/node_modules/${f}" "${outputDir}/node_modules/${f}"`,
+              ),
+          },
+        }),
       },
     });
     Validations.of(role).acknowledge({

@@ -85,7 +85,8 @@ describe.skipIf(!hasChromium)('officers dashboard in a browser', () => {
   });
 
   it('shows an alert when a device reports an unknown person, and lets the officer take it', async () => {
-    const a = announcement();
+    // Arriving within hours: a scan now is not one from long before the ship came in.
+    const a = announcement({ daysAhead: 0.1 });
     const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
     await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body: declaration(a.eta) });
     const device = await sys.request('POST', '/v1/devices', {

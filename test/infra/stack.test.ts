@@ -4,13 +4,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App } from 'aws-cdk-lib';
+import { App, NestedStack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
 import { placeholders, readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
 import { ThreeZerosStack } from '#infra/stack.ts';
+import { wholeTemplate } from '../support/whole-template.ts';
 import { workflows as registry } from '#workflows/index.ts';
 
 // A workflow kept with the tests, bound to real step handlers, stands in until the clearance
@@ -41,7 +42,7 @@ beforeAll(() => {
     dashboardDir,
     env: { account: '123456789012', region: 'ap-southeast-1' },
   });
-  template = Template.fromStack(stack);
+  template = wholeTemplate(stack);
 });
 
 describe('HTTP API', () => {
@@ -122,13 +123,44 @@ describe('gangway devices and timed jobs', () => {
     expect(importPolicy).not.toMatch(/dynamodb:|events:PutEvents|kms:/);
   });
 
-  it('lets only the key-issuing and event routes read the device key secret', () => {
-    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
-    const reads = policies
-      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
+  const readersOf = (secret: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => {
+        const document = JSON.stringify(p.Properties.PolicyDocument);
+        return document.includes('secretsmanager:GetSecretValue') && document.includes(secret);
+      })
       .map((p) => JSON.stringify(p.Properties.Roles).match(/Fn(\w+?)Role/)?.[1])
       .sort();
-    expect(reads).toEqual(['createDevice', 'postGangwayEvents', 'rotateDeviceKey']);
+
+  it('lets only the key-issuing and event routes read the device key secret', () => {
+    expect(readersOf('DeviceKeysSecret')).toEqual(['createDevice', 'postGangwayEvents', 'rotateDeviceKey']);
+  });
+
+  it('lets only the listing routes read the key that signs page tokens', () => {
+    expect(readersOf('PageTokensSecret')).toEqual(['listAlerts', 'listCalls', 'listReviews', 'listWatchList']);
+  });
+
+  it('signs the daily audit root with a KMS P-256 key only the hourly job and the supervisors’ publish route may sign with', () => {
+    const keys = template.findResources('AWS::KMS::Key', {
+      Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+    });
+    expect(Object.keys(keys)).toHaveLength(1);
+    const [keyId] = Object.keys(keys);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const statements = (action: string) =>
+      policies.flatMap((p) =>
+        (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+          .filter((st) => [st.Action].flat().includes(action))
+          .map((st) => ({ role: JSON.stringify(p.Properties.Roles), resource: st.Resource })),
+      );
+    const signers = statements('kms:Sign');
+    const who = (st: { role: string }) => st.role.match(/Fn(\w+?)Role/)?.[1] ?? 'schedule';
+    expect(signers.map(who).sort()).toEqual(['publishAuditRoot', 'schedule']);
+    expect(signers.find((st) => who(st) === 'schedule')!.role).toMatch(/auditdailyroot/i);
+    for (const st of signers) expect(st.resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    const readers = statements('kms:GetPublicKey').map(who).sort();
+    expect(readers).toEqual(['auditExport', 'auditKey', 'auditVerify', 'publishAuditRoot', 'schedule']);
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });
 
   it('runs the shore-leave sweep on a schedule with a dead-letter queue', () => {
@@ -231,6 +263,23 @@ describe('workflows', () => {
   });
 });
 
+describe('stack size', () => {
+  it('keeps every stack of the real app well under CloudFormation’s 500 resources, the routes in their capabilities’ stacks', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const real = new ThreeZerosStack(app, 'Sized', { env: { account: '123456789012', region: 'ap-southeast-1' } });
+    const stacks = [real, ...real.node.findAll().filter(NestedStack.isNestedStack)];
+    const sizes = Object.fromEntries(
+      stacks.map((s) => [s.node.path, Object.keys(Template.fromStack(s).toJSON().Resources).length]),
+    );
+    // Room for the routes and steps to come: a stack at 400 is one capability away from the limit.
+    for (const [path, size] of Object.entries(sizes)) expect(size, path).toBeLessThan(400);
+    const routeStacks = Object.keys(sizes).filter((p) => p.includes('/Routes-'));
+    expect(routeStacks).toHaveLength(new Set(routeList.map((r) => r.module.split('/')[0])).size);
+    // A capability's routes (route, integration, permission, function, role, policy, log group) are in its stack.
+    expect(Template.fromStack(real).findResources('AWS::ApiGatewayV2::Route')).toEqual({});
+  });
+});
+
 describe('dashboard hosting', () => {
   it('keeps the site bucket private, reachable only by CloudFront through an origin access control', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
@@ -283,6 +332,29 @@ describe('dashboard hosting', () => {
     expect(markers).toMatch(/HttpApi/);
     expect(markers).toMatch(/UsersDashboard/);
     expect(deployment!.Properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
+  });
+});
+
+describe('printed permits', () => {
+  it("points a printed permit's QR code at the dashboard's distribution", () => {
+    const [fn] = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.getPermitPdf' } }),
+    );
+    expect(JSON.stringify(fn!.Properties.Environment.Variables.PUBLIC_BASE_URL)).toMatch(
+      /^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["DashboardCdn\w+","DomainName"\]\}\]\]\}$/,
+    );
+  });
+
+  it("answers the public permit check's page with the app's index.html", () => {
+    const [viewerFunction] = Object.values(template.findResources('AWS::CloudFront::Function'));
+    expect(viewerFunction!.Properties.FunctionCode).toMatch(/'\/verify\/'.*'\/index\.html'/);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: Match.anyValue() }],
+        }),
+      }),
+    });
   });
 });
 

@@ -135,7 +135,7 @@ describe('arrivals an officer must see', () => {
 
     const again = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
       token: otherOfficer,
-      body: { decision: 'REJECT', reason: 'second opinion' },
+      body: { decision: 'REQUEST_AMENDMENT', reason: 'second opinion' },
     });
     expect(again.status).toBe(409);
   });
@@ -149,11 +149,14 @@ describe('arrivals an officer must see', () => {
     });
     const res = await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
-    const call = await settled(callId, ['IN_REVIEW']);
+    await settled(callId, ['IN_REVIEW']);
+    // Officers see the finding; the agent only that the call is in review (need to know).
+    const call = (await sys.request('GET', `/v1/calls/${callId}`, { token: officer })).body;
     expect(call.arrival.reasons).toEqual([expect.objectContaining({ code: 'WATCH_LIST_HIT', personRef: 'C04' })]);
+    expect((await callOf(callId)).arrival.reasons).toEqual([]);
   });
 
-  it('sends a health event to review, and a rejection ends the call with its reason', async () => {
+  it('sends a health event to review, and a supervisor’s rejection ends the call with its reason', async () => {
     const { callId, eta } = await newCall();
     await sys.request('PUT', `/v1/calls/${callId}/arrival`, {
       token: agent,
@@ -176,8 +179,13 @@ describe('arrivals an officer must see', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details[0].path).toBe('reason');
 
-    await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
+    const byOfficer = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
       token: officer,
+      body: { decision: 'REJECT', reason: 'quarantine required before berthing' },
+    });
+    expect(byOfficer.status).toBe(403);
+    await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
+      token: supervisor,
       body: { decision: 'REJECT', reason: 'quarantine required before berthing' },
     });
     const call = await settled(callId, ['REJECTED']);

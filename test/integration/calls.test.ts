@@ -222,6 +222,30 @@ describe('listing', () => {
   });
 });
 
+describe('page tokens', () => {
+  it('answers 400, not 500, to a crafted token naming the caller’s own listing', async () => {
+    // DynamoDB refuses this start key ("starting key is invalid"): it lacks the table's keys.
+    const crafted = Buffer.from(JSON.stringify({ gsi3pk: 'AGENT#ACME-SHIPPING', gsi3sk: 'x' })).toString('base64url');
+    const res = await sys.request('GET', `/v1/calls?nextToken=${crafted}`, { token: acme });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'query.nextToken', message: 'is not a token from this listing' }]);
+  });
+
+  it('answers 400 to a token it issued once its start key is changed', async () => {
+    const agent = await sys.token({ role: 'agent', agentId: 'TAMPER-AGENT' });
+    for (const days of [3, 4]) await announce(agent, announcement({ daysAhead: days }));
+    const first = await sys.request('GET', '/v1/calls?limit=1', { token: agent });
+    const [payload, mac] = String(first.body.nextToken).split('.');
+    const key = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    const changed = Buffer.from(JSON.stringify({ ...key, gsi3sk: 'CALL#0' })).toString('base64url');
+    const res = await sys.request('GET', `/v1/calls?limit=1&nextToken=${changed}.${mac}`, { token: agent });
+    expect(res.status).toBe(400);
+    const honest = await sys.request('GET', `/v1/calls?limit=1&nextToken=${first.body.nextToken}`, { token: agent });
+    expect(honest.status).toBe(200);
+    expect(honest.body.items).toHaveLength(1);
+  });
+});
+
 describe('cancelling', () => {
   it('cancels a draft call, records why, and treats a repeat as done', async () => {
     const callId = await announce();

@@ -140,6 +140,12 @@ describe('one-stop departure', () => {
       });
     }
     await departureState(callId, 'CLEARED');
+    const audit = await sys.request('GET', `/v1/audit/export?chain=${encodeURIComponent('PORT#CNTXG')}`, {
+      token: officer,
+    });
+    expect(audit.body.entries).toContainEqual(
+      expect.objectContaining({ action: 'ALERT_RESOLVED', reason: 'master identified in person' }),
+    );
   });
 
   it('is held by an agency, and its release clears it', async () => {
@@ -158,6 +164,45 @@ describe('one-stop departure', () => {
     await departureState(callId, 'CLEARED');
   });
 
+  it('refuses an answer from an agency the port does not have, naming the ones it has', async () => {
+    const { callId } = await callInPort();
+    const res = await sys.request('PUT', `/v1/calls/${callId}/agencies/health`, {
+      token: officer,
+      body: { status: 'HOLD' },
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.error.details).toEqual([{ path: 'agency', message: 'must be one of customs, maritime-safety' }]);
+    const agencies = await sys.request('GET', `/v1/calls/${callId}/agencies`, { token: agent });
+    expect(agencies.body.agencies.map((a: { answer?: unknown }) => a.answer)).toEqual([undefined, undefined]);
+  });
+
+  it('keeps a held departure from being approved until the holding agency answers CLEAR', async () => {
+    const { callId } = await callInPort();
+    await sys.request('PUT', `/v1/calls/${callId}/agencies/maritime-safety`, {
+      token: officer,
+      body: { status: 'HOLD', note: 'port state control deficiency open' },
+    });
+    await declareDeparture(callId);
+    await departureState(callId, 'IN_REVIEW');
+    const review = await reviewOf(callId);
+    const approve = await sys.request('POST', `/v1/reviews/${review.reviewId}/decision`, {
+      token: officer,
+      body: { decision: 'APPROVE' },
+    });
+    expect(approve.status).toBe(409);
+    expect(approve.body.error.code).toBe('AGENCY_HOLD');
+    expect(approve.body.error.details[0].path).toBe('agencies.maritime-safety');
+    expect((await callOf(callId)).departure.state).toBe('IN_REVIEW');
+    const agencies = await sys.request('GET', `/v1/calls/${callId}/agencies`, { token: officer });
+    expect(agencies.body.holding).toEqual(['maritime-safety']);
+    expect(agencies.body.agencies[1].answer).toMatchObject({ status: 'HOLD', recordedBy: expect.any(String) });
+    await sys.request('PUT', `/v1/calls/${callId}/agencies/maritime-safety`, {
+      token: officer,
+      body: { status: 'CLEAR' },
+    });
+    await departureState(callId, 'CLEARED');
+  });
+
   it('sends a sign-on who is on the watch list to review', async () => {
     await sys.request('PUT', '/v1/watchlist', {
       token: supervisor,
@@ -168,6 +213,10 @@ describe('one-stop departure', () => {
     const { callId, device } = await callInPort();
     await declareDeparture(callId, (d) => {
       d.signOn = [crewMember('C77')];
+      d.travel = {
+        onward: [],
+        arrival: [{ ref: 'C77', mode: 'AIR', reference: 'SQ802', at: new Date().toISOString() }],
+      };
       d.personsOnBoard = 4;
     });
     await postSigned(sys.url, device, scan({ callId, personRef: 'C77', direction: 'BOARD' }));
@@ -205,6 +254,10 @@ describe('one-stop departure', () => {
     const amended = await declareDeparture(callId, (d) => {
       d.sailing = ['C01', 'C02'];
       d.signOff = ['C03'];
+      d.travel = {
+        onward: [{ ref: 'C03', mode: 'AIR', reference: 'PS506', at: new Date(Date.now() + 86_400_000).toISOString() }],
+        arrival: [],
+      };
       d.personsOnBoard = 2;
     });
     expect(amended.version).toBe(2);
@@ -242,7 +295,13 @@ describe('the three zeros, measured', () => {
     const overview = await sys.request('GET', '/v1/ports/CNTXG/overview', { token: officer });
     expect(overview.status).toBe(200);
     const mine = overview.body.calls.find((c: { callId: string }) => c.callId === callId);
-    expect(mine).toMatchObject({ waitingMinutes: 0, delayMinutes: 0, atRiskOfDelay: false });
+    // The agent's own ATA is a proposal: no waiting is measured until an officer confirms it.
+    expect(mine).toMatchObject({ waitingMinutes: null, delayMinutes: 0, atRiskOfDelay: false });
+    await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: officer, body: {} });
+    const confirmed = await sys.request('GET', '/v1/ports/CNTXG/overview', { token: officer });
+    expect(confirmed.body.calls.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
+      waitingMinutes: 0,
+    });
     expect(overview.body.figures.zeroDelayShare).toBe(1);
     expect(overview.body.figures.contactlessShare).toBeGreaterThan(0);
     expect(overview.body.countsByStatus.DEPARTURE_CLEARED).toBeGreaterThanOrEqual(1);
@@ -250,8 +309,8 @@ describe('the three zeros, measured', () => {
     const csv = await sys.request('GET', '/v1/ports/CNTXG/overview?format=csv', { token: officer });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const [header, ...rows] = (csv.body as string).trim().split('\n');
-    expect(header).toMatch(/^agentId,calls,zeroWaitingShare,zeroDelayShare/);
-    expect(rows.some((r) => r.startsWith('ACME-SHIPPING,'))).toBe(true);
+    expect(header).toMatch(/^rank,tied,agentId,measuredCalls,calls,zeroWaitingShare,zeroDelayShare/);
+    expect(rows.some((r) => r.split(',')[2] === 'ACME-SHIPPING')).toBe(true);
 
     expect((await sys.request('GET', '/v1/ports/CNSHA/overview', { token: officer })).status).toBe(403);
     expect((await sys.request('GET', '/v1/ports/CNTXG/overview', { token: agent })).status).toBe(403);

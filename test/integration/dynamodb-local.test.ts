@@ -55,7 +55,9 @@ describe.skipIf(!hasJava)('against DynamoDB Local', () => {
     const callId = (await sys.request('POST', '/v1/calls', { token: t.agent, body: a })).body.callId;
     await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: t.agent, body: declaration(a.eta) });
     await until(callId, (c) => c.status === 'ARRIVAL_CLEARED');
-    await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: t.agent, body: {} });
+    // Berthed five minutes ago: the crew's shore pass runs from then.
+    const at = new Date(Date.now() - 300_000).toISOString();
+    await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: t.agent, body: { at } });
     const device = await sys.request('POST', '/v1/devices', {
       token: t.supervisor,
       body: { label: 'g', kind: 'FACE' },

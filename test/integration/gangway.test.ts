@@ -4,6 +4,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '#shared/aws.ts';
+import { systemClock, useClock } from '#shared/clock.ts';
 import { type DeviceCredentials, postSigned, scan } from '#local/device-client.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
-/** A cleared call with the example crew (C01–C03) and a device at its gangway. */
+/** A cleared call, the ship in port, with the example crew (C01–C03) and a device at its gangway. */
 async function callWithDevice(change?: Parameters<typeof declaration>[1]) {
   const a = announcement();
   const callId = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body.callId as string;
@@ -30,6 +31,11 @@ async function callWithDevice(change?: Parameters<typeof declaration>[1]) {
     if ((await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body.status === 'ARRIVAL_CLEARED') break;
     await new Promise((r) => setTimeout(r, 10));
   }
+  // The ship berthed three hours ago: scans from before her arrival (less the margin) move nobody.
+  const ata = new Date(Date.now() - 3 * 3_600_000).toISOString();
+  expect((await sys.request('POST', `/v1/calls/${callId}/arrived`, { token: agent, body: { at: ata } })).status).toBe(
+    200,
+  );
   const created = await sys.request('POST', '/v1/devices', {
     token: supervisor,
     body: { label: 'Terminal 5, gangway A', kind: 'FACE_AND_CARD' },
@@ -86,7 +92,7 @@ describe('signed ingest', () => {
     const [stored] = await storedEvents(callId);
     expect(stored).toMatchObject({ scoreBand: 'HIGH', livenessPassed: true, algorithm: 'vendor-x/face-1:1@4.2' });
     expect(stored).not.toHaveProperty('matchScore');
-    expect(stored!.ttl).toBe(Math.floor(Date.parse(event.capturedAt) / 1000) + 30 * 86_400);
+    expect(stored!.ttl).toBe(Math.floor(Date.parse(event.capturedAt) / 1000) + 1_095 * 86_400);
     expect(
       sys.runtime.bus.recent().some((e) => e.detailType === 'PersonLanded' && e.detail.eventId === event.eventId),
     ).toBe(true);
@@ -239,14 +245,21 @@ describe('alerts', () => {
     expect((await alerts(callId)).map((a) => a.rule)).toEqual(['BOARDED_TWICE']);
   });
 
-  it('raises an alert for an identity document that has expired by the time of the scan', async () => {
+  it('judges nothing by a capture time that cannot be true: a scan dated 2031 is clock skew, not an expired document', async () => {
     const { callId, device } = await callWithDevice();
     const afterExpiry = new Date('2031-02-02T10:00:00Z'); // C01's passport expires 2031-02-01
     const event = {
       ...scan({ callId, personRef: 'C01', direction: 'DISEMBARK' }),
       capturedAt: afterExpiry.toISOString(),
     };
-    await postSigned(sys.url, device, event);
+    // A long stay: the system's clock is past the expiry too (a capture years ahead is refused).
+    const offset = afterExpiry.getTime() - Date.now();
+    useClock({ now: () => new Date(Date.now() + offset) });
+    try {
+      await postSigned(sys.url, device, event, afterExpiry);
+    } finally {
+      useClock(systemClock);
+    }
     expect((await alerts(callId)).map((a) => a.rule)).toContain('DOCUMENT_EXPIRED');
   });
 

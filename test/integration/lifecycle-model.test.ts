@@ -125,8 +125,9 @@ const decide = (decision: 'APPROVE' | 'REJECT' | 'REQUEST_AMENDMENT') =>
       const call = await read(m.callId);
       const reviewId = call.arrival?.state === 'IN_REVIEW' ? call.arrival.reviewId : call.departure?.reviewId;
       if (!reviewId) return;
+      // Refusing a whole ship on arrival is a supervisor's decision; an officer's answers 403.
       const res = await sys.request('POST', `/v1/reviews/${reviewId}/decision`, {
-        token: officer,
+        token: decision === 'REJECT' ? supervisor : officer,
         body: { decision, reason: 'model decision' },
       });
       expect([200, 404, 409]).toContain(res.status);

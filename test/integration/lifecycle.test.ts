@@ -127,7 +127,7 @@ describe('permits follow the lifecycle', () => {
   it('verifies REVOKED after the arrival is rejected, and the timeline says so', async () => {
     const { callId, reviewId } = await inArrivalReview();
     const decided = await sys.request('POST', `/v1/reviews/${reviewId}/decision`, {
-      token: officer,
+      token: supervisor,
       body: { decision: 'REJECT', reason: 'stolen document confirmed' },
     });
     expect(decided.status).toBe(200);

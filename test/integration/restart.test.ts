@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { devIdentity } from '#local/dev-auth.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
 import { call, startProcess } from '../support/process.ts';
+import { until } from '../support/wait.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'three-zeros-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -53,11 +54,11 @@ describe('restart', { timeout: 60_000 }, () => {
       const a = announcement();
       const callId = (await call(first.url, agent, 'POST', '/v1/calls', a)).body.callId;
       await call(first.url, agent, 'PUT', `/v1/calls/${callId}/arrival`, declaration(a.eta));
-      let reviews: any[] = [];
-      for (let i = 0; i < 100 && !reviews.length; i++) {
-        await new Promise((r) => setTimeout(r, 20));
-        reviews = (await call(first.url, officer, 'GET', '/v1/reviews')).body.items;
-      }
+      const reviews: any[] = await until(
+        async () => (await call(first.url, officer, 'GET', '/v1/reviews')).body.items,
+        (items) => items.length > 0,
+        'an open review',
+      );
       expect(reviews).toHaveLength(1);
       first.child.kill('SIGKILL');
       await first.exited;
@@ -68,11 +69,12 @@ describe('restart', { timeout: 60_000 }, () => {
         decision: 'APPROVE',
       });
       expect(decided.status).toBe(200);
-      let status = '';
-      for (let i = 0; i < 100 && status !== 'ARRIVAL_CLEARED'; i++) {
-        await new Promise((r) => setTimeout(r, 20));
-        status = (await call(second.url, agent, 'GET', `/v1/calls/${callId}`)).body.status;
-      }
+      // The resumed clearance screens the papers again before it reaches the decided review.
+      const status = await until(
+        async () => (await call(second.url, agent, 'GET', `/v1/calls/${callId}`)).body.status,
+        (s) => s === 'ARRIVAL_CLEARED',
+        'the call cleared',
+      );
       expect(status).toBe('ARRIVAL_CLEARED');
       second.child.kill('SIGTERM');
       await second.exited;

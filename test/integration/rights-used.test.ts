@@ -43,6 +43,10 @@ function rightsOf(grants: Grants): string[] {
 }
 /** Rights a function holds for a path this tour does not walk, each with that path. */
 const OFF_THE_TOUR: Record<string, { right: string; path: string }> = {
+  resolveAlert: {
+    right: 'answer',
+    path: 'resolving an alert while the departure is in review re-checks it, which ends the old review’s wait (border-exit.test.ts)',
+  },
   putDeparture: {
     right: 'answer',
     path: 'a departure amended during its review answers the task waiting for the old version',

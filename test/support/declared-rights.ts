@@ -16,12 +16,17 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type Right = 'events' | 'start or answer workflows' | 'deviceKeys';
 
-/** The package each right's client lives in: loading it is what makes the call possible. */
+/**
+ * What in a bundle shows the right is used: the package of its client (loading it is what makes
+ * the call possible), or for device keys the name of their secret, since page tokens are read
+ * through the same Secrets Manager client.
+ */
 const CLIENT_OF: Record<Right, string> = {
   events: '@aws-sdk/client-eventbridge',
   'start or answer workflows': '@aws-sdk/client-sfn',
-  deviceKeys: '@aws-lambda-powertools/parameters/secrets',
+  deviceKeys: 'DEVICE_KEY_SECRET',
 };
+const FOUND_BY_NAME: ReadonlySet<Right> = new Set(['deviceKeys']);
 
 export interface FunctionEntry {
   name: string;
@@ -101,7 +106,14 @@ async function bundleReach(entry: Pick<FunctionEntry, 'module' | 'export'>, dire
     logLevel: 'silent',
   });
   const imports = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path)));
-  return new Set((Object.keys(CLIENT_OF) as Right[]).filter((right) => imports.has(CLIENT_OF[right])));
+  const code = result.outputFiles.map((f) => f.text).join('\n');
+  return new Set(
+    (Object.keys(CLIENT_OF) as Right[]).filter((right) =>
+      FOUND_BY_NAME.has(right)
+        ? code.includes(`'${CLIENT_OF[right]}'`) || code.includes(`"${CLIENT_OF[right]}"`)
+        : imports.has(CLIENT_OF[right]),
+    ),
+  );
 }
 
 /** Every mismatch between what functions declare and what their code can reach, as sentences. */

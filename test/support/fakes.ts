@@ -110,9 +110,10 @@ export function memoryReviews(): ReviewStore & { all: Map<string, StoredReview> 
     },
     async close(reviewId, change) {
       const r = all.get(reviewId);
-      if (r?.status !== 'OPEN') return false;
-      all.set(reviewId, { ...r, ...change });
-      return true;
+      if (r?.status !== 'OPEN') return undefined;
+      const closed = { ...r, ...change };
+      all.set(reviewId, closed);
+      return copy(closed);
     },
   };
 }
@@ -131,28 +132,30 @@ export function memoryPermitCodes(): PermitCodeStore & { codes: Map<string, Perm
 }
 
 export function memoryAgents(profiles: AgentProfile[] = []): AgentStore {
-  const all = new Map(profiles.map((p) => [p.agentId, p]));
+  // Trust is kept per agent and port, as the table keeps it.
+  const all = new Map(profiles.map((p) => [`${p.agentId}@${p.port}`, p]));
   return {
-    async get(agentId) {
-      return all.get(agentId);
+    async get(agentId, port) {
+      return all.get(`${agentId}@${port}`);
     },
     async put(profile) {
-      all.set(profile.agentId, profile);
+      all.set(`${profile.agentId}@${profile.port}`, profile);
     },
   };
 }
 
 export function memoryWatchList(entries: StoredWatchEntry[] = []): WatchListStore {
-  const all = new Map(entries.map((e) => [e.key, e]));
+  // Each port's list of its own, as the table keeps them.
+  const all = new Map(entries.map((e) => [`${e.port}@${e.key}`, e]));
   return {
     async put(more) {
-      for (const e of more) all.set(e.key, e);
+      for (const e of more) all.set(`${e.port}@${e.key}`, e);
     },
-    async lookup(keys) {
-      return keys.flatMap((k) => (all.has(k) ? [all.get(k)!] : []));
+    async lookup(port, wanted) {
+      return wanted.flatMap((k) => (all.has(`${port}@${k}`) ? [all.get(`${port}@${k}`)!] : []));
     },
-    async list() {
-      return { items: [...all.values()] };
+    async list(port) {
+      return { items: [...all.values()].filter((e) => e.port === port) };
     },
   };
 }

@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AGENCIES, agencyChecks, httpCheck } from '#departure/agencies.ts';
+import { DEFAULT_AGENCIES, type RecordedAnswer, agencyChecks, holdsOn, httpCheck } from '#departure/agencies.ts';
+import { agencyOf, portAgencies } from '#functions/agencies/config.ts';
 import type { StoredCall } from '#calls/store.ts';
 
 let server: Server;
@@ -31,6 +32,45 @@ const call = (imo: string) => ({ callId: 'C1', port: 'CNTXG', vessel: { imo } })
 describe('agency checks', () => {
   it('asks every port the default agencies, each recorded, without configuration', () => {
     expect(agencyChecks('CNTXG', undefined).map((c) => c.agency)).toEqual(DEFAULT_AGENCIES);
+  });
+
+  it('defaults to a Chinese port: customs with quarantine, and maritime safety for the port clearance', () => {
+    expect(portAgencies('CNTXG', undefined).map((a) => [a.agency, a.roles])).toEqual([
+      ['customs', ['CUSTOMS', 'QUARANTINE']],
+      ['maritime-safety', ['MARITIME_SAFETY']],
+    ]);
+  });
+
+  it('takes a full setting with a role, and keeps known names for the short form', () => {
+    const raw = JSON.stringify({
+      CNSHA: { customs: 'recorded', pilotage: { roles: ['PORT_AUTHORITY'], decides: 'pilot on board', check: url } },
+    });
+    const [customs, pilotage] = portAgencies('CNSHA', raw);
+    expect(customs).toMatchObject({ name: 'Customs (GACC), including health quarantine', check: 'recorded' });
+    expect(pilotage).toMatchObject({ agency: 'pilotage', roles: ['PORT_AUTHORITY'], check: url });
+  });
+
+  it('refuses an agency the port does not have with a 404 naming the ones it has', () => {
+    expect(() => agencyOf('CNTXG', 'health', undefined)).toThrow(
+      expect.objectContaining({
+        status: 404,
+        details: [{ path: 'agency', message: 'must be one of customs, maritime-safety' }],
+      }),
+    );
+  });
+
+  it('counts as holding only configured agencies whose latest answer is HOLD', async () => {
+    const answer = (agency: string, status: 'CLEAR' | 'HOLD'): RecordedAnswer => ({
+      agency,
+      status,
+      recordedBy: 'officer-1',
+      recordedAt: '2026-12-01T08:00:00.000Z',
+    });
+    const answers = {
+      ofCall: async () => [answer('customs', 'CLEAR'), answer('maritime-safety', 'HOLD'), answer('health', 'HOLD')],
+    };
+    const holds = await holdsOn(answers, { callId: 'C1', port: 'CNTXG' }, undefined);
+    expect(holds.map((h) => h.agency)).toEqual(['maritime-safety']);
   });
 
   it('takes a port’s own list, falling back to "*"', () => {

@@ -5,6 +5,7 @@ import validator from 'asl-validator';
 import { LocalStepFunctions, type StepHandler } from '#local/workflows/runner.ts';
 import { placeholders, readDefinition } from '#workflows/registry.ts';
 import { arrivalClearance } from '#workflows/index.ts';
+import { INSPECTION_TIMEOUT_SECONDS } from '#clearance/steps.ts';
 
 const definition = readDefinition(arrivalClearance);
 
@@ -82,6 +83,8 @@ describe('arrival clearance definition', () => {
 
   it.each([
     ['APPROVE', 'permit'],
+    ['APPROVE_WITH_CONDITIONS', 'permit'],
+    ['REFUSE_ENTRY', 'permit'],
     ['REJECT', 'reject'],
     ['REQUEST_AMENDMENT', 'amend'],
   ])('waits for the officer and follows a %s decision', async (decision, step) => {
@@ -95,6 +98,42 @@ describe('arrival clearance definition', () => {
     expect(execution.status).toBe('SUCCEEDED');
     expect(calls[step]).toHaveLength(1);
     expect(calls[step]![0]).toMatchObject({ callId: 'C1', version: 1, decision: { decision, officer: 'o1' } });
+  });
+
+  it.each([
+    ['APPROVE', 'permit'],
+    ['REFUSE_ENTRY', 'permit'],
+    ['REJECT', 'reject'],
+  ])('orders an on-board inspection, waits for its result and follows a %s result', async (result, step) => {
+    const { sfn, arn, calls, tokens } = steps({
+      AssessRiskFunction: async () => ({ needsReview: true, reviewTimeoutSeconds: 3600 }),
+    });
+    const execution = sfn.startExecution(arn, `inspect-${result}`, input);
+    await until(() => tokens.length === 1);
+    sfn.sendTaskSuccess(
+      tokens[0]!,
+      JSON.stringify({ decision: 'ORDER_INSPECTION', reason: 'stowaway suspected', officer: 'o1', decidedAt: 'now' }),
+    );
+    await until(() => tokens.length === 2);
+    expect(calls.review![1]).toMatchObject({
+      purpose: 'INSPECTION',
+      escalated: false,
+      order: { decision: 'ORDER_INSPECTION', reason: 'stowaway suspected', officer: 'o1' },
+    });
+    expect(calls.permit).toBeUndefined();
+    sfn.sendTaskSuccess(tokens[1]!, JSON.stringify({ decision: result, officer: 'o2', decidedAt: 'later' }));
+    await execution.done;
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(calls[step]).toHaveLength(1);
+    expect(calls[step]![0]).toMatchObject({ decision: { decision: result, officer: 'o2' } });
+  });
+
+  it('records a failure when the inspection result never comes', () => {
+    const states = JSON.parse(definition).States;
+    expect(states['Inspect on board'].TimeoutSeconds).toBe(INSPECTION_TIMEOUT_SECONDS);
+    expect(states['Inspect on board'].Catch).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: 'Record failure' }),
+    );
   });
 
   it('escalates to a supervisor when the review deadline passes', async () => {

@@ -174,7 +174,7 @@ describe('arrival clearance steps on fakes', () => {
     await w.steps.openReview({ ...ref(call), taskToken: 't1' });
     await w.steps.rejectArrival({
       ...ref(call),
-      decision: { decision: 'REJECT', reason: 'no', officer: 'o', decidedAt: call.updatedAt },
+      decision: { decision: 'REJECT', reason: 'no', officer: 'o', role: 'supervisor', decidedAt: call.updatedAt },
     });
     const rejected = (await w.ports.calls.get(call.callId))!;
     expect(rejected).toMatchObject({ status: 'REJECTED', arrival: { state: 'REJECTED' } });

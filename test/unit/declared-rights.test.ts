@@ -21,7 +21,7 @@ describe('declared rights', () => {
     const problems = await declaredRightsProblems(functionsOf(routes, [], []));
     // Assess
     expect(problems).toContain(
-      'createDevice uses deviceKeys (@aws-lambda-powertools/parameters/secrets) but nothing in devices/api.ts declares it',
+      'createDevice uses deviceKeys (DEVICE_KEY_SECRET) but nothing in devices/api.ts declares it',
     );
   });
 

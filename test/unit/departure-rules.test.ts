@@ -9,9 +9,24 @@ const base: DepartureDeclaration = {
   sailing: ['C01', 'C02', 'C03'],
   signOn: [],
   signOff: [],
-  etd: '2099-01-01T00:00:00.000Z',
+  etd: new Date(Date.now() + 2 * 86_400_000).toISOString(),
   personsOnBoard: 3,
 };
+const trip = (ref: string, hoursAhead: number) => ({
+  ref,
+  mode: 'AIR' as const,
+  reference: 'CA1234',
+  at: new Date(Date.now() + hoursAhead * 3_600_000).toISOString(),
+});
+/** C03 signs off for a flight, C09 signs on off one. */
+const crewChange = (travel: Partial<NonNullable<DepartureDeclaration['travel']>>): Partial<DepartureDeclaration> => ({
+  sailing: ['C01', 'C02'],
+  signOff: ['C03'],
+  signOn: [crewMember('C09')],
+  personsOnBoard: 3,
+  travel: { onward: [trip('C03', 5)], arrival: [trip('C09', -2)], ...travel },
+  etd: new Date(Date.now() + 86_400_000).toISOString(),
+});
 const rules = (d: Partial<DepartureDeclaration>) =>
   departureViolations({ ...base, ...d }, arrival, new Date()).map((v) => `${v.path} ${v.rule}`);
 
@@ -33,7 +48,22 @@ describe('departure declaration rules', () => {
     ],
     ['a wrong head count', { personsOnBoard: 5 }, 'personsOnBoard PERSONS_ON_BOARD_MISMATCH'],
     ['a departure in the past', { etd: '2001-01-01T00:00:00.000Z' }, 'etd ETD_IN_PAST'],
+    ['a departure in 2999', { etd: '2999-01-01T00:00:00.000Z' }, 'etd ETD_TOO_FAR'],
+    ['a sign-off without onward travel', crewChange({ onward: [] }), 'signOff[0] ONWARD_TRAVEL_MISSING'],
+    ['a sign-on without arrival travel', crewChange({ arrival: [] }), 'signOn[0] ARRIVAL_TRAVEL_MISSING'],
+    [
+      'onward travel for someone not signing off',
+      crewChange({ onward: [trip('C03', 1), trip('C02', 1)] }),
+      'travel.onward[1].ref NOT_SIGNING_OFF',
+    ],
+    [
+      'an onward flight that has already left',
+      crewChange({ onward: [trip('C03', -1)] }),
+      'travel.onward[0].at TRANSPORT_ALREADY_LEFT',
+    ],
   ])('refuse %s', (_case, change, expected) => expect(rules(change)).toContain(expected));
+
+  it('accept a crew change with each journey declared', () => expect(rules(crewChange({}))).toEqual([]));
 });
 
 describe('crew reconciliation', () => {

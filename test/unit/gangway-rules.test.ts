@@ -7,19 +7,9 @@ import type { GangwayEvent } from '#gangway/schema.ts';
 import { sweepShoreLeave } from '#gangway/service.ts';
 import type { GangwayStore, StoredPresence } from '#gangway/store.ts';
 import { fixedClock } from '#shared/clock.ts';
-import { crewMember } from '../support/fixtures.ts';
+import { crewMember, gangwayEvent } from '../support/fixtures.ts';
 
-const event = (over: Partial<GangwayEvent> = {}): GangwayEvent => ({
-  eventId: '0b6f3d2e-6c55-4a37-9d83-7f2b7f8b1c11',
-  callId: 'C1',
-  personRef: 'C01',
-  direction: 'DISEMBARK',
-  method: 'FACE',
-  matchScore: 0.97,
-  livenessPassed: true,
-  capturedAt: '2026-12-03T09:00:00.000Z',
-  ...over,
-});
+const event = gangwayEvent;
 const ctx = {
   person: crewMember('C01'),
   before: undefined,

@@ -6,7 +6,7 @@ import { importPersons } from '#imports/service.ts';
 import { SPREADSHEET_TYPES } from '#imports/schema.ts';
 import { crewRow, imoWorkbook, passengerRow, personsCsv } from '#local/spreadsheets.ts';
 import { AppError } from '#shared/errors.ts';
-import type { CrewMember, Passenger } from '#shared/people.ts';
+import { type CrewMember, type Passenger, RANKS } from '#shared/people.ts';
 
 const LETTERS = [...'ABCXYZabcxyzÀÉÎÕÜßçñøåłžŠƏ李王张伟小明佐藤ひらがなカタカナ김민준ÄлениОлегΑλέξηςعليאבגद्विजเทพ'];
 const word = fc.string({ unit: fc.constantFrom(...LETTERS), minLength: 1, maxLength: 12 });
@@ -22,7 +22,8 @@ const day = fc
 const country = fc.constantFrom('CHN', 'PHL', 'UKR', 'DEU', 'ISL', 'VNM', 'IND', 'NGA', 'BRA', 'D');
 const upper = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'), minLength: min, maxLength: max });
-const rankWord = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIKLMNOPRSTUVWY'), minLength: 2, maxLength: 9 });
+// Ranks come from the crew list's own list (OTHER needs its text, which a sheet cell does not carry).
+const rank = fc.constantFrom(...RANKS.filter((r) => r !== 'OTHER' && r !== 'MASTER'));
 
 const base = {
   familyName: name,
@@ -41,7 +42,7 @@ const base = {
 const crewMember = fc.record({
   ...base,
   ref: fc.constant(''),
-  rank: fc.array(rankWord, { minLength: 1, maxLength: 3 }).map((w) => w.join('_')),
+  rank,
 });
 const passenger = fc.record({
   ...base,

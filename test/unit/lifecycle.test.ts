@@ -93,9 +93,11 @@ describe('the call lifecycle', () => {
         event,
         event === 'RECHECK_DEPARTURE'
           ? 'system'
-          : event.startsWith('CLEAR') || event.startsWith('REJECT')
-            ? 'officer'
-            : 'agent',
+          : event.startsWith('REJECT')
+            ? 'supervisor'
+            : event.startsWith('CLEAR')
+              ? 'officer'
+              : 'agent',
       ).permits,
     ).toEqual(permits);
   });

@@ -16,6 +16,13 @@ function call(over: Partial<Call> & { arrivedMinutesAfterClearance?: number }): 
     eta: '2026-12-03T06:00:00.000Z',
     etd: '2026-12-04T18:00:00.000Z',
     ata: '2026-12-03T06:30:00.000Z',
+    ataRecord: {
+      at: '2026-12-03T06:30:00.000Z',
+      source: 'OFFICER',
+      recordedBy: 'officer-wang',
+      recordedAt: '2026-12-03T06:40:00.000Z',
+      confirmed: true,
+    },
     createdAt: '',
     updatedAt: '',
     arrival: {
@@ -46,7 +53,12 @@ describe('three-zeros figures', () => {
       call({ arrival: { ...call({}).arrival!, clearedAt: '2026-12-03T07:15:00.000Z' } }),
       45,
     ],
-    ['not arrived yet', call({ ata: undefined }), null],
+    ['not arrived yet', call({ ata: undefined, ataRecord: undefined }), null],
+    [
+      'whose ATA only the agent proposed',
+      call({ ataRecord: { ...call({}).ataRecord!, source: 'AGENT', recordedBy: 'ACME', confirmed: false } }),
+      null,
+    ],
   ])('waiting for a call %s: %s minutes', (_case, c, minutes) => {
     expect(callFigures(c, now).waitingMinutes).toBe(minutes);
   });
@@ -104,6 +116,28 @@ describe('three-zeros figures', () => {
       now,
     );
     expect(rows.map((r) => r.agentId)).toEqual(['FAST', 'SLOW']);
-    expect(toCsv(rows).split('\n')[2]).toMatch(/^SLOW,1,0,1,,0,,/);
+    expect(toCsv(rows).split('\n')[2]).toMatch(/^2,false,SLOW,1,1,0,1,,0,,/);
+  });
+
+  it('lists an agent with nothing measured unranked, below one whose ships waited 0 minutes', () => {
+    const unmeasured = call({
+      agentId: 'AAA-NOTHING',
+      ata: undefined,
+      ataRecord: undefined,
+      departure: undefined,
+      status: 'ARRIVAL_CLEARED',
+      etd: '2026-12-20T00:00:00.000Z',
+    });
+    const rows = byAgent(
+      [
+        { call: unmeasured, reviews: [], passes: 0, passesWithAlerts: 0 },
+        { call: call({ agentId: 'ZERO' }), reviews: [], passes: 0, passesWithAlerts: 0 },
+      ],
+      now,
+    );
+    expect(rows.map((r) => [r.agentId, r.rank, r.unranked])).toEqual([
+      ['ZERO', 1, undefined],
+      ['AAA-NOTHING', null, 'nothing measured'],
+    ]);
   });
 });

@@ -22,6 +22,7 @@ import { portTime, zoneName } from '../time';
 import { SeverityMark } from '../ui/Danger';
 import { LoadError } from '../ui/LoadError';
 import { AlertActions } from './AlertActions';
+import { Persons } from './call/Persons';
 import { PersonsTable } from './call/PersonsTable';
 import { DecisionButtons } from './DecisionDialog';
 import { FailedClearance } from './Redrive';
@@ -128,6 +129,7 @@ export function CallPage({ callId }: { callId: string }) {
         </Container>
       )}
       <PersonsTable persons={persons} />
+      <Persons callId={callId} />
       <Table
         variant="container"
         header={<Header counter={`(${c.timeline.length})`}>{t('timeline')}</Header>}
