@@ -41,7 +41,7 @@ function rightsOf(grants: Grants): string[] {
     ...(grants.deviceKeys ? ['deviceKeys'] : []),
   ].sort();
 }
-/** Rights a function holds for a path this tour does not walk, each with that path. */
+/** Rights a function holds for a path this tour does not walk, or walks only by timing, each with that path. */
 const OFF_THE_TOUR: Record<string, { right: string; path: string }> = {
   resolveAlert: {
     right: 'answer',
@@ -167,8 +167,11 @@ describe('the rights each function declares', () => {
       const used = [...new Set([...(rightsUsed().get(name) ?? [])].map((a) => RIGHT_OF_ACTION[a]))].sort();
       const off = OFF_THE_TOUR[name];
       if (off) expect(rightsOf(grants), `${name} no longer declares ${off.right}`).toContain(off.right);
+      // A right off the tour is compared on neither side: whether the tour happens on its path
+      // (an alert resolved while the departure is in review) is a matter of timing.
       const want = rightsOf(grants).filter((r) => r !== off?.right);
-      if (JSON.stringify(used) !== JSON.stringify(want)) mismatches.push(`${name}: declares [${want}], used [${used}]`);
+      const seen = used.filter((r) => r !== off?.right);
+      if (JSON.stringify(seen) !== JSON.stringify(want)) mismatches.push(`${name}: declares [${want}], used [${seen}]`);
     }
     expect(mismatches).toEqual([]);
     // The tour reached the functions that hold rights at all.
