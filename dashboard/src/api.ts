@@ -30,10 +30,17 @@ export function saveSession(session: Session | undefined) {
   else localStorage.removeItem(KEY);
 }
 
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The API's `details`: each offending field's path, for a form to mark the field. */
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
   }
@@ -59,10 +66,9 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   }
   if (!res.ok) {
     const error = data?.error;
-    const details = (error?.details ?? [])
-      .map((d: { path: string; message: string }) => `${d.path}: ${d.message}`)
-      .join('; ');
-    throw new ApiError(res.status, `${error?.message ?? res.statusText}${details ? ` (${details})` : ''}`);
+    const list: ErrorDetail[] = error?.details ?? [];
+    const details = list.map((d) => `${d.path}: ${d.message}`).join('; ');
+    throw new ApiError(res.status, `${error?.message ?? res.statusText}${details ? ` (${details})` : ''}`, list);
   }
   return data as T;
 }

@@ -1,0 +1,218 @@
+// The departure declaration, started from the port's pre-filled draft (everyone from the arrival
+// lists sails, less those signed off): who sails, the crew change, review and submit.
+import {
+  Alert,
+  Box,
+  Container,
+  FormField,
+  Header,
+  Link,
+  Multiselect,
+  SpaceBetween,
+  Table,
+  Wizard,
+} from '@cloudscape-design/components';
+import { useEffect, useState } from 'react';
+import { departureViolations } from '../../../../functions/departure/rules.ts';
+import { DepartureDeclaration } from '../../../../functions/departure/schema.ts';
+import { ApiError, api } from '../../api';
+import { changedPaths } from '../../diff';
+import { flash } from '../../ui/flash';
+import type { StoredArrival } from '../client';
+import { type FieldErrors, detailsOf, issuesOf, pathOf, under } from '../fields';
+import type { AgentCall } from '../status';
+import { useWords } from '../use-words';
+import type { Word } from '../words';
+import { type DepartureDraft, dropDraft, saveDraft } from './draft';
+import { PersonsStep } from './PersonsStep';
+
+const STEPS: { word: Word; prefix: string[] }[] = [
+  { word: 'stepSailing', prefix: ['sailing', 'personsOnBoard', 'etd'] },
+  { word: 'stepCrewChange', prefix: ['signOn', 'signOff', 'travel'] },
+  { word: 'stepReview', prefix: [] },
+];
+const stepOf = (path: string) => {
+  const i = STEPS.findIndex((s) => s.prefix.some((p) => path === p || path.startsWith(`${p}.`)));
+  return i < 0 ? STEPS.length - 1 : i;
+};
+
+const counted = (d: DepartureDraft): DepartureDraft => ({ ...d, personsOnBoard: d.sailing.length + d.signOn.length });
+
+export function departureProblems(d: DepartureDraft, arrival: StoredArrival | undefined, lang: 'en' | 'zh') {
+  const shape = issuesOf(DepartureDeclaration, d);
+  if (Object.keys(shape).length || !arrival) return shape;
+  const out: FieldErrors = {};
+  for (const v of departureViolations(DepartureDeclaration.parse(d), arrival.declaration, new Date()))
+    out[pathOf(v.path)] ??= v[lang];
+  return out;
+}
+
+export function DepartureWizard({
+  call,
+  start,
+  arrival,
+  submitted,
+  notice,
+}: {
+  call: AgentCall;
+  start: DepartureDraft;
+  arrival?: StoredArrival;
+  submitted?: { version: number; declaration: DepartureDraft };
+  notice?: string;
+}) {
+  const { w, lang } = useWords();
+  const [draft, setDraftState] = useState<DepartureDraft>(() => counted(start));
+  const [step, setStep] = useState(0);
+  const [server, setServer] = useState<FieldErrors>({});
+  const [sending, setSending] = useState(false);
+  const setDraft = (d: DepartureDraft) => (setDraftState(counted(d)), setServer({}));
+  useEffect(() => saveDraft(call.callId, 'departure', draft), [call.callId, draft]);
+
+  const onArrival = [...(arrival?.declaration.crew ?? []), ...(arrival?.declaration.passengers ?? [])];
+  const crewRefs = (arrival?.declaration.crew ?? []).map((c) => c.ref);
+  const problems = { ...departureProblems(draft, arrival, lang), ...server };
+  const changes = submitted ? changedPaths(submitted.declaration, draft) : [];
+  const option = (ref: string) => {
+    const p = onArrival.find((x) => x.ref === ref);
+    return { value: ref, label: p ? `${ref} · ${p.familyName} ${p.givenNames}` : ref };
+  };
+
+  const submit = async () => {
+    if (Object.keys(problems).length) return setStep(stepOf(Object.keys(problems)[0]!));
+    setSending(true);
+    try {
+      await api('PUT', `/v1/calls/${call.callId}/departure`, draft);
+      dropDraft(call.callId, 'departure');
+      flash('success', w('submitted'), `${call.vessel.name} · ${call.voyage}`);
+      location.hash = `#/my-calls/${call.callId}`;
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) {
+        const found = detailsOf(error.details);
+        setServer(found);
+        setStep(stepOf(Object.keys(found)[0]!));
+      } else flash('error', w('submit'), (error as Error).message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const sailing = (
+    <Table
+      header={
+        <Header variant="h2" description={w('sailingCount', { n: draft.sailing.length, total: onArrival.length })}>
+          {w('stepSailing')}
+        </Header>
+      }
+      items={onArrival}
+      trackBy={(p) => p.ref}
+      selectionType="multi"
+      selectedItems={onArrival.filter((p) => draft.sailing.includes(p.ref))}
+      onSelectionChange={({ detail }) => setDraft({ ...draft, sailing: detail.selectedItems.map((p) => p.ref) })}
+      ariaLabels={{
+        selectionGroupLabel: w('stepSailing'),
+        itemSelectionLabel: (_, p) => `${p.ref} ${p.familyName} ${p.givenNames}`,
+        allItemsSelectionLabel: () => w('stepSailing'),
+        tableLabel: w('stepSailing'),
+      }}
+      columnDefinitions={[
+        { id: 'ref', header: w('ref'), cell: (p) => p.ref },
+        { id: 'name', header: w('familyName'), cell: (p) => `${p.familyName} ${p.givenNames}` },
+        { id: 'doc', header: w('documentNumber'), cell: (p) => p.document.number },
+      ]}
+      footer={problems.sailing && <Box color="text-status-error">{problems.sailing}</Box>}
+    />
+  );
+  const crewChange = (
+    <SpaceBetween size="l">
+      <Container header={<Header variant="h2">{w('signsOff')}</Header>}>
+        <FormField label={w('signsOff')} errorText={problems.signOff}>
+          <Multiselect
+            selectedOptions={draft.signOff.map(option)}
+            options={crewRefs.map(option)}
+            onChange={({ detail }) => {
+              const off = detail.selectedOptions.map((o) => o.value!);
+              setDraft({ ...draft, signOff: off, sailing: draft.sailing.filter((r) => !off.includes(r)) });
+            }}
+            placeholder={w('signsOff')}
+          />
+        </FormField>
+      </Container>
+      <Container header={<Header variant="h2">{w('signOnCrew')}</Header>}>
+        <PersonsStep
+          list="crew"
+          persons={draft.signOn as never[]}
+          onChange={(rows) => setDraft({ ...draft, signOn: rows as never[] })}
+          extra={under(problems, 'signOn.')}
+        />
+      </Container>
+    </SpaceBetween>
+  );
+  const review = (
+    <SpaceBetween size="l">
+      <Container header={<Header variant="h2">{w('toFix')}</Header>}>
+        {Object.keys(problems).length === 0 ? (
+          <Alert type="success">{w('readyToSend')}</Alert>
+        ) : (
+          <ul>
+            {Object.entries(problems).map(([path, message]) => (
+              <li key={path}>
+                <Link onFollow={() => setStep(stepOf(path))}>{`${w(STEPS[stepOf(path)]!.word)} · ${path}`}</Link>
+                {`: ${message}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Container>
+      <Container
+        header={
+          <Header variant="h2">
+            {submitted ? w('changesSinceVersion', { v: submitted.version }) : w('stepReview')}
+          </Header>
+        }
+      >
+        {!submitted ? (
+          <Box>{w('firstVersion')}</Box>
+        ) : changes.length === 0 ? (
+          <Box>{w('noChanges')}</Box>
+        ) : (
+          <ul>
+            {changes.map((p) => (
+              <li key={p}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Container>
+    </SpaceBetween>
+  );
+  const contents = [sailing, crewChange, review];
+  return (
+    <SpaceBetween size="m">
+      <Alert type="info">
+        {notice ? `${notice} ` : ''}
+        {w('draftSaved')}
+      </Alert>
+      <Wizard
+        activeStepIndex={step}
+        isLoadingNextStep={sending}
+        onNavigate={({ detail }) => setStep(detail.requestedStepIndex)}
+        onCancel={() => {
+          location.hash = `#/my-calls/${call.callId}`;
+        }}
+        onSubmit={() => void submit()}
+        submitButtonText={w('submit')}
+        i18nStrings={{
+          stepNumberLabel: (n) => w('stepOf', { n, total: STEPS.length }),
+          collapsedStepsLabel: (n, total) => w('stepOf', { n, total }),
+          navigationAriaLabel: w('departureDeclaration'),
+          cancelButton: w('cancel'),
+          previousButton: w('previous'),
+          nextButton: w('next'),
+          optional: w('optionalStep'),
+        }}
+        steps={STEPS.map((s, i) => ({ title: w(s.word), content: contents[i] }))}
+      />
+    </SpaceBetween>
+  );
+}

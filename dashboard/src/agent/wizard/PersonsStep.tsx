@@ -1,0 +1,223 @@
+// A crew or passenger list: read from a spreadsheet (file picker or drag and drop) by the API's
+// import, every problem marked on its row and cell, each cell editable in place to fix it.
+import {
+  Alert,
+  Box,
+  Button,
+  FileDropzone,
+  FileInput,
+  Header,
+  Input,
+  SpaceBetween,
+  StatusIndicator,
+  Table,
+  type TableProps,
+} from '@cloudscape-design/components';
+import { useState } from 'react';
+import type { ImportProblem } from '../../../../functions/imports/schema.ts';
+import { CrewMember, Passenger } from '../../../../functions/shared/people.ts';
+import { flash } from '../../ui/flash';
+import { importPersons } from '../client';
+import { type FieldErrors, issuesOf } from '../fields';
+import { useWords } from '../use-words';
+import type { Word } from '../words';
+
+type Person = Record<string, unknown> & { ref?: string };
+type List = 'crew' | 'passengers';
+
+const FIELDS: { path: string; word: Word; lists?: List[] }[] = [
+  { path: 'ref', word: 'ref' },
+  { path: 'familyName', word: 'familyName' },
+  { path: 'givenNames', word: 'givenNames' },
+  { path: 'rank', word: 'rank', lists: ['crew'] },
+  { path: 'nationality', word: 'nationality' },
+  { path: 'gender', word: 'gender' },
+  { path: 'dateOfBirth', word: 'dateOfBirth' },
+  { path: 'document.type', word: 'documentType' },
+  { path: 'document.number', word: 'documentNumber' },
+  { path: 'document.issuingState', word: 'issuingState' },
+  { path: 'document.expiry', word: 'documentExpiry' },
+];
+
+const get = (p: Person, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], p);
+
+function set(p: Person, path: string, value: string): Person {
+  const [head, ...rest] = path.split('.');
+  if (!rest.length) return { ...p, [head!]: value };
+  return { ...p, [head!]: set({ ...((p[head!] as Person) ?? {}) }, rest.join('.'), value) };
+}
+
+/** The problems of each row: the import's (until the row is edited) and the schema's and rules' now. */
+export function rowProblems(
+  list: List,
+  persons: readonly Person[],
+  imported: readonly ImportProblem[],
+  edited: ReadonlySet<number>,
+  extra: FieldErrors,
+): FieldErrors[] {
+  const schema = list === 'crew' ? CrewMember : Passenger;
+  return persons.map((p, i) => {
+    const out: FieldErrors = {};
+    for (const problem of imported)
+      if (problem.list === list && problem.index === i && !edited.has(i)) out[problem.field || ''] ??= problem.message;
+    for (const [path, message] of Object.entries(issuesOf(schema, p))) out[path] ??= message;
+    for (const [path, message] of Object.entries(extra))
+      if (path === String(i) || path.startsWith(`${i}.`)) out[path.slice(String(i).length + 1)] ??= message;
+    return out;
+  });
+}
+
+export function PersonsStep({
+  list,
+  persons,
+  onChange,
+  extra,
+}: {
+  list: List;
+  persons: Person[];
+  onChange: (persons: Person[]) => void;
+  /** Problems found beyond one row's shape (the declaration's rules, the server), by `index.field`. */
+  extra: FieldErrors;
+}) {
+  const { w } = useWords();
+  const [imported, setImported] = useState<ImportProblem[]>([]);
+  const [edited, setEdited] = useState<Set<number>>(new Set());
+  const [file, setFile] = useState<File[]>([]);
+  const [reading, setReading] = useState(false);
+  const [summary, setSummary] = useState<string | undefined>();
+  const problems = rowProblems(list, persons, imported, edited, extra);
+  const count = problems.reduce((n, p) => n + Object.keys(p).length, 0);
+  const label = (path: string) => {
+    const field = FIELDS.find((f) => f.path === path);
+    return field ? w(field.word) : path || w('row');
+  };
+
+  const read = async (files: File[]) => {
+    const picked = files[0];
+    setFile(files);
+    if (!picked) return;
+    setReading(true);
+    try {
+      const answer = await importPersons(picked);
+      const rows = (answer[list] ?? []) as Person[];
+      onChange(rows);
+      setImported(answer.problems.filter((p) => p.list === list));
+      setEdited(new Set());
+      setSummary(w('imported', { n: rows.length, file: picked.name }));
+    } catch (error) {
+      flash('error', w('upload'), (error as Error).message);
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const fields = FIELDS.filter((f) => !f.lists || f.lists.includes(list));
+  const columns: TableProps.ColumnDefinition<Person>[] = [
+    {
+      id: 'problems',
+      header: w('problems'),
+      minWidth: 220,
+      cell: (p) => {
+        const mine = problems[persons.indexOf(p)] ?? {};
+        const entries = Object.entries(mine);
+        if (!entries.length) return <StatusIndicator type="success">{w('noProblems')}</StatusIndicator>;
+        return (
+          <SpaceBetween size="xxxs">
+            {entries.map(([path, message]) => (
+              <StatusIndicator key={path} type="error">{`${label(path)}: ${message}`}</StatusIndicator>
+            ))}
+          </SpaceBetween>
+        );
+      },
+    },
+    ...fields.map(
+      (f): TableProps.ColumnDefinition<Person> => ({
+        id: f.path,
+        header: w(f.word),
+        minWidth: f.path === 'ref' || f.path === 'gender' ? 90 : 140,
+        cell: (p) => {
+          const value = String(get(p, f.path) ?? '');
+          return problems[persons.indexOf(p)]?.[f.path] ? (
+            <StatusIndicator type="error">{value || '—'}</StatusIndicator>
+          ) : (
+            value
+          );
+        },
+        editConfig: {
+          ariaLabel: w(f.word),
+          errorIconAriaLabel: w('problems'),
+          editIconAriaLabel: w('edit'),
+          editingCell: (p, { currentValue, setValue }) => (
+            <Input
+              autoFocus
+              ariaLabel={w(f.word)}
+              value={currentValue ?? String(get(p, f.path) ?? '')}
+              onChange={({ detail }) => setValue(detail.value)}
+            />
+          ),
+        },
+      }),
+    ),
+  ];
+
+  return (
+    <SpaceBetween size="m">
+      <FileDropzone onChange={({ detail }) => void read(detail.value)}>
+        <SpaceBetween size="xs" alignItems="center">
+          <Box>{w('uploadHint')}</Box>
+          <FileInput
+            value={file}
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ariaLabel={`${w('upload')}: ${w(list === 'crew' ? 'stepCrew' : 'stepPassengers')}`}
+            onChange={({ detail }) => void read(detail.value)}
+          >
+            {w('chooseFile')}
+          </FileInput>
+        </SpaceBetween>
+      </FileDropzone>
+      {reading && <StatusIndicator type="loading">{w('upload')}</StatusIndicator>}
+      {summary && !reading && (
+        <Alert type={count ? 'warning' : 'success'} header={summary}>
+          {count ? w('problemsToFix', { n: count }) : w('noProblems')}
+        </Alert>
+      )}
+      <Table
+        header={
+          <Header
+            variant="h2"
+            counter={`(${persons.length})`}
+            actions={
+              <Button
+                onClick={() => onChange([...persons, { ref: `${list === 'crew' ? 'C' : 'P'}${persons.length + 1}` }])}
+              >
+                {w('addPerson')}
+              </Button>
+            }
+          >
+            {w(list === 'crew' ? 'stepCrew' : 'stepPassengers')}
+          </Header>
+        }
+        items={persons}
+        trackBy={(p) => String(persons.indexOf(p))}
+        columnDefinitions={columns}
+        wrapLines
+        ariaLabels={{
+          tableLabel: w(list === 'crew' ? 'stepCrew' : 'stepPassengers'),
+          activateEditLabel: (column, p) => `${w('edit')} ${column.header} · ${p.ref ?? ''}`,
+          cancelEditLabel: () => w('cancel'),
+          submitEditLabel: () => w('save'),
+          submittingEditText: () => w('save'),
+        }}
+        submitEdit={(p, column, value) => {
+          const i = persons.indexOf(p);
+          const next = [...persons];
+          next[i] = set(p, String(column.id), String(value ?? ''));
+          setEdited((e) => new Set(e).add(i));
+          onChange(next);
+        }}
+        empty={<Box textAlign="center">{w('uploadHint')}</Box>}
+      />
+    </SpaceBetween>
+  );
+}
