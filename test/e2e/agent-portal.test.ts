@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('the agents portal in a browser', () => {
   it(
     'takes an agent on a phone through the same day, in Chinese',
     async () => {
-      await agentsDay('zh', 390, { name: 'DONG FANG 3', imo: '9074729', voyage: '118W' });
+      await agentsDay('zh', 390, { name: 'DONG FANG 3', imo: '9321483', voyage: '118W' });
     },
     DAY_TIMEOUT,
   );

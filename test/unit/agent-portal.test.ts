@@ -52,8 +52,9 @@ describe('what waits on the agent', () => {
   });
 
   it("asks for an amendment with the officer's own reason from the timeline", () => {
+    // The lifecycle sends a call whose arrival must be amended back to DRAFT.
     const c = call({
-      status: 'SUBMITTED',
+      status: 'DRAFT',
       arrival: clearance({
         state: 'AMENDMENT_REQUESTED',
         reasons: [{ code: 'ISSC_EXPIRED', severity: 'MINOR', detail: 'ISSC expires' }],
@@ -61,7 +62,7 @@ describe('what waits on the agent', () => {
     });
     const timeline = [
       entry(1, '2026-12-01T09:00:00.000Z', 'CALL_ANNOUNCED', 'agent'),
-      entry(2, '2026-12-01T11:00:00.000Z', 'ARRIVAL_AMENDMENT_REQUESTED', 'officer', {
+      entry(2, '2026-12-01T11:00:00.000Z', 'AMENDMENT_REQUESTED', 'officer', {
         reason: "C04's document expires before ETD",
       }),
     ];

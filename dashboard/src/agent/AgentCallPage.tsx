@@ -12,6 +12,7 @@ import {
   type StatusIndicatorProps,
   Table,
 } from '@cloudscape-design/components';
+import { allows } from '../../../functions/calls/lifecycle.ts';
 import type { CallAgencies } from '../../../functions/departure/schema.ts';
 import type { z } from 'zod';
 import { portTimeZone } from '../../../functions/port/time-zone.ts';
@@ -193,7 +194,7 @@ export function AgentCallPage({ callId }: { callId: string }) {
   if (!call) return <LoadError what={callId} loaded={loaded} />;
   const zone = portTimeZone(call.port);
   const waiting = waitingOn(call, call);
-  const departing = !!call.departure || ['IN_PORT', 'DEPARTURE_SUBMITTED', 'DEPARTED'].includes(call.status);
+  const departing = !!call.departure || call.status === 'IN_PORT';
   return (
     <SpaceBetween size="l">
       <LoadError what={callId} loaded={loaded} />
@@ -202,7 +203,7 @@ export function AgentCallPage({ callId }: { callId: string }) {
         description={`${call.voyage} · IMO ${call.vessel.imo} · ${call.port}`}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
-            {call.status === 'DRAFT' || call.arrival ? (
+            {allows(call.status, 'SUBMIT_ARRIVAL') ? (
               <Button
                 href={`#/my-calls/${call.callId}/arrival`}
                 variant={waiting.phase === 'arrival' ? 'primary' : 'normal'}
@@ -210,7 +211,7 @@ export function AgentCallPage({ callId }: { callId: string }) {
                 {w(call.arrival ? 'amendArrival' : 'declareArrival')}
               </Button>
             ) : null}
-            {departing && (
+            {allows(call.status, 'SUBMIT_DEPARTURE') && (
               <Button
                 href={`#/my-calls/${call.callId}/departure`}
                 variant={waiting.phase === 'departure' ? 'primary' : 'normal'}

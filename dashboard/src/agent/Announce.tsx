@@ -116,8 +116,9 @@ export function Announce() {
   };
   const set = (field: keyof Fields) => (value: string) => {
     setFields((f) => ({ ...f, [field]: value }));
-    // A server's word on a field stands until the agent changes that field.
-    setServer((s) => Object.fromEntries(Object.entries(s).filter(([p]) => FIELD_OF[p] !== field)));
+    // A server's word on a field stands until the agent changes that field (a time is part of its date's).
+    const owner = field === 'etaTime' ? 'etaDate' : field === 'etdTime' ? 'etdDate' : field;
+    setServer((s) => Object.fromEntries(Object.entries(s).filter(([p]) => FIELD_OF[p] !== owner)));
   };
   const blur = (field: keyof Fields) => () => setTouched((t) => new Set(t).add(field));
 

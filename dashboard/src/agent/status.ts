@@ -21,8 +21,10 @@ export interface Waiting {
 
 /** The newest reason the timeline gives for an amendment request of `phase`. */
 function amendmentReason(detail: CallDetail | undefined, phase: Phase): string | undefined {
-  const action = phase === 'arrival' ? 'ARRIVAL_AMENDMENT_REQUESTED' : 'DEPARTURE_AMENDMENT_REQUESTED';
-  return detail?.timeline.filter((e) => e.action === action && e.reason).at(-1)?.reason;
+  // The arrival's request is recorded as AMENDMENT_REQUESTED, the departure's with its phase named.
+  const actions =
+    phase === 'arrival' ? ['AMENDMENT_REQUESTED', 'ARRIVAL_AMENDMENT_REQUESTED'] : ['DEPARTURE_AMENDMENT_REQUESTED'];
+  return detail?.timeline.filter((e) => actions.includes(e.action) && e.reason && !e.redacted).at(-1)?.reason;
 }
 
 const details = (c: Clearance | undefined) => (c?.reasons ?? []).map((r) => r.detail);
@@ -30,7 +32,7 @@ const details = (c: Clearance | undefined) => (c?.reasons ?? []).map((r) => r.de
 export function waitingOn(call: Call, detail?: CallDetail): Waiting {
   const active: Phase = call.departure || call.status === 'IN_PORT' ? 'departure' : 'arrival';
   const clearance = call[active];
-  if (call.status === 'DRAFT') return { word: 'declareArrival', phase: 'arrival', reasons: [], act: true };
+  // An amendment request sends the call back to DRAFT: the request, with its reason, comes first.
   if (clearance?.state === 'AMENDMENT_REQUESTED') {
     const said = amendmentReason(detail, active);
     return {
@@ -40,6 +42,7 @@ export function waitingOn(call: Call, detail?: CallDetail): Waiting {
       act: true,
     };
   }
+  if (call.status === 'DRAFT') return { word: 'declareArrival', phase: 'arrival', reasons: [], act: true };
   if (call.status === 'IN_PORT' && !call.departure)
     return { word: 'declareDeparture', phase: 'departure', reasons: [], act: true };
   if (active === 'departure' && clearance?.state === 'REJECTED')
