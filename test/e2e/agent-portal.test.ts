@@ -3,7 +3,7 @@
 // fix the error the page points to, submit, see the call cleared and be told so, download the
 // permit — on a desk in English and on a phone in Chinese; and each role kept to its own pages.
 // Screenshots go under test-results/e2e/; with DOCS_SCREENSHOTS=1 the desk ones are also copied
-// into docs/agent-portal/ for the README (`npm run docs:screenshots`).
+// into docs/screenshots/ for the README (`npm run docs:screenshots`).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { type Lang, agentPage, crewListWithABadDate, dayFromNow, wordsIn } from 
 import { SHOTS, expectAccessible, hasChromium, launchChromium, officerPage } from '../support/browser.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 
-const DOCS = fileURLToPath(new URL('../../docs/agent-portal/', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 /** The whole day on a shared two-core machine: a dozen pages, an upload and a clearance. */
 const DAY_TIMEOUT = 180_000;
 
@@ -23,9 +23,9 @@ let browser: Browser;
 async function shoot(page: Page, name: string, lang: Lang, width: number) {
   const file = `${SHOTS}agent-${name}-${lang}-${width}.png`;
   await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
-  if (process.env.DOCS_SCREENSHOTS && lang === 'en' && width === 1440) {
+  if (process.env.DOCS_SCREENSHOTS) {
     mkdirSync(DOCS, { recursive: true });
-    copyFileSync(file, `${DOCS}${name}.png`);
+    copyFileSync(file, `${DOCS}agent-${name}${lang === 'zh' ? '-zh' : ''}${width < 1440 ? '-phone' : ''}.png`);
   }
 }
 
