@@ -95,7 +95,9 @@ async function agentsDay(lang: Lang, width: number, vessel: { name: string; imo:
   await expect.poll(() => row.getByText(`${w('documentExpiry')}:`).count()).toBe(0);
   await page.getByText(w('noProblems')).first().waitFor();
   await shoot(page, 'crew-fixed', lang, width);
-  await next(); // passengers: none
+  // Passengers: the same workbook's other sheet, already in.
+  await next();
+  await page.getByRole('row').filter({ hasText: 'Müller' }).waitFor();
   await next();
 
   // Health and security.

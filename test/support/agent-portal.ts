@@ -1,7 +1,7 @@
 // What the agents' portal's browser tests share: a page signed in as an agent, the portal's own
 // words to find things by (in either language), and an IMO-template crew list with one error.
 import type { Browser, Page } from 'playwright-core';
-import { crewRow, imoWorkbook } from '#local/spreadsheets.ts';
+import { crewRow, imoWorkbook, passengerRow } from '#local/spreadsheets.ts';
 import { type Word, say } from '../../dashboard/src/agent/words.ts';
 import { crewMember } from './fixtures.ts';
 import type { TestSystem } from './runtime.ts';
@@ -39,16 +39,29 @@ export const wordsIn =
   (key: Word, values: Record<string, string | number> = {}) =>
     say(key, lang, values);
 
+/** A passenger travelling with them, on the template's other sheet. */
+export const PASSENGER = {
+  ref: 'P0001',
+  familyName: 'Müller',
+  givenNames: 'José',
+  nationality: 'DEU',
+  gender: 'X' as const,
+  dateOfBirth: '1988-02-29',
+  document: { type: 'PASSPORT' as const, number: 'C01X00T47', issuingState: 'D', expiry: '2033-06-30' },
+  transit: false,
+};
+
 /** The master and a second officer; the officer's document expiry is not a date (row 20, column K). */
 export const CREW = [
   crewMember('C01', { familyName: 'LI', givenNames: 'Wei', rank: 'MASTER', nationality: 'CHN' }),
   crewMember('C02', { familyName: 'Ólafsdóttir', givenNames: 'Þóra', rank: 'CHIEF_OFFICER', nationality: 'ISL' }),
 ];
 
+/** The IMO template with both lists, one date in the crew list impossible. */
 export async function crewListWithABadDate(): Promise<Buffer> {
   const second = crewRow(CREW[1]!, 2);
   second[9] = '2031/13/45';
-  return imoWorkbook({ crew: [crewRow(CREW[0]!, 1), second] });
+  return imoWorkbook({ crew: [crewRow(CREW[0]!, 1), second], passengers: [passengerRow(PASSENGER, 1)] });
 }
 
 /** `YYYY/MM/DD` of a day `days` from now, as the date fields take it. */

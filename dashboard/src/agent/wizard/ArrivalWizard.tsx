@@ -15,7 +15,7 @@ import { useWords } from '../use-words';
 import type { Word } from '../words';
 import { GeneralStep, HealthStep, SecurityStep } from './ArrivalSteps';
 import { type ArrivalDraft, dropDraft, saveDraft, withCounts } from './draft';
-import { PersonsStep } from './PersonsStep';
+import { NO_IMPORT, PersonsStep, importStates } from './PersonsStep';
 
 const STEPS: { word: Word; prefix: string }[] = [
   { word: 'stepGeneral', prefix: 'general' },
@@ -59,6 +59,7 @@ export function ArrivalWizard({
   const [visited, setVisited] = useState<Set<number>>(new Set());
   const [server, setServer] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
+  const [imports, setImports] = useState({ crew: NO_IMPORT, passengers: NO_IMPORT });
   const setDraft = (d: ArrivalDraft) => {
     setDraftState(withCounts(d));
     setServer({});
@@ -98,6 +99,16 @@ export function ArrivalWizard({
       persons={draft[list] as never[]}
       onChange={(rows) => setDraft({ ...draft, [list]: rows })}
       extra={under(problems, `${list}.`)}
+      state={imports[list]}
+      onState={(state) => setImports((all) => ({ ...all, [list]: state }))}
+      onImported={(answer, file) => {
+        // One workbook of the IMO template holds both lists: the other one is taken too when it has rows.
+        const other = list === 'crew' ? 'passengers' : 'crew';
+        const states = importStates(answer, file);
+        const takeOther = answer[other].length > 0;
+        setDraft({ ...draft, [list]: answer[list], ...(takeOther && { [other]: answer[other] }) });
+        setImports((all) => ({ ...all, [list]: states[list], ...(takeOther && { [other]: states[other] }) }));
+      }}
     />
   );
   const review = (

@@ -24,7 +24,7 @@ import type { AgentCall } from '../status';
 import { useWords } from '../use-words';
 import type { Word } from '../words';
 import { type DepartureDraft, dropDraft, saveDraft } from './draft';
-import { PersonsStep } from './PersonsStep';
+import { NO_IMPORT, PersonsStep, importStates } from './PersonsStep';
 
 const STEPS: { word: Word; prefix: string[] }[] = [
   { word: 'stepSailing', prefix: ['sailing', 'personsOnBoard', 'etd'] },
@@ -65,6 +65,7 @@ export function DepartureWizard({
   const [step, setStep] = useState(0);
   const [server, setServer] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
+  const [signOnImport, setSignOnImport] = useState(NO_IMPORT);
   const setDraft = (d: DepartureDraft) => (setDraftState(counted(d)), setServer({}));
   useEffect(() => saveDraft(call.callId, 'departure', draft), [call.callId, draft]);
 
@@ -143,6 +144,12 @@ export function DepartureWizard({
           persons={draft.signOn as never[]}
           onChange={(rows) => setDraft({ ...draft, signOn: rows as never[] })}
           extra={under(problems, 'signOn.')}
+          state={signOnImport}
+          onState={setSignOnImport}
+          onImported={(answer, file) => {
+            setDraft({ ...draft, signOn: answer.crew });
+            setSignOnImport(importStates(answer, file).crew);
+          }}
         />
       </Container>
     </SpaceBetween>

@@ -14,7 +14,7 @@ import {
   type TableProps,
 } from '@cloudscape-design/components';
 import { useState } from 'react';
-import type { ImportProblem } from '../../../../functions/imports/schema.ts';
+import type { ImportProblem, PersonsImport } from '../../../../functions/imports/schema.ts';
 import { CrewMember, Passenger } from '../../../../functions/shared/people.ts';
 import { flash } from '../../ui/flash';
 import { importPersons } from '../client';
@@ -68,26 +68,52 @@ export function rowProblems(
   });
 }
 
+/** What an upload left for a list: its problems, the rows edited since, and what was read. */
+export interface ImportState {
+  problems: ImportProblem[];
+  edited: number[];
+  file?: string;
+  count?: number;
+}
+export const NO_IMPORT: ImportState = { problems: [], edited: [] };
+
+/** An upload's answer as the wizard takes it: this list's rows, and the other list's if the file has them. */
+export function importStates(answer: PersonsImport, file: string): Record<List, ImportState> {
+  const of = (list: List): ImportState => ({
+    problems: answer.problems.filter((p) => p.list === list),
+    edited: [],
+    file,
+    count: answer[list].length,
+  });
+  return { crew: of('crew'), passengers: of('passengers') };
+}
+
 export function PersonsStep({
   list,
   persons,
   onChange,
   extra,
+  state,
+  onState,
+  onImported,
 }: {
   list: List;
   persons: Person[];
   onChange: (persons: Person[]) => void;
   /** Problems found beyond one row's shape (the declaration's rules, the server), by `index.field`. */
   extra: FieldErrors;
+  /** Kept by the wizard, so it outlives this step while the agent is on another. */
+  state: ImportState;
+  onState: (state: ImportState) => void;
+  onImported: (answer: PersonsImport, file: string) => void;
 }) {
   const { w } = useWords();
-  const [imported, setImported] = useState<ImportProblem[]>([]);
-  const [edited, setEdited] = useState<Set<number>>(new Set());
   const [file, setFile] = useState<File[]>([]);
   const [reading, setReading] = useState(false);
-  const [summary, setSummary] = useState<string | undefined>();
-  const problems = rowProblems(list, persons, imported, edited, extra);
+  const edited = new Set(state.edited);
+  const problems = rowProblems(list, persons, state.problems, edited, extra);
   const count = problems.reduce((n, p) => n + Object.keys(p).length, 0);
+  const summary = state.file ? w('imported', { n: state.count ?? 0, file: state.file }) : undefined;
   const label = (path: string) => {
     const field = FIELDS.find((f) => f.path === path);
     return field ? w(field.word) : path || w('row');
@@ -99,12 +125,7 @@ export function PersonsStep({
     if (!picked) return;
     setReading(true);
     try {
-      const answer = await importPersons(picked);
-      const rows = (answer[list] ?? []) as Person[];
-      onChange(rows);
-      setImported(answer.problems.filter((p) => p.list === list));
-      setEdited(new Set());
-      setSummary(w('imported', { n: rows.length, file: picked.name }));
+      onImported(await importPersons(picked), picked.name);
     } catch (error) {
       flash('error', w('upload'), (error as Error).message);
     } finally {
@@ -213,7 +234,7 @@ export function PersonsStep({
           const i = persons.indexOf(p);
           const next = [...persons];
           next[i] = set(p, String(column.id), String(value ?? ''));
-          setEdited((e) => new Set(e).add(i));
+          onState({ ...state, edited: [...state.edited, i] });
           onChange(next);
         }}
         empty={<Box textAlign="center">{w('uploadHint')}</Box>}
