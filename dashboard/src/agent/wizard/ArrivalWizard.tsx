@@ -1,21 +1,20 @@
 // The arrival declaration in six steps: general declaration, crew, passengers, health, security,
 // review and submit. Checked with the API's own schema and rules as the agent goes; an
 // amendment shows what changed before it is sent; the server's refusals land on their fields.
-import { Alert, Box, Button, Container, Header, Link, SpaceBetween, Wizard } from '@cloudscape-design/components';
+import { SpaceBetween, Wizard } from '@cloudscape-design/components';
 import { useEffect, useState } from 'react';
 import { declarationViolations } from '../../../../functions/arrival/rules.ts';
 import { ArrivalDeclaration } from '../../../../functions/arrival/schema.ts';
-import { ApiError, api } from '../../api';
-import { changedPaths } from '../../diff';
-import { flash } from '../../ui/flash';
 import type { StoredArrival } from '../client';
-import { type FieldErrors, detailsOf, issuesOf, pathOf, under } from '../fields';
+import { type FieldErrors, issuesOf, pathOf, under } from '../fields';
 import type { AgentCall } from '../status';
 import { useWords } from '../use-words';
 import type { Word } from '../words';
 import { GeneralStep, HealthStep, SecurityStep } from './ArrivalSteps';
-import { type ArrivalDraft, dropDraft, saveDraft, withCounts } from './draft';
+import { type ArrivalDraft, saveDraft, withCounts } from './draft';
 import { NO_IMPORT, PersonsStep, importStates } from './PersonsStep';
+import { DraftNotice } from './DraftNotice';
+import { ReviewStep, sendDeclaration, useWizardStrings } from './ReviewStep';
 
 const STEPS: { word: Word; prefix: string }[] = [
   { word: 'stepGeneral', prefix: 'general' },
@@ -54,6 +53,7 @@ export function ArrivalWizard({
   notice?: string;
 }) {
   const { w, lang } = useWords();
+  const strings = useWizardStrings(STEPS.length, 'arrivalDeclaration');
   const [draft, setDraftState] = useState<ArrivalDraft>(() => withCounts(start));
   const [step, setStep] = useState(0);
   const [visited, setVisited] = useState<Set<number>>(new Set());
@@ -68,27 +68,19 @@ export function ArrivalWizard({
 
   const problems = { ...arrivalProblems(draft, call, lang), ...server };
   const stepProblems = (i: number) => Object.keys(problems).filter((p) => stepOf(p) === i);
-  const changes = submitted ? changedPaths(submitted.declaration, draft) : [];
 
-  const submit = async () => {
+  const submit = () => {
     setVisited(new Set(STEPS.map((_, i) => i)));
-    if (Object.keys(problems).length) return setStep(stepOf(Object.keys(problems)[0]!));
-    setSending(true);
-    try {
-      await api('PUT', `/v1/calls/${call.callId}/arrival`, draft);
-      dropDraft(call.callId, 'arrival');
-      flash('success', w('submitted'), `${call.vessel.name} · ${call.voyage}`);
-      location.hash = `#/my-calls/${call.callId}`;
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) {
-        const found = detailsOf(error.details);
-        setServer(found);
-        setVisited(new Set(STEPS.map((_, i) => i)));
-        setStep(stepOf(Object.keys(found)[0]!));
-      } else flash('error', w('submit'), (error as Error).message);
-    } finally {
-      setSending(false);
-    }
+    return sendDeclaration({
+      call,
+      phase: 'arrival',
+      draft,
+      problems,
+      show: (path) => setStep(stepOf(path)),
+      onRefused: setServer,
+      setSending,
+      words: { submitted: w('submitted'), failed: w('submit') },
+    });
   };
 
   // A step's fields show their problems once the agent has been past it (or tried to submit).
@@ -112,43 +104,14 @@ export function ArrivalWizard({
     />
   );
   const review = (
-    <SpaceBetween size="l">
-      <Container header={<Header variant="h2">{w('toFix')}</Header>}>
-        {Object.keys(problems).length === 0 ? (
-          <Alert type="success">{w('readyToSend')}</Alert>
-        ) : (
-          <ul>
-            {Object.entries(problems).map(([path, message]) => (
-              <li key={path}>
-                <Link onFollow={() => setStep(stepOf(path))}>{`${w(STEPS[stepOf(path)]!.word)} · ${path}`}</Link>
-                {`: ${message}`}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Container>
-      <Container
-        header={
-          <Header variant="h2">
-            {submitted ? w('changesSinceVersion', { v: submitted.version }) : w('stepReview')}
-          </Header>
-        }
-      >
-        {!submitted ? (
-          <Box>{w('firstVersion')}</Box>
-        ) : changes.length === 0 ? (
-          <Box>{w('noChanges')}</Box>
-        ) : (
-          <ul>
-            {changes.map((p) => (
-              <li key={p}>
-                <code>{p}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Container>
-    </SpaceBetween>
+    <ReviewStep
+      problems={problems}
+      stepOf={stepOf}
+      stepWord={(i) => STEPS[i]!.word}
+      onGoTo={setStep}
+      submitted={submitted}
+      draft={draft}
+    />
   );
   const contents = [
     <GeneralStep key="g" draft={draft} onChange={setDraft} errors={errors} />,
@@ -160,22 +123,7 @@ export function ArrivalWizard({
   ];
   return (
     <SpaceBetween size="m">
-      <Alert
-        type="info"
-        action={
-          <Button
-            onClick={() => {
-              dropDraft(call.callId, 'arrival');
-              location.reload();
-            }}
-          >
-            {w('discardDraft')}
-          </Button>
-        }
-      >
-        {notice ? `${notice} ` : ''}
-        {w('draftSaved')}
-      </Alert>
+      <DraftNotice callId={call.callId} phase="arrival" notice={notice} />
       <Wizard
         activeStepIndex={step}
         isLoadingNextStep={sending}
@@ -188,15 +136,7 @@ export function ArrivalWizard({
         }}
         onSubmit={() => void submit()}
         submitButtonText={w('submit')}
-        i18nStrings={{
-          stepNumberLabel: (n) => w('stepOf', { n, total: STEPS.length }),
-          collapsedStepsLabel: (n, total) => w('stepOf', { n, total }),
-          navigationAriaLabel: w('arrivalDeclaration'),
-          cancelButton: w('cancel'),
-          previousButton: w('previous'),
-          nextButton: w('next'),
-          optional: w('optionalStep'),
-        }}
+        i18nStrings={strings}
         steps={STEPS.map((s, i) => ({
           title: w(s.word),
           description: i === 0 ? `${call.vessel.name} · ${call.voyage}` : undefined,

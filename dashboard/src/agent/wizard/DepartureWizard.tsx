@@ -1,12 +1,10 @@
 // The departure declaration, started from the port's pre-filled draft (everyone from the arrival
 // lists sails, less those signed off): who sails, the crew change, review and submit.
 import {
-  Alert,
   Box,
   Container,
   FormField,
   Header,
-  Link,
   Multiselect,
   SpaceBetween,
   Table,
@@ -15,16 +13,15 @@ import {
 import { useEffect, useState } from 'react';
 import { departureViolations } from '../../../../functions/departure/rules.ts';
 import { DepartureDeclaration } from '../../../../functions/departure/schema.ts';
-import { ApiError, api } from '../../api';
-import { changedPaths } from '../../diff';
-import { flash } from '../../ui/flash';
 import type { StoredArrival } from '../client';
-import { type FieldErrors, detailsOf, issuesOf, pathOf, under } from '../fields';
+import { type FieldErrors, issuesOf, pathOf, under } from '../fields';
 import type { AgentCall } from '../status';
 import { useWords } from '../use-words';
 import type { Word } from '../words';
-import { type DepartureDraft, dropDraft, saveDraft } from './draft';
+import { type DepartureDraft, saveDraft } from './draft';
 import { NO_IMPORT, PersonsStep, importStates } from './PersonsStep';
+import { DraftNotice } from './DraftNotice';
+import { ReviewStep, sendDeclaration, useWizardStrings } from './ReviewStep';
 
 const STEPS: { word: Word; prefix: string[] }[] = [
   { word: 'stepSailing', prefix: ['sailing', 'personsOnBoard', 'etd'] },
@@ -61,6 +58,7 @@ export function DepartureWizard({
   notice?: string;
 }) {
   const { w, lang } = useWords();
+  const strings = useWizardStrings(STEPS.length, 'departureDeclaration');
   const [draft, setDraftState] = useState<DepartureDraft>(() => counted(start));
   const [step, setStep] = useState(0);
   const [server, setServer] = useState<FieldErrors>({});
@@ -72,30 +70,22 @@ export function DepartureWizard({
   const onArrival = [...(arrival?.declaration.crew ?? []), ...(arrival?.declaration.passengers ?? [])];
   const crewRefs = (arrival?.declaration.crew ?? []).map((c) => c.ref);
   const problems = { ...departureProblems(draft, arrival, lang), ...server };
-  const changes = submitted ? changedPaths(submitted.declaration, draft) : [];
   const option = (ref: string) => {
     const p = onArrival.find((x) => x.ref === ref);
     return { value: ref, label: p ? `${ref} · ${p.familyName} ${p.givenNames}` : ref };
   };
 
-  const submit = async () => {
-    if (Object.keys(problems).length) return setStep(stepOf(Object.keys(problems)[0]!));
-    setSending(true);
-    try {
-      await api('PUT', `/v1/calls/${call.callId}/departure`, draft);
-      dropDraft(call.callId, 'departure');
-      flash('success', w('submitted'), `${call.vessel.name} · ${call.voyage}`);
-      location.hash = `#/my-calls/${call.callId}`;
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) {
-        const found = detailsOf(error.details);
-        setServer(found);
-        setStep(stepOf(Object.keys(found)[0]!));
-      } else flash('error', w('submit'), (error as Error).message);
-    } finally {
-      setSending(false);
-    }
-  };
+  const submit = () =>
+    sendDeclaration({
+      call,
+      phase: 'departure',
+      draft,
+      problems,
+      show: (path) => setStep(stepOf(path)),
+      onRefused: setServer,
+      setSending,
+      words: { submitted: w('submitted'), failed: w('submit') },
+    });
 
   const sailing = (
     <Table
@@ -155,51 +145,19 @@ export function DepartureWizard({
     </SpaceBetween>
   );
   const review = (
-    <SpaceBetween size="l">
-      <Container header={<Header variant="h2">{w('toFix')}</Header>}>
-        {Object.keys(problems).length === 0 ? (
-          <Alert type="success">{w('readyToSend')}</Alert>
-        ) : (
-          <ul>
-            {Object.entries(problems).map(([path, message]) => (
-              <li key={path}>
-                <Link onFollow={() => setStep(stepOf(path))}>{`${w(STEPS[stepOf(path)]!.word)} · ${path}`}</Link>
-                {`: ${message}`}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Container>
-      <Container
-        header={
-          <Header variant="h2">
-            {submitted ? w('changesSinceVersion', { v: submitted.version }) : w('stepReview')}
-          </Header>
-        }
-      >
-        {!submitted ? (
-          <Box>{w('firstVersion')}</Box>
-        ) : changes.length === 0 ? (
-          <Box>{w('noChanges')}</Box>
-        ) : (
-          <ul>
-            {changes.map((p) => (
-              <li key={p}>
-                <code>{p}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Container>
-    </SpaceBetween>
+    <ReviewStep
+      problems={problems}
+      stepOf={stepOf}
+      stepWord={(i) => STEPS[i]!.word}
+      onGoTo={setStep}
+      submitted={submitted}
+      draft={draft}
+    />
   );
   const contents = [sailing, crewChange, review];
   return (
     <SpaceBetween size="m">
-      <Alert type="info">
-        {notice ? `${notice} ` : ''}
-        {w('draftSaved')}
-      </Alert>
+      <DraftNotice callId={call.callId} phase="departure" notice={notice} />
       <Wizard
         activeStepIndex={step}
         isLoadingNextStep={sending}
@@ -209,15 +167,7 @@ export function DepartureWizard({
         }}
         onSubmit={() => void submit()}
         submitButtonText={w('submit')}
-        i18nStrings={{
-          stepNumberLabel: (n) => w('stepOf', { n, total: STEPS.length }),
-          collapsedStepsLabel: (n, total) => w('stepOf', { n, total }),
-          navigationAriaLabel: w('departureDeclaration'),
-          cancelButton: w('cancel'),
-          previousButton: w('previous'),
-          nextButton: w('next'),
-          optional: w('optionalStep'),
-        }}
+        i18nStrings={strings}
         steps={STEPS.map((s, i) => ({ title: w(s.word), content: contents[i] }))}
       />
     </SpaceBetween>
