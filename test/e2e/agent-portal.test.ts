@@ -1,7 +1,8 @@
 // The agents' portal in a real browser (Debian's chromium driven by playwright-core) against the
 // embedded runtime: an agent's day — announce a call, upload the crew list from the IMO template,
 // fix the error the page points to, submit, see the call cleared and be told so, download the
-// permit — on a desk in English and on a phone in Chinese; and each role kept to its own pages.
+// permit — on a desk in English (file picker) and on a phone in Chinese (drag and drop); and each
+// role kept to its own pages.
 // Screenshots go under test-results/e2e/; with DOCS_SCREENSHOTS=1 the desk ones are also copied
 // into docs/screenshots/ for the README (`npm run docs:screenshots`).
 import { execFileSync } from 'node:child_process';
@@ -80,7 +81,21 @@ async function agentsDay(lang: Lang, width: number, vessel: { name: string; imo:
   // Crew: the IMO template with one impossible date, marked on its row.
   const file = `${SHOTS}crew-list-${lang}-${width}.xlsx`;
   writeFileSync(file, await crewListWithABadDate());
-  await page.locator('input[type="file"]').setInputFiles(file);
+  if (lang === 'en') await page.locator('input[type="file"]').setInputFiles(file);
+  else {
+    // Dragged from the desktop and dropped on the drop zone.
+    const name = `crew-list-${lang}-${width}.xlsx`;
+    const files = await page.evaluateHandle(
+      ({ bytes, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name));
+        return dt;
+      },
+      { bytes: [...readFileSync(file)], name },
+    );
+    const zone = page.getByText(w('uploadHint')).first();
+    for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer: files });
+  }
   await page.getByText(w('imported', { n: 2, file: `crew-list-${lang}-${width}.xlsx` })).waitFor();
   await page.getByText(w('problemsToFix', { n: 1 })).waitFor();
   const row = page.getByRole('row').filter({ hasText: 'Ólafsdóttir' });
@@ -180,6 +195,19 @@ describe.skipIf(!hasChromium)('the agents portal in a browser', () => {
     },
     DAY_TIMEOUT,
   );
+
+  it('signs an agent in with the development sign-in, for its agency', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    await page.goto(sys.url);
+    await page.getByRole('button', { name: /^Role/ }).click();
+    await page.getByRole('option', { name: 'Agent' }).click();
+    await page.getByRole('textbox', { name: 'Agency (agent id)' }).fill('SIGNED-IN-AGENCY');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /My calls/ }).waitFor();
+    await page.getByText('Agent · SIGNED-IN-AGENCY').locator('visible=true').first().waitFor();
+    await page.close();
+  }, 60_000);
 
   it('keeps an agent out of the officers pages and an officer out of the portal', async () => {
     const agent = await agentPage(browser, sys, { agentId: 'KEPT-OUT' });
