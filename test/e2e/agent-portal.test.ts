@@ -63,7 +63,7 @@ async function agentsDay(lang: Lang, width: number, vessel: { name: string; imo:
   await typeInto(page, w('timeOf', { what: w('eta') }), '0800');
   await typeInto(page, w('dateOf', { what: w('etd') }), dayFromNow(5));
   await typeInto(page, w('timeOf', { what: w('etd') }), '1800');
-  await input(`${w('berth')} (${w('optional')})`).fill('Xingang Terminal 5');
+  await input(w('optionalField', { label: w('berth') })).fill('Xingang Terminal 5');
   await expect.poll(() => page.getByText(wrongDigit).count()).toBe(0);
   await shoot(page, 'announce', lang, width);
   if (width >= 1440) await expectAccessible(page, `announcing a call (${lang})`);

@@ -18,6 +18,7 @@ import { announcementViolations } from '../../../functions/calls/rules.ts';
 import { CallAnnouncement, VesselType } from '../../../functions/calls/schema.ts';
 import { portTimeZone } from '../../../functions/port/time-zone.ts';
 import { ApiError, api } from '../api';
+import { zoneName } from '../time';
 import { flash } from '../ui/flash';
 import { type FieldErrors, detailsOf, fromPortTime, issuesOf } from './fields';
 import { useWords } from './use-words';
@@ -124,7 +125,7 @@ export function Announce() {
 
   const text = (field: keyof Fields, label: Word, props: { optional?: boolean; upper?: boolean } = {}) => (
     <FormField
-      label={props.optional ? `${w(label)} (${w('optional')})` : w(label)}
+      label={props.optional ? w('optionalField', { label: w(label) }) : w(label)}
       errorText={errorOf(field)}
       i18nStrings={{ errorIconAriaLabel: w('fixFields') }}
     >
@@ -141,7 +142,7 @@ export function Announce() {
     <SpaceBetween direction="horizontal" size="xs">
       <FormField
         label={w('dateOf', { what: w(label) })}
-        description={portTimeZone(fields.port)}
+        description={zoneName(lang, portTimeZone(fields.port))}
         errorText={errorOf(date)}
         i18nStrings={{ errorIconAriaLabel: w('fixFields') }}
       >

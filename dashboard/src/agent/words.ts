@@ -33,6 +33,7 @@ const WORDS = {
   lastPort: { en: 'Last port', zh: '上一港' },
   nextPort: { en: 'Next port', zh: '下一港' },
   optional: { en: 'optional', zh: '可选' },
+  optionalField: { en: '{label} (optional)', zh: '{label}（可选）' },
   send: { en: 'Send', zh: '发送' },
   cancel: { en: 'Cancel', zh: '取消' },
   announced: { en: 'Call announced', zh: '已预报' },
