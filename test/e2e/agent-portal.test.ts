@@ -87,8 +87,13 @@ async function agentsDay(lang: Lang, width: number, vessel: { name: string; imo:
     const name = `crew-list-${lang}-${width}.xlsx`;
     const files = await page.evaluateHandle(
       ({ bytes, name }) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name));
+        // Runs in the page: the browser's own DataTransfer and File (the tests' types know no DOM).
+        const page = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): void } };
+          File: new (parts: unknown[], name: string) => unknown;
+        };
+        const dt = new page.DataTransfer();
+        dt.items.add(new page.File([new Uint8Array(bytes)], name));
         return dt;
       },
       { bytes: [...readFileSync(file)], name },

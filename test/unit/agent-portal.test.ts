@@ -181,6 +181,15 @@ describe('forms speak the API', () => {
     expect(Object.keys(errors)).toEqual(expect.arrayContaining(['vessel.name', 'eta', 'etd']));
   });
 
+  it("words zod's own messages in Chinese for a Chinese page, as the API does", () => {
+    const errors = issuesOf(CallAnnouncement, { vessel: { imo: '9412347' }, voyage: 'V1', port: 'CNTXG' }, 'zh');
+    expect(errors['vessel.name']).toMatch(/[\u4e00-\u9fff]/);
+    // A message written into the schema stays as written.
+    expect(issuesOf(CallAnnouncement, { vessel: { imo: '12' } }, 'zh')['vessel.imo']).toBe(
+      'must be the 7-digit IMO number',
+    );
+  });
+
   it.each([
     ['/vessel/imo', 'vessel.imo'],
     ['crew[3].rank', 'crew.3.rank'],

@@ -71,7 +71,7 @@ function announcementOf(f: Fields): unknown {
 /** Every problem the API would answer with, found here first: the schema and the port-call rules. */
 export function announcementProblems(f: Fields, lang: 'en' | 'zh', now = new Date()): FieldErrors {
   const value = announcementOf(f);
-  const out = issuesOf(CallAnnouncement, value);
+  const out = issuesOf(CallAnnouncement, value, lang);
   // The rules read one field or two each: run on what there is, so a wrong check digit shows while
   // other fields are still empty (a field's schema message comes first).
   const parsed = CallAnnouncement.safeParse(value);

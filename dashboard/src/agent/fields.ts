@@ -1,6 +1,7 @@
 // Forms check what they send with the API's own zod schemas, and show the API's refusals on the
 // fields they name: both speak paths like `vessel.imo` or `crew.3.document.expiry`. Pure.
 import type * as z from 'zod';
+import { type Lang, zodErrorMap } from '../../../functions/shared/i18n.ts';
 /** An entry of the API's error `details`. */
 interface ErrorDetail {
   path: string;
@@ -9,9 +10,11 @@ interface ErrorDetail {
 
 export type FieldErrors = Record<string, string>;
 
-/** Each offending path's first message, as the API's `details` would name it. */
-export function issuesOf(schema: z.ZodType, value: unknown): FieldErrors {
-  const parsed = schema.safeParse(value);
+/** Each offending path's first message, as the API's `details` would name it (and word it:
+ *  zod's own messages in the page's language, those written into the schemas in English). */
+export function issuesOf(schema: z.ZodType, value: unknown, lang: Lang = 'en'): FieldErrors {
+  const error = zodErrorMap(lang);
+  const parsed = schema.safeParse(value, error ? { error } : undefined);
   if (parsed.success) return {};
   const out: FieldErrors = {};
   for (const issue of parsed.error.issues) {

@@ -33,7 +33,7 @@ const stepOf = (path: string) => {
 
 /** Every problem the API would answer with: the schema first, then the declaration's rules. */
 export function arrivalProblems(draft: ArrivalDraft, call: AgentCall, lang: 'en' | 'zh', now = new Date()) {
-  const shape = issuesOf(ArrivalDeclaration, draft);
+  const shape = issuesOf(ArrivalDeclaration, draft, lang);
   if (Object.keys(shape).length) return shape;
   const out: FieldErrors = {};
   for (const v of declarationViolations(ArrivalDeclaration.parse(draft), call, now)) out[pathOf(v.path)] ??= v[lang];

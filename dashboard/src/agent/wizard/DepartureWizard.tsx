@@ -36,7 +36,7 @@ const stepOf = (path: string) => {
 const counted = (d: DepartureDraft): DepartureDraft => ({ ...d, personsOnBoard: d.sailing.length + d.signOn.length });
 
 export function departureProblems(d: DepartureDraft, arrival: StoredArrival | undefined, lang: 'en' | 'zh') {
-  const shape = issuesOf(DepartureDeclaration, d);
+  const shape = issuesOf(DepartureDeclaration, d, lang);
   if (Object.keys(shape).length || !arrival) return shape;
   const out: FieldErrors = {};
   for (const v of departureViolations(DepartureDeclaration.parse(d), arrival.declaration, new Date()))

@@ -55,13 +55,14 @@ export function rowProblems(
   imported: readonly ImportProblem[],
   edited: ReadonlySet<number>,
   extra: FieldErrors,
+  lang: 'en' | 'zh' = 'en',
 ): FieldErrors[] {
   const schema = list === 'crew' ? CrewMember : Passenger;
   return persons.map((p, i) => {
     const out: FieldErrors = {};
     for (const problem of imported)
       if (problem.list === list && problem.index === i && !edited.has(i)) out[problem.field || ''] ??= problem.message;
-    for (const [path, message] of Object.entries(issuesOf(schema, p))) out[path] ??= message;
+    for (const [path, message] of Object.entries(issuesOf(schema, p, lang))) out[path] ??= message;
     for (const [path, message] of Object.entries(extra))
       if (path === String(i) || path.startsWith(`${i}.`)) out[path.slice(String(i).length + 1)] ??= message;
     return out;
@@ -107,11 +108,11 @@ export function PersonsStep({
   onState: (state: ImportState) => void;
   onImported: (answer: PersonsImport, file: string) => void;
 }) {
-  const { w } = useWords();
+  const { w, lang } = useWords();
   const [file, setFile] = useState<File[]>([]);
   const [reading, setReading] = useState(false);
   const edited = new Set(state.edited);
-  const problems = rowProblems(list, persons, state.problems, edited, extra);
+  const problems = rowProblems(list, persons, state.problems, edited, extra, lang);
   const count = problems.reduce((n, p) => n + Object.keys(p).length, 0);
   const summary = state.file ? w('imported', { n: state.count ?? 0, file: state.file }) : undefined;
   const label = (path: string) => {
