@@ -53,6 +53,10 @@ describe.skipIf(!hasChromium)('declarations in the agents portal', () => {
     const { callId } = await clearedCall();
     const page = await agentPage(browser, sys, { agentId: AGENT });
     await page.goto(`${sys.url}/#/my-calls/${callId}/arrival`);
+    // The version on record is the start: its master and its last ports of call.
+    await page.getByRole('textbox', { name: "Master's name" }).waitFor();
+    expect(await page.getByRole('textbox', { name: "Master's name" }).inputValue()).toBe('LI Wei');
+    await page.screenshot({ path: `${SHOTS}agent-general-en-1440.png`, fullPage: true });
     for (let step = 1; step < 6; step++) await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByText('Nothing changed since the version submitted').waitFor();
     await page.getByRole('button', { name: 'Previous', exact: true }).click();

@@ -131,6 +131,7 @@ async function agentsDay(lang: Lang, width: number, vessel: { name: string; imo:
   // Review: nothing left to fix; submit.
   await page.getByText(w('readyToSend')).waitFor();
   await shoot(page, 'review', lang, width);
+  if (width >= 1440) await expectAccessible(page, `the review step (${lang})`);
   await page.getByRole('button', { name: w('submit'), exact: true }).click();
 
   // Back on the call: a low-risk call clears by itself; the page follows without a reload.
@@ -140,6 +141,7 @@ async function agentsDay(lang: Lang, width: number, vessel: { name: string; imo:
     .waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: `${w('downloadPdf')}: ${w('arrivalPhase')}` }).waitFor();
   await shoot(page, 'cleared', lang, width);
+  if (width >= 1440) await expectAccessible(page, `the cleared call (${lang})`);
 
   // Notified: the clearance is news on the agent's calls.
   await page.goto(`${sys.url}/#/my-calls`);

@@ -114,7 +114,7 @@ const WORDS = {
   passengerCount: { en: 'Passengers', zh: '旅客人数' },
   countsFromLists: { en: 'Counted from the lists', zh: '按名单统计' },
   lastPorts: { en: 'Last ports of call', zh: '最近挂靠港' },
-  departedAt: { en: 'Departed (UTC, ISO 8601)', zh: '离港时间（UTC）' },
+  departedAt: { en: 'Departed (UTC)', zh: '离港时间（UTC）' },
   securityLevel: { en: 'Security level', zh: '保安等级' },
   addPort: { en: 'Add a port', zh: '添加港口' },
   remove: { en: 'Remove', zh: '删除' },

@@ -1,6 +1,7 @@
 // The arrival wizard's form steps: general declaration (FAL 1), health (Maritime Declaration of
 // Health) and security (ISPS); each field shows the API's message for its path.
 import {
+  Box,
   Button,
   Checkbox,
   ColumnLayout,
@@ -12,7 +13,10 @@ import {
   KeyValuePairs,
   Select,
   SpaceBetween,
+  TimeInput,
 } from '@cloudscape-design/components';
+import { useState } from 'react';
+import { fromPortTime, toPortTime } from '../fields';
 import type { FieldErrors } from '../fields';
 import { useWords } from '../use-words';
 import type { Word } from '../words';
@@ -69,10 +73,13 @@ export function GeneralStep({ draft, onChange, errors }: Props) {
               />,
             )}
           </ColumnLayout>
+          <Box variant="small" color="text-body-secondary">
+            {w('countsFromLists')}
+          </Box>
           <KeyValuePairs
             columns={3}
             items={[
-              { label: w('crewCount'), value: String(draft.crew.length), info: w('countsFromLists') },
+              { label: w('crewCount'), value: String(draft.crew.length) },
               { label: w('passengerCount'), value: String(draft.passengers.length) },
               { label: w('personsOnBoard'), value: String(draft.crew.length + draft.passengers.length) },
             ]}
@@ -108,7 +115,7 @@ export function GeneralStep({ draft, onChange, errors }: Props) {
               {field(
                 `general.lastPortsOfCall.${i}.departed`,
                 'departedAt',
-                <Input value={p.departed} onChange={({ detail }) => setPort(i, { departed: detail.value })} />,
+                <UtcInstant value={p.departed} onChange={(departed) => setPort(i, { departed })} />,
               )}
               {field(
                 `general.lastPortsOfCall.${i}.securityLevel`,
@@ -124,6 +131,35 @@ export function GeneralStep({ draft, onChange, errors }: Props) {
           ))}
         </SpaceBetween>
       </Container>
+    </SpaceBetween>
+  );
+}
+
+/** A day and a time in UTC (ports called at are in every zone); the instant once both are whole. */
+function UtcInstant({ value, onChange }: { value: string; onChange: (iso: string) => void }) {
+  const { w } = useWords();
+  const [parts, setParts] = useState(() => (value ? toPortTime(value, 'UTC') : { date: '', time: '' }));
+  const set = (patch: Partial<typeof parts>) => {
+    const next = { ...parts, ...patch };
+    setParts(next);
+    onChange(fromPortTime(next.date, next.time, 'UTC') ?? '');
+  };
+  return (
+    <SpaceBetween direction="horizontal" size="xxs">
+      <DatePicker
+        value={parts.date}
+        onChange={({ detail }) => set({ date: detail.value })}
+        placeholder={w('dateHint')}
+        ariaLabel={`${w('departedAt')}: ${w('dateHint')}`}
+        openCalendarAriaLabel={(selected) => `${w('departedAt')} ${selected ?? ''}`}
+      />
+      <TimeInput
+        value={parts.time}
+        onChange={({ detail }) => set({ time: detail.value })}
+        format="hh:mm"
+        placeholder={w('timeHint')}
+        ariaLabel={`${w('departedAt')}: ${w('timeHint')}`}
+      />
     </SpaceBetween>
   );
 }
