@@ -123,6 +123,23 @@ describe.skipIf(!hasChromium)('declarations in the agents portal', () => {
     await page.close();
   }, 90_000);
 
+  it('cancels a call not yet cleared, asking first', async () => {
+    const a = announcement({ daysAhead: 9 });
+    const { callId } = (await sys.request('POST', '/v1/calls', { token: agent, body: a })).body;
+    const page = await agentPage(browser, sys, { agentId: AGENT });
+    await page.goto(`${sys.url}/#/my-calls/${callId}`);
+    await page.getByRole('button', { name: 'Cancel the call' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('voyage re-routed to Qingdao');
+    await dialog.getByRole('button', { name: 'Cancel the call' }).click();
+    await page.getByRole('heading', { name: /Cancelled/ }).waitFor();
+    const call = (await sys.request('GET', `/v1/calls/${callId}`, { token: agent })).body;
+    expect(call).toMatchObject({ status: 'CANCELLED', cancelReason: 'voyage re-routed to Qingdao' });
+    // Nothing is left to cancel or declare.
+    expect(await page.getByRole('button', { name: 'Cancel the call' }).count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it("puts the server's refusal of an announcement on the field it names", async () => {
     const page = await agentPage(browser, sys, { agentId: AGENT });
     // A refusal only the server can give here (the page checks the same rules first).

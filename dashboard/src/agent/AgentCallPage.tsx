@@ -23,6 +23,7 @@ import { portTime, relative } from '../time';
 import { flash } from '../ui/flash';
 import { type Column, CollectionTable } from '../ui/CollectionTable';
 import { LoadError } from '../ui/LoadError';
+import { CancelCall } from './CancelCall';
 import { downloadPermit } from './client';
 import { Waiting } from './MyCalls';
 import { actionText } from './NewsBar';
@@ -203,6 +204,7 @@ export function AgentCallPage({ callId }: { callId: string }) {
         description={`${call.voyage} · IMO ${call.vessel.imo} · ${call.port}`}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
+            <CancelCall call={call} onCancelled={loaded.reload} />
             {allows(call.status, 'SUBMIT_ARRIVAL') ? (
               <Button
                 href={`#/my-calls/${call.callId}/arrival`}

@@ -182,6 +182,7 @@ const WORDS = {
   newCount: { en: '{n} new', zh: '{n} 条新消息' },
   statusNow: { en: 'now', zh: '现为' },
   cancelCall: { en: 'Cancel the call', zh: '取消预报' },
+  cancelled: { en: 'Call cancelled', zh: '预报已取消' },
   openCall: { en: 'Open', zh: '打开' },
 } as const;
 
