@@ -12,7 +12,8 @@ import { useWords } from '../use-words';
 import type { Word } from '../words';
 import { GeneralStep, HealthStep, SecurityStep } from './ArrivalSteps';
 import { type ArrivalDraft, saveDraft, withCounts } from './draft';
-import { NO_IMPORT, PersonsStep, importStates } from './PersonsStep';
+import { PersonsStep } from './PersonsStep';
+import { NO_IMPORT, importStates } from './rows';
 import { DraftNotice } from './DraftNotice';
 import { ReviewStep, sendDeclaration, useWizardStrings } from './ReviewStep';
 

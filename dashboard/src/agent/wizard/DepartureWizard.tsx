@@ -19,7 +19,8 @@ import type { AgentCall } from '../status';
 import { useWords } from '../use-words';
 import type { Word } from '../words';
 import { type DepartureDraft, saveDraft } from './draft';
-import { NO_IMPORT, PersonsStep, importStates } from './PersonsStep';
+import { PersonsStep } from './PersonsStep';
+import { NO_IMPORT, importStates } from './rows';
 import { DraftNotice } from './DraftNotice';
 import { ReviewStep, sendDeclaration, useWizardStrings } from './ReviewStep';
 

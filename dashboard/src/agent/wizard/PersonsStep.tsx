@@ -14,16 +14,13 @@ import {
   type TableProps,
 } from '@cloudscape-design/components';
 import { useState } from 'react';
-import type { ImportProblem, PersonsImport } from '../../../../functions/imports/schema.ts';
-import { CrewMember, Passenger } from '../../../../functions/shared/people.ts';
+import type { PersonsImport } from '../../../../functions/imports/schema.ts';
 import { flash } from '../../ui/flash';
 import { importPersons } from '../client';
-import { type FieldErrors, issuesOf } from '../fields';
+import type { FieldErrors } from '../fields';
 import { useWords } from '../use-words';
 import type { Word } from '../words';
-
-type Person = Record<string, unknown> & { ref?: string };
-type List = 'crew' | 'passengers';
+import { type ImportState, type List, type Person, get, rowProblems, set } from './rows';
 
 const FIELDS: { path: string; word: Word; lists?: List[] }[] = [
   { path: 'ref', word: 'ref' },
@@ -38,56 +35,6 @@ const FIELDS: { path: string; word: Word; lists?: List[] }[] = [
   { path: 'document.issuingState', word: 'issuingState' },
   { path: 'document.expiry', word: 'documentExpiry' },
 ];
-
-const get = (p: Person, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], p);
-
-function set(p: Person, path: string, value: string): Person {
-  const [head, ...rest] = path.split('.');
-  if (!rest.length) return { ...p, [head!]: value };
-  return { ...p, [head!]: set({ ...((p[head!] as Person) ?? {}) }, rest.join('.'), value) };
-}
-
-/** The problems of each row: the import's (until the row is edited) and the schema's and rules' now. */
-export function rowProblems(
-  list: List,
-  persons: readonly Person[],
-  imported: readonly ImportProblem[],
-  edited: ReadonlySet<number>,
-  extra: FieldErrors,
-  lang: 'en' | 'zh' = 'en',
-): FieldErrors[] {
-  const schema = list === 'crew' ? CrewMember : Passenger;
-  return persons.map((p, i) => {
-    const out: FieldErrors = {};
-    for (const problem of imported)
-      if (problem.list === list && problem.index === i && !edited.has(i)) out[problem.field || ''] ??= problem.message;
-    for (const [path, message] of Object.entries(issuesOf(schema, p, lang))) out[path] ??= message;
-    for (const [path, message] of Object.entries(extra))
-      if (path === String(i) || path.startsWith(`${i}.`)) out[path.slice(String(i).length + 1)] ??= message;
-    return out;
-  });
-}
-
-/** What an upload left for a list: its problems, the rows edited since, and what was read. */
-export interface ImportState {
-  problems: ImportProblem[];
-  edited: number[];
-  file?: string;
-  count?: number;
-}
-export const NO_IMPORT: ImportState = { problems: [], edited: [] };
-
-/** An upload's answer as the wizard takes it: this list's rows, and the other list's if the file has them. */
-export function importStates(answer: PersonsImport, file: string): Record<List, ImportState> {
-  const of = (list: List): ImportState => ({
-    problems: answer.problems.filter((p) => p.list === list),
-    edited: [],
-    file,
-    count: answer[list].length,
-  });
-  return { crew: of('crew'), passengers: of('passengers') };
-}
 
 export function PersonsStep({
   list,
