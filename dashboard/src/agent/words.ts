@@ -159,6 +159,8 @@ const WORDS = {
   sspOnBoard: { en: 'Approved ship security plan on board', zh: '船上有经批准的保安计划' },
   csoName: { en: 'Company security officer', zh: '公司保安员' },
   csoPhone: { en: 'Their phone', zh: '联系电话' },
+  toSend: { en: 'What will be sent', zh: '将提交的内容' },
+  versionHeading: { en: 'Version', zh: '版本' },
   toFix: { en: 'To fix before sending', zh: '发送前需修改' },
   readyToSend: { en: 'Everything checks out: ready to submit.', zh: '检查无误，可以提交。' },
   changesSinceVersion: { en: 'Changes since version {v}', zh: '相对第 {v} 版的变更' },

@@ -112,6 +112,16 @@ export function ArrivalWizard({
       onGoTo={setStep}
       submitted={submitted}
       draft={draft}
+      summary={[
+        { label: w('masterName'), value: draft.general.masterName || '—' },
+        { label: w('crewCount'), value: String(draft.crew.length) },
+        { label: w('passengerCount'), value: String(draft.passengers.length) },
+        { label: w('lastPorts'), value: draft.general.lastPortsOfCall.map((p) => p.port).join(', ') || '—' },
+        { label: w('sanitationUntil'), value: draft.health.sanitationCertificateValidUntil || '—' },
+        { label: w('isscUntil'), value: draft.security.isscValidUntil || '—' },
+        { label: w('securityLevel'), value: String(draft.security.securityLevel) },
+        { label: w('csoName'), value: draft.security.companySecurityOfficer.name || '—' },
+      ]}
     />
   );
   const contents = [

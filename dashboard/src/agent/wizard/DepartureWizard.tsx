@@ -153,6 +153,12 @@ export function DepartureWizard({
       onGoTo={setStep}
       submitted={submitted}
       draft={draft}
+      summary={[
+        { label: w('stepSailing'), value: String(draft.sailing.length) },
+        { label: w('signsOff'), value: draft.signOff.join(', ') || '—' },
+        { label: w('signOnCrew'), value: String(draft.signOn.length) },
+        { label: w('personsOnBoard'), value: String(draft.personsOnBoard) },
+      ]}
     />
   );
   const contents = [sailing, crewChange, review];

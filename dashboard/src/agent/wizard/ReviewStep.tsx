@@ -1,6 +1,15 @@
 // What both declaration wizards end with: what is left to fix, each problem a way back to its
 // step, what an amendment changes against the version on record, and sending it.
-import { Alert, Box, Container, Header, Link, SpaceBetween, type WizardProps } from '@cloudscape-design/components';
+import {
+  Alert,
+  Box,
+  Container,
+  Header,
+  KeyValuePairs,
+  Link,
+  SpaceBetween,
+  type WizardProps,
+} from '@cloudscape-design/components';
 import { ApiError, api } from '../../api';
 import { changedPaths } from '../../diff';
 import { flash } from '../../ui/flash';
@@ -17,6 +26,7 @@ export function ReviewStep({
   onGoTo,
   submitted,
   draft,
+  summary,
 }: {
   problems: FieldErrors;
   stepOf: (path: string) => number;
@@ -24,6 +34,8 @@ export function ReviewStep({
   onGoTo: (step: number) => void;
   submitted?: { version: number; declaration: unknown };
   draft: unknown;
+  /** What will be sent, at a glance. */
+  summary: { label: string; value: string }[];
 }) {
   const { w } = useWords();
   const changes = submitted ? changedPaths(submitted.declaration, draft) : [];
@@ -43,10 +55,13 @@ export function ReviewStep({
           </ul>
         )}
       </Container>
+      <Container header={<Header variant="h2">{w('toSend')}</Header>}>
+        <KeyValuePairs columns={4} items={summary} />
+      </Container>
       <Container
         header={
           <Header variant="h2">
-            {submitted ? w('changesSinceVersion', { v: submitted.version }) : w('stepReview')}
+            {submitted ? w('changesSinceVersion', { v: submitted.version }) : w('versionHeading')}
           </Header>
         }
       >
