@@ -105,6 +105,8 @@ async function agentsDay(lang: Lang, width: number, vessel: { name: string; imo:
   await page.getByText(w('problemsToFix', { n: 1 })).waitFor();
   const row = page.getByRole('row').filter({ hasText: 'Ólafsdóttir' });
   await row.getByText(`${w('documentExpiry')}:`).waitFor();
+  // …with the cell of the agent's own spreadsheet: the second crew row is row 20, expiry in column K.
+  await row.getByText('(Crew List, K20)').waitFor();
   await shoot(page, 'crew-problem', lang, width);
   if (width >= 1440) await expectAccessible(page, `the crew list with a problem (${lang})`);
   // Fixed in place: the cell's edit button, the right date, Enter.

@@ -54,7 +54,8 @@ describe('the problems of a row', () => {
   it("shows the import's problem and the schema's, and none on a good row", () => {
     const rows = rowProblems('crew', [master, broken], [problem({})], new Set(), {});
     expect(rows[0]).toEqual({});
-    expect(rows[1]).toEqual({ 'document.expiry': 'must be a date YYYY-MM-DD' });
+    // The import's word comes first, with the cell of the agent's spreadsheet it is about.
+    expect(rows[1]).toEqual({ 'document.expiry': 'must be a date YYYY-MM-DD (Crew List, K20)' });
   });
 
   it("drops the import's word on a row once it is edited, and the schema's once the cell is right", () => {
@@ -64,7 +65,7 @@ describe('the problems of a row', () => {
     expect(rowProblems('crew', [master, fixed], [problem({})], new Set([1]), {})[1]).toEqual({});
     // Not yet edited: the import's problem stands even if the cell now reads well.
     expect(rowProblems('crew', [master, fixed], [problem({})], new Set(), {})[1]).toEqual({
-      'document.expiry': 'must be a date YYYY-MM-DD',
+      'document.expiry': 'must be a date YYYY-MM-DD (Crew List, K20)',
     });
   });
 

@@ -29,8 +29,10 @@ export function rowProblems(
   const schema = list === 'crew' ? CrewMember : Passenger;
   return persons.map((p, i) => {
     const out: FieldErrors = {};
+    // Where it is in the agent's own spreadsheet, to fix it there too: "Crew List, K20".
     for (const problem of imported)
-      if (problem.list === list && problem.index === i && !edited.has(i)) out[problem.field || ''] ??= problem.message;
+      if (problem.list === list && problem.index === i && !edited.has(i))
+        out[problem.field || ''] ??= `${problem.message} (${problem.sheet}, ${problem.column}${problem.row})`;
     for (const [path, message] of Object.entries(issuesOf(schema, p, lang))) out[path] ??= message;
     for (const [path, message] of Object.entries(extra))
       if (path === String(i) || path.startsWith(`${i}.`)) out[path.slice(String(i).length + 1)] ??= message;
