@@ -1,5 +1,7 @@
 // Jobs that run on a timer: EventBridge schedules on AWS, intervals in the embedded runtime.
-export interface Schedule {
+import type { DeclaredRights } from './shared/grants.ts';
+
+export interface Schedule extends DeclaredRights {
   name: string;
   /** Module under functions/ and its exported handler. */
   module: string;
@@ -10,7 +12,7 @@ export interface Schedule {
 }
 
 export const schedules: readonly Schedule[] = [
-  { name: 'shore-leave-sweep', module: 'gangway/api.ts', export: 'shoreLeaveSweep', everyMinutes: 5 },
+  { name: 'shore-leave-sweep', module: 'gangway/api.ts', export: 'shoreLeaveSweep', everyMinutes: 5, events: true },
   {
     name: 'audit-daily-root',
     module: 'audit/api.ts',

@@ -1,7 +1,8 @@
 // The CDK app: `npx cdk synth` / `npx cdk deploy`. cdk-nag's AwsSolutions and Serverless packs
-// check every synth.
+// and AWS Control Tower's guard rules check every synth.
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { policyValidation } from './policy-as-code.ts';
 import { ThreeZerosStack } from './stack.ts';
 
 const app = new App();
@@ -11,4 +12,4 @@ const stack = new ThreeZerosStack(app, app.node.tryGetContext('stackName') ?? 'T
   signInDomainPrefix: app.node.tryGetContext('signInDomainPrefix'),
 });
 Tags.of(stack).add('project', 'three-zeros');
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app), ...policyValidation());

@@ -18,6 +18,7 @@ import { Schedules } from './constructs/schedules.ts';
 import { Observability } from './constructs/observability.ts';
 import { DashboardHosting } from './constructs/dashboard-hosting.ts';
 import { schedules } from '../functions/schedules.ts';
+import { routeGrants } from '../functions/shared/grants.ts';
 import { WebhookDelivery } from './constructs/webhook-delivery.ts';
 
 export interface ThreeZerosProps extends StackProps {
@@ -96,9 +97,10 @@ export class ThreeZerosStack extends Stack {
     // Each route gets exactly the workflow rights its table entry declares.
     for (const route of props.routes ?? routeList) {
       const fn = this.api.functions.get(route.name)!;
+      const { workflows } = routeGrants(route);
       for (const machine of this.flows.stateMachines.values()) {
-        if (route.workflows?.includes('start')) machine.grantStartExecution(fn);
-        if (route.workflows?.includes('answer')) machine.grantTaskResponse(fn);
+        if (workflows.includes('start')) machine.grantStartExecution(fn);
+        if (workflows.includes('answer')) machine.grantTaskResponse(fn);
       }
     }
 

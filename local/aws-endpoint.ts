@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { HttpRequest, HttpResponse } from '@smithy/types';
 import type { LocalEventBus } from './bus.ts';
+import { type Invoker, accessDenied, allows, currentInvoker, invokerOf, recordUse } from './grants.ts';
 import { type LocalStepFunctions, SfnError } from './workflows/runner.ts';
 
 type Body = Record<string, unknown>;
@@ -78,12 +79,19 @@ export async function startAwsEndpoint(deps: {
   const contentTypeOf = (target: string) =>
     target.startsWith('AWSEvents') ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
 
-  function answer(target: string, raw: string): { status: number; body: Body } {
+  // `invoker` is the function calling (its rights decide, as IAM would); none for the runtime itself.
+  function answer(target: string, raw: string, invoker: Invoker | undefined): { status: number; body: Body } {
     const operation = operations[target];
     if (!operation)
       return { status: 400, body: { __type: 'UnknownOperationException', message: `Not emulated: ${target}` } };
     try {
-      return { status: 200, body: operation(raw ? (JSON.parse(raw) as Body) : {}) };
+      const body = raw ? (JSON.parse(raw) as Body) : {};
+      const action = iamAction(target);
+      if (invoker && !allows(invoker.grants, action)) {
+        return { status: 400, body: accessDenied(invoker, action, resourceOf(body)) };
+      }
+      if (invoker) recordUse(invoker, action);
+      return { status: 200, body: operation(body) };
     } catch (error) {
       if (error instanceof SfnError) return { status: 400, body: { __type: error.type, message: error.message } };
       return { status: 500, body: { __type: 'InternalFailure', message: (error as Error).message } };
@@ -106,7 +114,7 @@ export async function startAwsEndpoint(deps: {
         message: 'The security token included in the request is invalid',
       });
     }
-    const { status, body } = answer(target, Buffer.concat(chunks).toString('utf8'));
+    const { status, body } = answer(target, Buffer.concat(chunks).toString('utf8'), invokerOf(req));
     reply(status, body);
   }
 
@@ -118,7 +126,7 @@ export async function startAwsEndpoint(deps: {
         body instanceof Uint8Array
           ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')
           : String(body ?? '');
-      const out = answer(target, raw);
+      const out = answer(target, raw, currentInvoker());
       return {
         response: {
           statusCode: out.status,
@@ -138,4 +146,18 @@ export async function startAwsEndpoint(deps: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** `AWSStepFunctions.StartExecution` → `states:StartExecution`, as IAM names it. */
+function iamAction(target: string): string {
+  const [service, operation] = target.split('.') as [string, string];
+  return `${service === 'AWSEvents' ? 'events' : 'states'}:${operation}`;
+}
+
+function resourceOf(body: Body): string {
+  if (typeof body.stateMachineArn === 'string') return body.stateMachineArn;
+  if (typeof body.executionArn === 'string') return body.executionArn;
+  const bus = (body.Entries as Body[] | undefined)?.[0]?.EventBusName;
+  if (typeof bus === 'string') return `arn:aws:events:local:000000000000:event-bus/${bus}`;
+  return 'arn:aws:states:local:000000000000:stateMachine:*';
 }

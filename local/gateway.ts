@@ -3,19 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import {
-  PayloadTooLargeError,
-  TooManyRequestsError,
-  UnauthorizedError,
-  NotFoundError,
-  type AppError,
-} from '#shared/errors.ts';
+import { PayloadTooLargeError, TooManyRequestsError, NotFoundError, type AppError } from '#shared/errors.ts';
 import { Throttle, type Taken, type ThrottleOptions } from './rate-limit.ts';
 import { Admission, type AdmissionLimit } from './admission.ts';
 import { toResponse } from '#shared/http-errors.ts';
 import type { Route } from '#functions/routes.ts';
+import { defaultRoute } from '#functions/platform/routes.ts';
 import { type DevIdentity, authoriserClaims } from './dev-auth.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { LambdaTimedOut, lambdaContext, withinTimeout } from './lambda-context.ts';
+import { invokeAs } from './grants.ts';
+import { TIMEOUT_SECONDS, routeGrants } from '#shared/grants.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 
@@ -32,6 +29,8 @@ export interface GatewayOptions {
   maxBodyBytes: number;
   /** Throttling (see rate-limit.ts); undefined turns it off (benchmarks, simulations). */
   rateLimit?: ThrottleOptions;
+  /** The route functions' Lambda timeout; infra's (TIMEOUT_SECONDS.route) by default. */
+  timeoutMs?: number;
   /** Requests each route handles at once and lets wait; undefined turns admission control off. */
   admission?: AdmissionLimit;
   /** Extra local-only routes (dashboard, live events), tried before the API routes. */
@@ -53,13 +52,19 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
           params.push(name);
           return '([^/]+)';
         });
-      return { route, pattern: new RegExp(`^${source}$`), params, handler: handler as Handler };
+      const invoker = { name: route.name, grants: routeGrants(route) };
+      const invoke: Handler = (event, context) => invokeAs(invoker, () => (handler as Handler)(event, context));
+      return { route, pattern: new RegExp(`^${source}$`), params, handler: invoke };
     }),
   );
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Server> {
   const compiled = await loadRoutes(options.routes);
+  // What no route matches goes where API Gateway's $default route sends it.
+  const [fallback] = await loadRoutes([
+    { ...defaultRoute, method: 'GET', path: '$default', roles: 'public', responses: {} } as unknown as Route,
+  ]);
   const throttle = options.rateLimit && new Throttle(options.rateLimit);
   const admission = options.admission && new Admission(options.admission);
   const refuse = (taken: Taken | undefined, who: 'route' | 'caller') => {
@@ -88,7 +93,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
         break;
       }
     }
-    if (!match) throw new NotFoundError(`No route for ${method} ${url.pathname}`);
+    if (!match) match = { entry: { ...fallback!, route: { ...fallback!.route, method: method as never } }, values: [] };
     const { route } = match.entry;
 
     // Nothing is verified yet: the address is the only thing a caller cannot make up.
@@ -102,21 +107,54 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
     if (route.roles !== 'public' && !route.roles.includes('device')) {
       const header = req.headers.authorization ?? '';
       const token = /^Bearer (.+)$/i.exec(header)?.[1];
-      if (!token) throw new UnauthorizedError('Send a bearer token: Authorization: Bearer <jwt>');
+      // Refused as API Gateway's JWT authoriser refuses, before any function runs.
+      if (!token) return send(res, unauthorised('Bearer'));
       try {
         claims = authoriserClaims(await options.identity.verify(token.trim()));
-      } catch {
-        throw new UnauthorizedError('The bearer token is not valid (signature, issuer, audience or expiry)');
+      } catch (error) {
+        return send(
+          res,
+          unauthorised(`Bearer scope="" error="invalid_token" error_description="${whyInvalid(error)}"`),
+        );
       }
       refuse(throttle?.verified(`sub:${claims.sub}`), 'caller');
     }
 
     const event = toEvent(req, url, route, match.entry.params, match.values, body, claims);
-    const context = lambdaContext(route.name, 29_000); // API Gateway's integration timeout
-    const result = await match.entry.handler(event, context);
-    send(res, normalise(result));
+    const timeoutMs = options.timeoutMs ?? TIMEOUT_SECONDS.route * 1000;
+    const context = lambdaContext(route.name, timeoutMs);
+    try {
+      send(res, normalise(await withinTimeout(route.name, timeoutMs, match.entry.handler(event, context))));
+    } catch (error) {
+      if (!(error instanceof LambdaTimedOut)) throw error;
+      // What API Gateway answers when the function failed (here: ran out of time) without a response.
+      send(res, API_GATEWAY_FUNCTION_ERROR);
+    }
   }
 }
+
+/** API Gateway's own 401, with the reason in `www-authenticate` as its JWT authoriser gives it. */
+function unauthorised(challenge: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 401,
+    headers: { 'content-type': 'application/json', 'www-authenticate': challenge },
+    body: JSON.stringify({ message: 'Unauthorized' }),
+  };
+}
+
+function whyInvalid(error: unknown): string {
+  const { code, claim } = error as { code?: string; claim?: string };
+  if (code === 'ERR_JWT_EXPIRED') return 'the token has expired';
+  if (claim === 'aud') return 'the token does not have a valid audience';
+  if (claim === 'iss') return 'the token does not have a valid issuer';
+  return 'the token is not valid';
+}
+
+const API_GATEWAY_FUNCTION_ERROR: APIGatewayProxyStructuredResultV2 = {
+  statusCode: 500,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ message: 'Internal Server Error' }),
+};
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -163,7 +201,7 @@ function toEvent(
   }
   return {
     version: '2.0',
-    routeKey: `${route.method} ${route.path}`,
+    routeKey: route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     ...(headers.cookie && { cookies: headers.cookie.split(/;\s*/) }),
@@ -183,7 +221,7 @@ function toEvent(
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
-      routeKey: `${route.method} ${route.path}`,
+      routeKey: route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),

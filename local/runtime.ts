@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { overrideClients } from '#shared/aws.ts';
 import { resetConfig } from '#shared/config.ts';
-import { routeList } from '#functions/routes.ts';
+import { type Route, routeList } from '#functions/routes.ts';
 import { type Schedule, schedules } from '#functions/schedules.ts';
 import { workflows as registry } from '#workflows/index.ts';
 import { readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
@@ -26,6 +26,9 @@ import { backupLines } from './backup-format.ts';
 import { localSecret, localSigningKey } from './secrets.ts';
 import { resetAuditSigner } from '#functions/audit/signer.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
+import { installGrants, invokeAs, setScopedEnv } from './grants.ts';
+import { type JobOptions, type ScheduledJobs, startScheduledJobs } from './scheduled-jobs.ts';
+import { TIMEOUT_SECONDS, taskGrants } from '#shared/grants.ts';
 import { deliverWebhooks, type WebhookHandlers } from './webhooks.ts';
 
 export interface RuntimeOptions {
@@ -53,6 +56,12 @@ export interface RuntimeOptions {
   admission?: AdmissionLimit | false;
   /** Timed jobs to run; the schedule table's by default. */
   schedules?: readonly Schedule[];
+  /** Lambda timeouts in seconds, for tests that make a function overrun; infra's by default. */
+  timeouts?: Partial<Record<keyof typeof TIMEOUT_SECONDS, number>>;
+  /** How scheduled jobs are timed and retried; Lambda's asynchronous retries by default. */
+  jobs?: Pick<JobOptions, 'everyMs' | 'retryDelaysMs'>;
+  /** Routes to serve; the route table's by default (tests take a right away to see it fail). */
+  routes?: readonly Route[];
   /** Where printed permits' QR codes point (the web app); this gateway, which serves it, by default. */
   publicBaseUrl?: string;
 }
@@ -64,6 +73,8 @@ export interface Runtime {
   identity: DevIdentity;
   bus: LocalEventBus;
   stepFunctions: LocalStepFunctions;
+  /** The scheduled jobs, and the dead letters of the runs that failed after their retries. */
+  jobs: ScheduledJobs;
   sweepExpired(now?: Date): Promise<number>;
   /** The embedded store thread's memory, when the store runs in this process. */
   storeMemory?(): Promise<NodeJS.MemoryUsage>;
@@ -71,6 +82,8 @@ export interface Runtime {
 }
 
 const FUNCTIONS_DIR = new URL('../functions/', import.meta.url);
+/** A synchronous Lambda invocation takes at most 6 MB of payload. */
+const LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHandler>> {
   const entries = await Promise.all(
@@ -78,7 +91,9 @@ async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHand
       const module = (await import(new URL(ref.module, FUNCTIONS_DIR).href)) as Record<string, unknown>;
       const handler = module[ref.export];
       if (typeof handler !== 'function') throw new Error(`${ref.module} does not export ${ref.export}`);
-      return [placeholder, handler as StepHandler] as const;
+      const invoker = { name: `${spec.name}/${placeholder}`, grants: taskGrants(ref) };
+      const step: StepHandler = (event, context) => invokeAs(invoker, () => (handler as StepHandler)(event, context));
+      return [placeholder, step] as const;
     }),
   );
   return Object.fromEntries(entries);
@@ -99,6 +114,9 @@ function presigned(accessKeyId: string) {
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   // No CloudWatch here: business metrics stay off (set before any handler module is loaded).
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  // Nor X-Ray: Powertools would turn tracing off outside Lambda anyway; say so rather than rely on it.
+  process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
+  installGrants();
   const tableName = options.tableName ?? 'three-zeros';
   const dataDir = options.dataDir && resolve(options.dataDir);
   // This run's own credentials: the local AWS endpoint answers no one else.
@@ -113,7 +131,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ? await externalStore(options.storeEndpoint, tableName, credentials)
     : await startStore({ dataDir: dataDir && join(dataDir, 'store'), tableName, credentials });
   const bus = new LocalEventBus();
-  const stepFunctions = new LocalStepFunctions({ retryDelayMs: options.retryDelayMs });
+  const timeouts = { ...TIMEOUT_SECONDS, ...options.timeouts };
+  const maxBodyBytes = options.maxBodyBytes ?? 5_242_880;
+  const stepFunctions = new LocalStepFunctions({
+    retryDelayMs: options.retryDelayMs,
+    stepTimeoutMs: timeouts.step * 1000,
+  });
   const endpoint = await startAwsEndpoint({ stepFunctions, bus, accessKeyId: credentials.accessKeyId });
 
   const workflowArns: Record<string, string> = {};
@@ -135,6 +158,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     EVENTBRIDGE_ENDPOINT: endpoint.url,
     EVENT_BUS_NAME: 'three-zeros-local',
     WORKFLOW_ARNS: JSON.stringify(workflowArns),
+    MAX_BODY_BYTES: String(maxBodyBytes),
   });
   // Loopback http endpoints let a developer (and the tests) receive webhooks on this machine.
   process.env.WEBHOOK_ALLOW_LOOPBACK_HTTP ??= 'true';
@@ -156,22 +180,28 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   const identity = await devIdentity(dataDir);
   const operatorKey = randomBytes(24).toString('base64url');
-  process.env.DEVICE_KEY_SECRET = localSecret(dataDir, 'device-key-secret');
+  // Only the functions that declare deviceKeys see it, as only they get the secret's ARN on AWS.
+  setScopedEnv(
+    'DEVICE_KEY_SECRET',
+    localSecret(dataDir, 'device-key-secret'),
+    (grants) => grants.deviceKeys,
+    'secretsmanager:GetSecretValue',
+  );
   process.env.PAGE_TOKEN_SECRET = localSecret(dataDir, 'page-token-secret');
   process.env.AUDIT_SIGNING_KEY = localSigningKey(dataDir, 'audit-signing-key.pem');
   resetConfig();
   resetAuditSigner();
 
-  // Scheduled jobs, as EventBridge schedules run them on AWS.
-  const timers = await Promise.all(
-    (options.schedules ?? schedules).map(async (job) => {
+  // Scheduled jobs, as EventBridge schedules and Lambda's asynchronous retries run them on AWS.
+  const jobs = await startScheduledJobs(
+    options.schedules ?? schedules,
+    async (job) => {
       const module = (await import(new URL(job.module, FUNCTIONS_DIR).href)) as Record<string, () => Promise<unknown>>;
       const run = module[job.export];
       if (typeof run !== 'function') throw new Error(`${job.module} does not export ${job.export}`);
-      const timer = setInterval(() => void run().catch(() => undefined), job.everyMinutes * 60_000);
-      timer.unref();
-      return timer;
-    }),
+      return run;
+    },
+    { dataDir, timeoutMs: timeouts.schedule * 1000, ...options.jobs },
   );
   // EventBridge rule → SQS → delivery Lambda on AWS; the same handler on the bus here.
   const stopWebhooks = deliverWebhooks(
@@ -179,9 +209,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     (await import(new URL('webhooks/api.ts', FUNCTIONS_DIR).href)) as WebhookHandlers,
   );
   const server: Server = await createGateway({
-    routes: routeList,
+    routes: options.routes ?? routeList,
     identity,
-    maxBodyBytes: options.maxBodyBytes ?? 5_242_880,
+    // The functions refuse bodies past MAX_BODY_BYTES themselves, as on AWS; the gateway stops
+    // reading only where Lambda's own invocation payload limit would refuse them.
+    maxBodyBytes: Math.max(maxBodyBytes, LAMBDA_PAYLOAD_BYTES),
+    timeoutMs: timeouts.route * 1000,
     extra: localRoutes({
       bus,
       identity,
@@ -217,12 +250,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     identity,
     bus,
     stepFunctions,
+    jobs,
     sweepExpired: store.sweepExpired,
     ...(store.memory && { storeMemory: store.memory }),
     stop: () =>
       (stopping ??= (async () => {
         announced?.remove();
-        for (const timer of timers) clearInterval(timer);
+        jobs.stop();
         stopWebhooks();
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));

@@ -13,6 +13,7 @@ import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { TABLE } from '#shared/table.ts';
 import type { PostedRequest, PostedResponse } from './store-server.ts';
 import type { Entry } from './backup-format.ts';
+import { accessDenied, allows, currentInvoker } from './grants.ts';
 
 export interface LocalStore {
   endpoint: string;
@@ -60,6 +61,20 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
   });
   const requestHandler: NonNullable<LocalStore['requestHandler']> = {
     async handle(request) {
+      // IAM before the store: a function with read-only rights is refused a write, as DynamoDB would.
+      const invoker = currentInvoker();
+      const target = String(request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '');
+      const action = `dynamodb:${target.split('.')[1] ?? ''}`;
+      if (invoker && !allows(invoker.grants, action)) {
+        const denied = accessDenied(invoker, action, `arn:aws:dynamodb:local:000000000000:table/${options.tableName}`);
+        return {
+          response: {
+            statusCode: 400,
+            headers: { 'content-type': 'application/x-amz-json-1.0' },
+            body: Buffer.from(JSON.stringify(denied)),
+          },
+        };
+      }
       const body = request.body as string | Uint8Array | undefined;
       const posted: PostedRequest = {
         id: nextId++,

@@ -4,18 +4,27 @@ import { fileURLToPath } from 'node:url';
 import type { StepRef, WorkflowSpec } from './registry.ts';
 
 const file = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const arrivalStep = (name: string): StepRef => ({ module: 'arrival/step-handlers.ts', export: name });
+// Every step writes the call; the steps that change its state announce it on the bus, the checks
+// before them do not; only the review steps answer a task themselves (a decision that arrived
+// while no task was waiting).
+const CHECKS: Partial<StepRef> = { events: false };
+const arrivalStep = (name: string, rights: Partial<StepRef> = {}): StepRef => ({
+  module: 'arrival/step-handlers.ts',
+  export: name,
+  events: true,
+  ...rights,
+});
 
 export const arrivalClearance: WorkflowSpec = {
   name: 'arrival-clearance',
   definitionPath: file('arrival-clearance.asl.json'),
   steps: {
-    LoadDeclarationFunction: arrivalStep('loadDeclaration'),
-    ScreenPersonsFunction: arrivalStep('screenPersons'),
-    CheckVesselFunction: arrivalStep('checkVessel'),
-    CheckHealthFunction: arrivalStep('checkHealth'),
-    AssessRiskFunction: arrivalStep('assessRisk'),
-    OpenReviewFunction: arrivalStep('openReview'),
+    LoadDeclarationFunction: arrivalStep('loadDeclaration', CHECKS),
+    ScreenPersonsFunction: arrivalStep('screenPersons', CHECKS),
+    CheckVesselFunction: arrivalStep('checkVessel', CHECKS),
+    CheckHealthFunction: arrivalStep('checkHealth', CHECKS),
+    AssessRiskFunction: arrivalStep('assessRisk', CHECKS),
+    OpenReviewFunction: arrivalStep('openReview', { workflows: ['answer'] }),
     IssuePermitFunction: arrivalStep('issuePermit'),
     RejectArrivalFunction: arrivalStep('rejectArrival'),
     RequestAmendmentFunction: arrivalStep('requestAmendment'),
@@ -23,19 +32,24 @@ export const arrivalClearance: WorkflowSpec = {
   },
 };
 
-const departureStep = (name: string): StepRef => ({ module: 'departure/step-handlers.ts', export: name });
+const departureStep = (name: string, rights: Partial<StepRef> = {}): StepRef => ({
+  module: 'departure/step-handlers.ts',
+  export: name,
+  events: true,
+  ...rights,
+});
 
 export const departureClearance: WorkflowSpec = {
   name: 'departure-clearance',
   definitionPath: file('departure-clearance.asl.json'),
   steps: {
-    LoadDepartureFunction: departureStep('loadDeparture'),
-    ReconcilePersonsFunction: departureStep('reconcilePersons'),
-    CheckOpenAlertsFunction: departureStep('checkOpenAlerts'),
-    AskAgenciesFunction: departureStep('askAgencies'),
-    ScreenSignOnsFunction: departureStep('screenSignOns'),
-    AssessDepartureFunction: departureStep('assessDeparture'),
-    OpenDepartureReviewFunction: departureStep('openDepartureReview'),
+    LoadDepartureFunction: departureStep('loadDeparture', CHECKS),
+    ReconcilePersonsFunction: departureStep('reconcilePersons', CHECKS),
+    CheckOpenAlertsFunction: departureStep('checkOpenAlerts', CHECKS),
+    AskAgenciesFunction: departureStep('askAgencies', CHECKS),
+    ScreenSignOnsFunction: departureStep('screenSignOns', CHECKS),
+    AssessDepartureFunction: departureStep('assessDeparture', CHECKS),
+    OpenDepartureReviewFunction: departureStep('openDepartureReview', { workflows: ['answer'] }),
     IssueDeparturePermitFunction: departureStep('issueDeparturePermit'),
     HoldDepartureFunction: departureStep('holdDeparture'),
     RequestDepartureAmendmentFunction: departureStep('requestDepartureAmendment'),

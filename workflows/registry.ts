@@ -1,8 +1,10 @@
 // What a workflow is, for both runtimes: its ASL file and the step handler behind each
 // `${Placeholder}` in it. infra/ substitutes Lambda ARNs; local/ binds the handlers in-process.
 import { readFileSync } from 'node:fs';
+import type { DeclaredRights } from '../functions/shared/grants.ts';
 
-export interface StepRef {
+/** A step handler, and what it does besides the table (IAM on AWS, enforced locally too). */
+export interface StepRef extends DeclaredRights {
   /** Module under functions/, e.g. `arrival/steps.ts`. */
   module: string;
   /** Its exported Lambda handler. */

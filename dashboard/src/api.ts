@@ -68,7 +68,9 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
     const error = data?.error;
     const list: ErrorDetail[] = error?.details ?? [];
     const details = list.map((d) => `${d.path}: ${d.message}`).join('; ');
-    throw new ApiError(res.status, `${error?.message ?? res.statusText}${details ? ` (${details})` : ''}`, list);
+    // API Gateway's own answers (its authoriser's 401) carry `message` outside the envelope.
+    const message = error?.message ?? data?.message ?? res.statusText;
+    throw new ApiError(res.status, `${message}${details ? ` (${details})` : ''}`, list);
   }
   return data as T;
 }

@@ -32,6 +32,7 @@ export const alertRoutes = defineRoutes({
     params: AlertPath,
     body: ResolveAlert,
     workflows: ['start', 'answer'],
+    events: true,
     responses: { 200: Alert },
     errors: [400, 401, 403, 404, 409],
   },

@@ -15,6 +15,7 @@ export const arrivalRoutes = defineRoutes({
     body: ArrivalDeclaration,
     idempotent: true,
     workflows: ['start', 'answer'],
+    events: true,
     responses: { 202: ArrivalAccepted },
     errors: [400, 401, 403, 404, 409, 422],
   },

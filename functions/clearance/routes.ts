@@ -13,6 +13,7 @@ export const clearanceRoutes = defineRoutes({
     body: RedriveClearance,
     idempotent: true,
     workflows: ['start'],
+    events: true,
     responses: { 202: ClearanceRedriven },
     errors: [400, 401, 403, 404, 409],
   },

@@ -14,6 +14,7 @@ export const gangwayRoutes = defineRoutes({
     body: GangwayPost,
     deviceKeys: true,
     workflows: ['start', 'answer'],
+    events: true,
     responses: { 202: GangwayReceipt },
     errors: [400, 401, 403, 422],
   },

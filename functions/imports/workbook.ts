@@ -84,14 +84,22 @@ export async function rowsFromWorkbook(file: Buffer, maxRows: number): Promise<S
     ]);
   }
   const rows: SourceRow[] = [];
-  for (const { layout, sheet } of sheets) {
-    const columns = headings(sheet, layout);
-    for (let r = TEMPLATE.firstDataRow; r <= sheet.rowCount; r++) {
-      const row = readRow(sheet.getRow(r), layout, columns);
-      if (!row) continue;
-      if (rows.length >= maxRows) throw new WorkbookRefused(`The workbook holds more than ${maxRows} persons`);
-      rows.push(row);
+  try {
+    for (const { layout, sheet } of sheets) {
+      const columns = headings(sheet, layout);
+      for (let r = TEMPLATE.firstDataRow; r <= sheet.rowCount; r++) {
+        const row = readRow(sheet.getRow(r), layout, columns);
+        if (!row) continue;
+        if (rows.length >= maxRows) throw new WorkbookRefused(`The workbook holds more than ${maxRows} persons`);
+        rows.push(row);
+      }
     }
+  } catch (error) {
+    // exceljs read a damaged file into cells of shapes no workbook has (a byte overwritten in
+    // its XML): the file is unreadable, not the server broken.
+    if (error instanceof TypeError || error instanceof RangeError)
+      throw new WorkbookRefused('The file is not a readable .xlsx workbook (its cells are damaged)');
+    throw error;
   }
   return rows;
 }
@@ -100,7 +108,8 @@ function headings(sheet: ExcelJS.Worksheet, layout: SheetLayout): Map<number, Pe
   const found = new Map<number, PersonField | 'middleName'>();
   const seen = new Set<string>();
   sheet.getRow(TEMPLATE.headingRow).eachCell((cell, col) => {
-    const heading = fold(cell.text);
+    // A damaged file can give a cell whose text is not a string.
+    const heading = fold(String(cell.text ?? ''));
     if (!(heading in layout.columns)) return;
     seen.add(heading);
     const field = layout.columns[heading];

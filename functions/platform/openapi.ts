@@ -112,10 +112,17 @@ export function openApiDocument() {
             },
       };
     }
+    // API Gateway's JWT authoriser refuses a missing or invalid token itself, before the handler.
+    const byAuthoriser = route.roles !== 'public' && !route.roles.includes('device');
     for (const status of errorStatuses(route)) {
+      const error = { $ref: output(schemaId(ErrorBody)) };
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
-        content: { 'application/json': { schema: { $ref: output(schemaId(ErrorBody)) } } },
+        content: {
+          'application/json': {
+            schema: status === 401 && byAuthoriser ? { oneOf: [error, ref('GatewayMessage')] } : error,
+          },
+        },
       };
     }
     const headers = route.idempotent
@@ -142,6 +149,14 @@ export function openApiDocument() {
     };
   }
 
+  // API Gateway's own answer is no zod schema of ours.
+  schemas.GatewayMessage = {
+    type: 'object',
+    description: "API Gateway's own answer, e.g. the JWT authoriser's 401 (reason in www-authenticate)",
+    properties: { message: { type: 'string' } },
+    required: ['message'],
+    additionalProperties: false,
+  };
   // Each schema once per direction it is used in: a request-only one needs no output twin, and so on.
   const referred = new Set<string>();
   const refersTo = (value: unknown) =>

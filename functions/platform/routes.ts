@@ -20,3 +20,10 @@ export const platformRoutes = defineRoutes({
     responses: { 200: OpenApiDocument },
   },
 });
+
+/** The function behind API Gateway's `$default` route: every request that matches no route above. */
+export const defaultRoute = {
+  name: 'notFound',
+  module: 'platform/not-found.ts',
+  summary: 'Any request no route matches: 404 in the error envelope',
+} as const;

@@ -7,6 +7,7 @@ import type { EventBridgeClient, EventBridgeClientConfig } from '@aws-sdk/client
 import type { SFNClient, SFNClientConfig } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.ts';
+import { tracer } from './tracer.ts';
 
 let dynamo: DynamoDBClient | undefined;
 let doc: DynamoDBDocumentClient | undefined;
@@ -29,11 +30,13 @@ export function overrideClients(next: ClientOverrides): void {
 
 export function dynamoClient(): DynamoDBClient {
   const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
-  dynamo ??= new DynamoDBClient({
-    region: AWS_REGION,
-    ...(DYNAMODB_ENDPOINT && { endpoint: DYNAMODB_ENDPOINT }),
-    ...overrides.dynamo,
-  });
+  dynamo ??= tracer.captureAWSv3Client(
+    new DynamoDBClient({
+      region: AWS_REGION,
+      ...(DYNAMODB_ENDPOINT && { endpoint: DYNAMODB_ENDPOINT }),
+      ...overrides.dynamo,
+    }),
+  );
   return dynamo;
 }
 
@@ -48,11 +51,13 @@ export async function stepFunctionsClient(): Promise<SFNClient> {
   if (sfn) return sfn;
   const { AWS_REGION, STEPFUNCTIONS_ENDPOINT } = config();
   const { SFNClient } = await import('@aws-sdk/client-sfn');
-  sfn ??= new SFNClient({
-    region: AWS_REGION,
-    ...(STEPFUNCTIONS_ENDPOINT && { endpoint: STEPFUNCTIONS_ENDPOINT }),
-    ...overrides.stepFunctions,
-  });
+  sfn ??= tracer.captureAWSv3Client(
+    new SFNClient({
+      region: AWS_REGION,
+      ...(STEPFUNCTIONS_ENDPOINT && { endpoint: STEPFUNCTIONS_ENDPOINT }),
+      ...overrides.stepFunctions,
+    }),
+  );
   return sfn;
 }
 
@@ -60,11 +65,13 @@ export async function eventBridgeClient(): Promise<EventBridgeClient> {
   if (events) return events;
   const { AWS_REGION, EVENTBRIDGE_ENDPOINT } = config();
   const { EventBridgeClient } = await import('@aws-sdk/client-eventbridge');
-  events ??= new EventBridgeClient({
-    region: AWS_REGION,
-    ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }),
-    ...overrides.eventBridge,
-  });
+  events ??= tracer.captureAWSv3Client(
+    new EventBridgeClient({
+      region: AWS_REGION,
+      ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }),
+      ...overrides.eventBridge,
+    }),
+  );
   return events;
 }
 

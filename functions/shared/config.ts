@@ -22,6 +22,8 @@ const Env = z.object({
         return z.NEVER;
       }
     }),
+  /** Largest request body the API takes (bytes as sent); the chain answers 413 past it, in both runtimes. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(5_242_880),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
   /** Gangway: a face match below this raises an alert. */
   MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),

@@ -1,6 +1,6 @@
 // Small helpers over the document client: read every page of a query, and take the table's own
 // key attributes off an item before it leaves its store.
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type QueryCommandInput, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './aws.ts';
 
 /** Every item the query matches, across pages. */
@@ -8,14 +8,9 @@ export async function queryAll(
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: startKey }),
-    );
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of paginateQuery({ client: documentClient() }, { ...input, TableName: tableName() })) {
+    items.push(...(page.Items ?? []));
+  }
   return items;
 }
 
@@ -24,14 +19,8 @@ export async function countAll(
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>,
 ): Promise<number> {
   let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({ ...input, TableName: tableName(), Select: 'COUNT', ExclusiveStartKey: startKey }),
-    );
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const pages = paginateQuery({ client: documentClient() }, { ...input, TableName: tableName(), Select: 'COUNT' });
+  for await (const page of pages) count += page.Count ?? 0;
   return count;
 }
 

@@ -4,10 +4,19 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
-import { type ErrorDetail, RuleViolationError, ValidationError, splitRuleIssues } from './errors.ts';
+import { config } from './config.ts';
+import {
+  type ErrorDetail,
+  PayloadTooLargeError,
+  RuleViolationError,
+  ValidationError,
+  splitRuleIssues,
+} from './errors.ts';
 import { errorMapper } from './http-errors.ts';
 import { type Lang, type Violation, langOf, zodErrorMap } from './i18n.ts';
 import {
@@ -17,6 +26,8 @@ import {
   idempotencyMiddleware,
 } from './idempotency.ts';
 import { logger, perInvocation } from './logger.ts';
+import { metrics } from './metrics.ts';
+import { tracer } from './tracer.ts';
 import type { HttpResult } from './responses.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -56,7 +67,11 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
       const chain = middy<HttpEvent, HttpResult, Error, Context>()
         .use(errorMapper())
         .use(injectLambdaContext(logger, { resetKeys: true }))
+        .use(captureLambdaHandler(tracer))
+        .use(logMetrics(metrics))
         .use(httpHeaderNormalizer());
+      // A body over the limit is refused before anything is verified over it (a device's HMAC).
+      if (spec.body) chain.use(bodyLimit());
       if (options.authenticate) chain.use(authenticateFirst(options.authenticate));
       if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
       chain.use(authoriseAndValidate(spec));
@@ -94,6 +109,21 @@ interface Parsed {
   query: unknown;
   path: unknown;
   principal: Principal | undefined;
+}
+
+/**
+ * The API's body limit, checked here rather than by API Gateway (whose own limit is 10 MB and
+ * answers outside the error envelope), so both runtimes refuse the same bodies the same way.
+ */
+function bodyLimit(): MiddlewareObj<HttpEvent> {
+  return {
+    before: ({ event }) => {
+      const limit = config().MAX_BODY_BYTES;
+      if (event.body && Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') > limit) {
+        throw new PayloadTooLargeError(`The body is over ${limit} bytes`);
+      }
+    },
+  };
 }
 
 /** A write with an optional body may be sent without one; its schema decides what is missing. */

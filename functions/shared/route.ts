@@ -26,6 +26,8 @@ export interface RouteDef {
   stateless?: boolean;
   /** Reads the secret device keys are derived from. */
   deviceKeys?: boolean;
+  /** Publishes domain events on the bus. */
+  events?: boolean;
   /** Uses the audit's signing key: `read` its public key, or `sign` (KMS GetPublicKey, Sign on AWS). */
   auditKey?: 'read' | 'sign';
   /** The media type of a success body that is a file rather than JSON (its schema then describes it). */

@@ -6,9 +6,10 @@ const cache = new Map<string, Buffer>();
 export async function deploymentSecret(name: string): Promise<Buffer> {
   const inline = process.env[name];
   if (inline && inline.length >= 32) return Buffer.from(inline);
-  const cached = cache.get(name);
-  if (cached) return cached;
   const arn = process.env[`${name}_ARN`];
+  // A function not given the secret has none, whoever loaded it into this process before.
+  const cached = cache.get(name);
+  if (cached && arn) return cached;
   // Loaded only on AWS, where the secret lives in Secrets Manager.
   const value = arn
     ? await (await import('@aws-lambda-powertools/parameters/secrets')).getSecret(arn, { maxAge: 300 })

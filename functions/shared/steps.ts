@@ -1,8 +1,14 @@
 // Workflow step handlers: validate the state's input with zod and run one domain call. The same
 // export runs as a Lambda behind Step Functions and in-process under the embedded runner.
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger, perInvocation } from './logger.ts';
+import { metrics } from './metrics.ts';
+import { tracer } from './tracer.ts';
 
 /** The newer declaration version took over: the old execution ends quietly. */
 export class Superseded extends Error {
@@ -13,17 +19,22 @@ export class Superseded extends Error {
 }
 
 export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: (input: z.output<S>) => Promise<R>) {
-  return perInvocation(async (event: unknown, context?: Context): Promise<R> => {
-    logger.addContext(context ?? ({} as Context));
-    const parsed = input.safeParse(event);
-    if (!parsed.success) {
-      // A definition and its handler disagree: not something a retry can fix.
-      const error = new Error(
-        `${name}: unexpected input at ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-      );
-      error.name = 'StepInputInvalid';
-      throw error;
-    }
-    return fn(parsed.data);
-  });
+  // No early timeout: a step that runs out of time fails as Lambda reports it, not as a retryable error.
+  const handler = middy({ timeoutEarlyInMillis: 0 })
+    .handler(async (event: unknown): Promise<R> => {
+      const parsed = input.safeParse(event);
+      if (!parsed.success) {
+        // A definition and its handler disagree: not something a retry can fix.
+        const error = new Error(
+          `${name}: unexpected input at ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+        );
+        error.name = 'StepInputInvalid';
+        throw error;
+      }
+      return fn(parsed.data);
+    })
+    .use(injectLambdaContext(logger))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics));
+  return perInvocation((event: unknown, context?: Context): Promise<R> => handler(event, context ?? ({} as Context)));
 }

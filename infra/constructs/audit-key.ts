@@ -6,19 +6,22 @@ import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { limitGrantsToAwsServices } from './key-policy.ts';
 
 export class AuditSigningKey extends Construct {
   readonly key: Key;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.key = new Key(this, 'Key', {
-      description: 'Three Zeros: signs the daily Merkle root of the audit chains',
-      keySpec: KeySpec.ECC_NIST_P256,
-      keyUsage: KeyUsage.SIGN_VERIFY,
-      // Published roots are verified with this key for years: it is never deleted with the stack.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.key = limitGrantsToAwsServices(
+      new Key(this, 'Key', {
+        description: 'Three Zeros: signs the daily Merkle root of the audit chains',
+        keySpec: KeySpec.ECC_NIST_P256,
+        keyUsage: KeyUsage.SIGN_VERIFY,
+        // Published roots are verified with this key for years: it is never deleted with the stack.
+        removalPolicy: RemovalPolicy.RETAIN,
+      }),
+    );
     Validations.of(this.key).acknowledge({
       id: 'AwsSolutions-KMS5',
       reason: 'KMS does not rotate asymmetric keys; a new key would need a new published public key',

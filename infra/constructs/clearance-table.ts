@@ -4,6 +4,7 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { TABLE } from '../../functions/shared/table.ts';
+import { limitGrantsToAwsServices } from './key-policy.ts';
 
 export class ClearanceTable extends Construct {
   readonly table: TableV2;
@@ -11,11 +12,13 @@ export class ClearanceTable extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.key = new Key(this, 'Key', {
-      description: 'Three Zeros: border clearance data at rest',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.key = limitGrantsToAwsServices(
+      new Key(this, 'Key', {
+        description: 'Three Zeros: border clearance data at rest',
+        enableKeyRotation: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      }),
+    );
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },

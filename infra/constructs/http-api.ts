@@ -27,9 +27,12 @@ import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type Route, STAGE_THROTTLE, pagesOf, throttleOf } from '../../functions/routes.ts';
+import { defaultRoute } from '../../functions/platform/routes.ts';
+import { routeGrants, TIMEOUT_SECONDS } from '../../functions/shared/grants.ts';
 import type { AuditSigningKey } from './audit-key.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { grantSecretRead } from './generated-secret.ts';
+import { logKeyOf } from './log-key.ts';
 import { ServiceFunction } from './service-function.ts';
 
 export interface ApiProps {
@@ -82,6 +85,7 @@ export class Api extends Construct {
     };
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
+      encryptionKey: logKeyOf(this),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const stage = new HttpStage(this, 'DefaultStage', {
@@ -114,7 +118,7 @@ export class Api extends Construct {
       }),
     );
     const capabilities = new Map<string, NestedStack>();
-    const capabilityOf = (route: Route): NestedStack => {
+    const capabilityOf = (route: Pick<Route, 'module'>): NestedStack => {
       const name = route.module.split('/')[0]!;
       let capability = capabilities.get(name);
       if (!capability) {
@@ -128,16 +132,16 @@ export class Api extends Construct {
         module: route.module,
         handler: route.name,
         description: `${route.method} ${route.path}: ${route.summary}`,
+        timeout: Duration.seconds(TIMEOUT_SECONDS.route),
         environment: props.environment,
         ...(route.files && { files: route.files }),
       });
-      // Reads only for GET; writes announce themselves on the bus.
-      if (!route.stateless) {
-        fn.bindTable(props.data, route.method === 'GET' ? 'RO' : 'RW');
-        if (route.method !== 'GET') props.bus.grantPutEventsTo(fn);
-      }
+      // Exactly what the route declares; the embedded runtime enforces the same (local/grants.ts).
+      const grants = routeGrants(route);
+      if (!route.stateless) fn.bindTable(props.data, grants.table);
+      if (grants.events) props.bus.grantPutEventsTo(fn);
       if (route.auditKey) props.auditKey.bind(fn, route.auditKey);
-      if (route.deviceKeys) {
+      if (grants.deviceKeys) {
         grantSecretRead(props.deviceKeySecret, props.data.key, fn);
         fn.addEnvironment('DEVICE_KEY_SECRET_ARN', props.deviceKeySecret.secretArn);
       }
@@ -168,5 +172,28 @@ export class Api extends Construct {
         });
       }
     }
+    this.addDefaultRoute(capabilityOf(defaultRoute as Pick<Route, 'module'>), props.environment);
+  }
+
+  /** `$default`: what no route matches gets the API's own 404 envelope, not API Gateway's. */
+  private addDefaultRoute(capability: NestedStack, environment: Record<string, string>): void {
+    const fn = new ServiceFunction(capability, `Fn-${defaultRoute.name}`, {
+      module: defaultRoute.module,
+      handler: defaultRoute.name,
+      description: `$default: ${defaultRoute.summary}`,
+      timeout: Duration.seconds(TIMEOUT_SECONDS.route),
+      environment,
+    });
+    this.functions.set(defaultRoute.name, fn);
+    const route = new HttpRoute(capability, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(`Int-${defaultRoute.name}`, fn),
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    Validations.of(route).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The $default route only answers 404 for requests no route matches; it reads and returns no data',
+    });
   }
 }

@@ -7,6 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Schedule as Job } from '../../functions/schedules.ts';
+import { TIMEOUT_SECONDS, taskGrants } from '../../functions/shared/grants.ts';
 import type { AuditSigningKey } from './audit-key.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -43,7 +44,7 @@ export class Schedules extends Construct {
         module: job.module,
         handler: job.export,
         description: `every ${job.everyMinutes} min: ${job.name}`,
-        timeout: Duration.minutes(1),
+        timeout: Duration.seconds(TIMEOUT_SECONDS.schedule),
         environment: props.environment,
       });
       // EventBridge's dead-letter queue catches events it could not deliver; a run that was
@@ -53,9 +54,10 @@ export class Schedules extends Construct {
         maxEventAge: Duration.hours(1),
         onFailure: new SqsDestination(deadLetters),
       });
-      fn.bindTable(props.data, 'RW');
+      const grants = taskGrants(job);
+      fn.bindTable(props.data, grants.table);
+      if (grants.events) props.bus.grantPutEventsTo(fn);
       if (job.auditKey) props.auditKey.bind(fn, job.auditKey);
-      props.bus.grantPutEventsTo(fn);
       new Rule(this, `${job.name}-rule`, {
         schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
         targets: [new LambdaFunction(fn, { deadLetterQueue: deadLetters, retryAttempts: 2 })],

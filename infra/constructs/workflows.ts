@@ -8,7 +8,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { WorkflowSpec } from '../../workflows/registry.ts';
+import { TIMEOUT_SECONDS, taskGrants } from '../../functions/shared/grants.ts';
 import type { ClearanceTable } from './clearance-table.ts';
+import { logKeyOf } from './log-key.ts';
 import { ServiceFunction } from './service-function.ts';
 
 export interface WorkflowsProps {
@@ -27,16 +29,19 @@ export class Workflows extends Construct {
     for (const spec of props.specs) {
       const substitutions: Record<string, string> = {};
       const functions: ServiceFunction[] = [];
+      const answering: ServiceFunction[] = [];
       for (const [placeholder, ref] of Object.entries(spec.steps)) {
+        const grants = taskGrants(ref);
         const fn = new ServiceFunction(this, `${spec.name}-${placeholder}`, {
           module: ref.module,
           handler: ref.export,
           description: `${spec.name}: ${placeholder}`,
-          timeout: Duration.seconds(30),
+          timeout: Duration.seconds(TIMEOUT_SECONDS.step),
           environment: props.environment,
         });
-        fn.bindTable(props.data, 'RW');
-        props.bus.grantPutEventsTo(fn);
+        fn.bindTable(props.data, grants.table);
+        if (grants.events) props.bus.grantPutEventsTo(fn);
+        if (grants.workflows.includes('answer')) answering.push(fn);
         substitutions[placeholder] = fn.functionArn;
         functions.push(fn);
         this.steps.set(`${spec.name}/${placeholder}`, fn);
@@ -44,6 +49,7 @@ export class Workflows extends Construct {
       const logs = new LogGroup(this, `${spec.name}-logs`, {
         logGroupName: `/aws/vendedlogs/states/three-zeros-${spec.name}`,
         retention: RetentionDays.ONE_YEAR,
+        encryptionKey: logKeyOf(this),
         removalPolicy: RemovalPolicy.RETAIN,
       });
       const machine = new StateMachine(this, spec.name, {
@@ -60,15 +66,17 @@ export class Workflows extends Construct {
       );
       // The review step answers its own task when a decision arrived while it was being resumed.
       // A separate policy, not the functions' default one, avoids a machine ↔ function cycle.
-      new Policy(this, `${spec.name}-answers`, {
-        roles: functions.map((fn) => fn.role!),
-        statements: [
-          new PolicyStatement({
-            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-            resources: [machine.stateMachineArn],
-          }),
-        ],
-      });
+      if (answering.length) {
+        new Policy(this, `${spec.name}-answers`, {
+          roles: answering.map((fn) => fn.role!),
+          statements: [
+            new PolicyStatement({
+              actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+              resources: [machine.stateMachineArn],
+            }),
+          ],
+        });
+      }
       Validations.of(machine.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'X-Ray tracing and CloudWatch Logs delivery actions support no resource-level permissions',

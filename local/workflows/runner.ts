@@ -2,7 +2,8 @@
 // binds each Task state to its step handler in-process, and emulates `.waitForTaskToken`.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { lambdaContext } from '../lambda-context.ts';
+import { TIMEOUT_SECONDS } from '#shared/grants.ts';
+import { lambdaContext, withinTimeout } from '../lambda-context.ts';
 import type { Context as LambdaContext } from 'aws-lambda';
 import { type Definition, type TaskState, allStates, readPath, substitute, taskStates } from './definition.ts';
 
@@ -63,6 +64,8 @@ interface Waiter {
 export interface RunnerOptions {
   /** Wait this long between retries instead of the definition's backoff (tests, demos). */
   retryDelayMs?: number;
+  /** The step functions' Lambda timeout; infra's (TIMEOUT_SECONDS.step) by default. */
+  stepTimeoutMs?: number;
 }
 
 export class LocalStepFunctions {
@@ -260,18 +263,19 @@ export class LocalStepFunctions {
     const bound: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const task of tasks) {
       const step = workflow.handlers[task.invocation.placeholder]!;
+      const timeoutMs = this.options.stepTimeoutMs ?? TIMEOUT_SECONDS.step * 1000;
       // Counted as AWS bills them: one invocation each, for as long as it runs.
       const handler: StepHandler = async (event, context) => {
         const t0 = performance.now();
         try {
-          return await step(event, context);
+          return await withinTimeout(task.invocation.placeholder, timeoutMs, step(event, context));
         } finally {
           const r = record();
           r.tasks += 1;
           r.taskMs += performance.now() - t0;
         }
       };
-      const context = () => lambdaContext(task.invocation.placeholder, (task.timeoutSeconds ?? 60) * 1000);
+      const context = () => lambdaContext(task.invocation.placeholder, timeoutMs);
       switch (task.invocation.kind) {
         case 'direct':
           bound[task.name] = (input) => handler(input, context());

@@ -141,3 +141,19 @@ describe('embedded workflow runner', () => {
     ).toThrow(/TimeoutSeconds/);
   });
 });
+
+describe('a step past its Lambda timeout', () => {
+  it('fails its task as Lambda reports a timed-out function, into the Catch and Retry rules', async () => {
+    // Prepare: the vessel check never answers; step functions get 50 ms.
+    const sfn = new LocalStepFunctions({ retryDelayMs: 5, stepTimeoutMs: 50 });
+    const { handlers } = drillHandlers({ CheckVesselFunction: () => new Promise(() => undefined) });
+    const arn = sfn.register({ name: 'drill', definition: drill, handlers });
+    // Act
+    const execution = sfn.startExecution(arn, 'C1-timeout', input);
+    await execution.done;
+    // Assess
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('Lambda.Unknown');
+    expect(execution.cause).toContain('CheckVesselFunction: Task timed out after 0.05 seconds');
+  });
+});

@@ -2,7 +2,7 @@
 // spreadsheet sent as it is, a permit's PDF, and the previous voyage of the same ship.
 import type { ArrivalDeclaration } from '../../../functions/arrival/schema.ts';
 import type { PersonsImport } from '../../../functions/imports/schema.ts';
-import { ApiError, api, currentConfig, loadSession } from '../api';
+import { ApiError, api, currentConfig, loadSession, saveSession } from '../api';
 import type { AgentCall } from './status';
 
 export async function allCalls(): Promise<AgentCall[]> {
@@ -30,8 +30,15 @@ async function raw(path: string, init: RequestInit): Promise<Response> {
     },
   });
   if (!res.ok) {
-    const error = (await res.json().catch(() => undefined))?.error;
-    throw new ApiError(res.status, error?.message ?? res.statusText, error?.details ?? []);
+    if (res.status === 401 && session) {
+      // As for every other request: a refused token sends the agent back to the sign-in.
+      saveSession(undefined);
+      location.reload();
+    }
+    const body = await res.json().catch(() => undefined);
+    // The envelope's message, or API Gateway's own (its authoriser's 401) outside it.
+    const message = body?.error?.message ?? body?.message ?? res.statusText;
+    throw new ApiError(res.status, message, body?.error?.details ?? []);
   }
   return res;
 }

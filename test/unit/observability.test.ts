@@ -1,0 +1,86 @@
+// Observability as Powertools does it: metrics flushed once per invocation by its middleware, every
+// AWS SDK client captured by the tracer (a no-op outside Lambda), queries paged by the SDK.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
+import { documentClient, resetClients } from '#shared/aws.ts';
+import { countAll, queryAll } from '#shared/dynamo.ts';
+import { count, metrics } from '#shared/metrics.ts';
+import { stepHandler } from '#shared/steps.ts';
+import { tracer } from '#shared/tracer.ts';
+import { context } from '../support/http-event.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+
+afterEach(() => {
+  ddb.reset();
+  vi.restoreAllMocks();
+});
+
+describe('metrics', () => {
+  it('are flushed once, when the invocation ends, however many a step counts', async () => {
+    // Prepare
+    const flush = vi.spyOn(metrics, 'publishStoredMetrics').mockImplementation(() => metrics);
+    const step = stepHandler('probe', z.object({}), async () => {
+      count('ReviewsEscalated');
+      count('ReviewsEscalated');
+      expect(flush).not.toHaveBeenCalled();
+      return 'done';
+    });
+    // Act
+    const result = await step({}, context);
+    // Assess
+    expect(result).toBe('done');
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it('are flushed when a step fails too, and the failure keeps its name', async () => {
+    const flush = vi.spyOn(metrics, 'publishStoredMetrics').mockImplementation(() => metrics);
+    const step = stepHandler('probe', z.object({ callId: z.string() }), async () => 'never');
+    await expect(step({}, context)).rejects.toMatchObject({ name: 'StepInputInvalid' });
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('tracing', () => {
+  it('captures the AWS SDK clients the functions create', () => {
+    // Prepare
+    const capture = vi.spyOn(tracer, 'captureAWSv3Client');
+    resetClients();
+    // Act
+    documentClient();
+    // Assess
+    expect(capture).toHaveBeenCalledWith(expect.any(DynamoDBClient));
+  });
+
+  it('is off outside Lambda, so tests and the embedded runtime send no segments', () => {
+    expect(tracer.isTracingEnabled()).toBe(false);
+  });
+});
+
+describe('queries over several pages', () => {
+  it('read every page, each from where the last stopped', async () => {
+    // Prepare
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ id: 1 }, { id: 2 }], LastEvaluatedKey: { pk: 'P', sk: '2' } })
+      .resolvesOnce({ Items: [{ id: 3 }] });
+    // Act
+    const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'P' } });
+    // Assess
+    expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const inputs = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(inputs[1]).toMatchObject({ ExclusiveStartKey: { pk: 'P', sk: '2' } });
+  });
+
+  it('count across pages', async () => {
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Count: 100, LastEvaluatedKey: { pk: 'P', sk: '100' } })
+      .resolvesOnce({ Count: 7 });
+    expect(await countAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'P' } })).toBe(107);
+    expect(ddb.commandCalls(QueryCommand).map((c) => c.args[0].input.Select)).toEqual(['COUNT', 'COUNT']);
+  });
+});
