@@ -30,10 +30,17 @@ export function saveSession(session: Session | undefined) {
   else localStorage.removeItem(KEY);
 }
 
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The API's `details`: each offending field's path, for a form to mark the field. */
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
   }
@@ -59,12 +66,11 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   }
   if (!res.ok) {
     const error = data?.error;
-    const details = (error?.details ?? [])
-      .map((d: { path: string; message: string }) => `${d.path}: ${d.message}`)
-      .join('; ');
+    const list: ErrorDetail[] = error?.details ?? [];
+    const details = list.map((d) => `${d.path}: ${d.message}`).join('; ');
     // API Gateway's own answers (its authoriser's 401) carry `message` outside the envelope.
     const message = error?.message ?? data?.message ?? res.statusText;
-    throw new ApiError(res.status, `${message}${details ? ` (${details})` : ''}`);
+    throw new ApiError(res.status, `${message}${details ? ` (${details})` : ''}`, list);
   }
   return data as T;
 }

@@ -52,5 +52,5 @@ export async function devSignIn(role: Session['role'], port: string, agentId: st
   });
   if (!res.ok) throw new ApiError(res.status, (await res.json()).error?.message ?? 'Sign-in failed');
   const { token } = (await res.json()) as { token: string };
-  return { token, role, port };
+  return role === 'agent' ? { token, role, agentId } : { token, role, port };
 }

@@ -174,6 +174,7 @@ export const ACTION: Record<string, Words> = {
   ARRIVAL_CLEARED: w('Cleared to arrive', '准予入境'),
   ARRIVAL_REJECTED: w('Arrival refused', '入境不予放行'),
   ARRIVAL_AMENDMENT_REQUESTED: w('Arrival amendment requested', '要求补正入境申报'),
+  AMENDMENT_REQUESTED: w('Arrival amendment requested', '要求补正入境申报'),
   SHIP_ARRIVED: w('Ship berthed', '船舶靠泊'),
   DEPARTURE_DECLARED: w('Departure declared', '出境申报'),
   DEPARTURE_SUBMITTED: w('Departure declared', '出境申报'),

@@ -30,6 +30,8 @@ export const Session = z.object({
   token: z.string(),
   role: z.enum(['officer', 'supervisor', 'agent']),
   port: z.string().optional(),
+  /** The agency an agent signs in for (agents' portal); absent for officers. */
+  agentId: z.string().optional(),
   /** Seconds since the epoch when the token stops being accepted. */
   expiresAt: z.number().optional(),
 });
@@ -55,8 +57,8 @@ export function signOutUrl(auth: CognitoAuth, origin: string): string {
 
 /**
  * The session an ID token gives: the principal exactly as the API reads it from the same claims
- * (`principalFromClaims`), kept only for officers and supervisors. Throws, with a message for the
- * person, when the account may not use the dashboard.
+ * (`principalFromClaims`): officers and supervisors get the officers' pages, agents their portal.
+ * Throws, with a message for the person, when the account may not use the web app.
  */
 export function sessionFromIdToken(idToken: string, claims: Record<string, unknown>): Session {
   let principal: Principal;
@@ -64,16 +66,14 @@ export function sessionFromIdToken(idToken: string, claims: Record<string, unkno
     principal = principalFromClaims(claims as Parameters<typeof principalFromClaims>[0]);
   } catch (error) {
     throw new Error(
-      `${(error as Error).message}: ask an administrator to add the account to officers or supervisors and set custom:port.`,
+      `${(error as Error).message}: ask an administrator to add the account to officers or supervisors and set custom:port, or to agents and set custom:agent_id.`,
     );
   }
-  if (principal.role !== 'officer' && principal.role !== 'supervisor') {
-    throw new Error("The dashboard is for border officers; shipping agents use the API with their agency's system.");
-  }
+  if (principal.role === 'device') throw new Error('Gangway devices do not sign in to the web app.');
   return {
     token: idToken,
     role: principal.role,
-    port: principal.port,
+    ...(principal.role === 'agent' ? { agentId: principal.agentId } : { port: principal.port }),
     ...(typeof claims.exp === 'number' && { expiresAt: claims.exp }),
   };
 }

@@ -26,8 +26,10 @@ function bump() {
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (listeners.size === 1) {
-    const token = loadSession()?.token;
-    if (token && currentConfig().live === 'sse' && 'EventSource' in window) {
+    const session = loadSession();
+    const token = session?.token;
+    // The event stream is the port's: agents' pages poll.
+    if (token && session.role !== 'agent' && currentConfig().live === 'sse' && 'EventSource' in window) {
       source = new EventSource(`/_local/events?token=${encodeURIComponent(token)}`);
       source.onmessage = bump;
       // On (re)connecting, reload: whatever happened while the stream was down is then shown too.

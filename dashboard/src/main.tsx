@@ -10,12 +10,13 @@ import { createRoot } from 'react-dom/client';
 import { currentConfig, loadConfig, loadSession } from './api';
 import { completeSignIn, signOut } from './auth';
 import { useT } from './i18n';
+import { agentSection } from './agent/section';
 import { officerSection } from './officer/section';
 import { AppShell } from './shell/AppShell';
 import { CognitoSignIn, DevSignIn } from './shell/SignIn';
 import { VerifyPage, verifyCodeOf } from './verify/VerifyPage';
 
-const SECTIONS = [officerSection];
+const SECTIONS = [officerSection, agentSection];
 
 function App({ signInError }: { signInError?: string }) {
   const { locale } = useT();

@@ -71,10 +71,14 @@ describe('session from an ID token', () => {
     ).toBe('supervisor');
   });
 
-  it('turns away an agent, an account in no group, and an officer without a port, saying why', () => {
-    expect(() =>
+  it('lets an agent in for its own agency, without a port', () => {
+    expect(
       sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['agents'], 'custom:agent_id': 'ACME-SHIPPING' }),
-    ).toThrow(/for border officers/);
+    ).toEqual({ token: 'tok', role: 'agent', agentId: 'ACME-SHIPPING' });
+  });
+
+  it('turns away an account in no group, an agent without an agency and an officer without a port, saying why', () => {
+    expect(() => sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['agents'] })).toThrow(/custom:agent_id/);
     expect(() => sessionFromIdToken('tok', { sub: 'u1', 'custom:port': 'CNTXG' })).toThrow(/no Three Zeros group/);
     expect(() => sessionFromIdToken('tok', { sub: 'u1', 'cognito:groups': ['officers'] })).toThrow(
       /no valid port claim.*custom:port/,

@@ -50,6 +50,8 @@ export function AppShell({
   const [navOpen, setNavOpen] = useState(true);
 
   const other = lang === 'en' ? 'zh' : 'en';
+  // An officer works for a port, an agent for its agency.
+  const where = session.port ?? session.agentId ?? '';
   return (
     <>
       <SkipLink />
@@ -67,8 +69,8 @@ export function AppShell({
             {
               type: 'menu-dropdown',
               iconName: 'user-profile',
-              text: `${say(ROLE, session.role, lang)} · ${session.port ?? ''}`,
-              description: `${t('signedInAs')} ${say(ROLE, session.role, lang)} · ${session.port ?? ''}`,
+              text: `${say(ROLE, session.role, lang)} · ${where}`,
+              description: `${t('signedInAs')} ${say(ROLE, session.role, lang)} · ${where}`,
               items: [{ id: 'sign-out', text: t('signOut') }],
               onItemClick: ({ detail }) => detail.id === 'sign-out' && onSignOut(),
             },
@@ -89,7 +91,7 @@ export function AppShell({
         navigation={
           <SideNavigation
             activeHref={page?.navHref ?? hash}
-            header={{ href: mine[0]?.home ?? '#/', text: session.port ?? t('title') }}
+            header={{ href: mine[0]?.home ?? '#/', text: where || t('title') }}
             items={mine.flatMap((s) =>
               s.nav
                 .filter((n) => !n.roles || n.roles.includes(session.role))

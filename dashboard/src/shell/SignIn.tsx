@@ -1,5 +1,5 @@
-// Signing in: the embedded runtime's development sign-in (a role and a port), or on AWS the
-// button that sends the officer to the user pool's hosted page.
+// Signing in: the embedded runtime's development sign-in (a role and a port, or an agent's
+// agency), or on AWS the button that sends the officer or agent to the user pool's hosted page.
 import {
   Box,
   Button,
@@ -44,6 +44,7 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) 
   const { t, lang } = useT();
   const [role, setRole] = useState<Session['role']>('officer');
   const [port, setPort] = useState('CNTXG');
+  const [agentId, setAgentId] = useState('ACME-SHIPPING');
   const [error, setError] = useState<string | undefined>();
   const option = (r: Session['role']) => ({ value: r, label: say(ROLE, r, lang) });
   return (
@@ -61,17 +62,23 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) 
               <Select
                 selectedOption={option(role)}
                 onChange={({ detail }) => setRole(detail.selectedOption.value as Session['role'])}
-                options={[option('officer'), option('supervisor')]}
+                options={[option('officer'), option('supervisor'), option('agent')]}
               />
             </FormField>
-            <FormField label={t('port')}>
-              <Input value={port} onChange={({ detail }) => setPort(detail.value.toUpperCase())} />
-            </FormField>
+            {role === 'agent' ? (
+              <FormField label={t('agentId')}>
+                <Input value={agentId} onChange={({ detail }) => setAgentId(detail.value.toUpperCase())} />
+              </FormField>
+            ) : (
+              <FormField label={t('port')}>
+                <Input value={port} onChange={({ detail }) => setPort(detail.value.toUpperCase())} />
+              </FormField>
+            )}
             {error && <StatusIndicator type="error">{error}</StatusIndicator>}
             <Button
               variant="primary"
               onClick={() =>
-                devSignIn(role, port, '').then(
+                devSignIn(role, port, agentId).then(
                   (s) => (saveSession(s), onSignedIn(s)),
                   (e: Error) => setError(e.message),
                 )
