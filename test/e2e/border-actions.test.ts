@@ -14,7 +14,7 @@ import {
   open,
   shot,
 } from '../support/browser.ts';
-import { type Actors, actors, borderOf, declareDeparture, portCall } from '../support/port-call.ts';
+import { type Actors, actors, borderOf, declareDeparture, pilotRequest, portCall } from '../support/port-call.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 import { until } from '../support/wait.ts';
 
@@ -26,8 +26,6 @@ let sailed: string;
 let inReview: string;
 let names: Record<string, string>;
 
-const HOUR = 3_600_000;
-
 describe.skipIf(!hasChromium)('border actions on the call page', () => {
   beforeAll(async () => {
     [sys, browser] = await Promise.all([startTestSystem(), launchChromium()]);
@@ -36,17 +34,7 @@ describe.skipIf(!hasChromium)('border actions on the call page', () => {
     ({ callId: inPort } = await portCall(sys, who));
     const pilot = await sys.request('POST', `/v1/calls/${inPort}/visitors`, {
       token: who.agent,
-      body: {
-        familyName: 'MOREAU',
-        givenNames: 'Luc',
-        dateOfBirth: '1979-03-02',
-        nationality: 'FRA',
-        document: { type: 'PASSPORT', number: 'FR1234567', issuingState: 'FRA' },
-        company: 'Tianjin Pilot Station',
-        purpose: 'PILOT',
-        from: new Date(Date.now() - HOUR).toISOString(),
-        until: new Date(Date.now() + 3 * HOUR).toISOString(),
-      },
+      body: pilotRequest(-1, 3),
     });
     expect(pilot.status).toBe(201);
     const crew = await borderOf(sys, who.officer, inPort);

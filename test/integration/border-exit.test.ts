@@ -11,6 +11,7 @@ import {
   borderOf,
   callReader,
   declareDeparture,
+  pilotRequest,
   portCall,
   presenceOf,
 } from '../support/port-call.ts';
@@ -263,15 +264,11 @@ describe('need to know', () => {
         sys.request('POST', `/v1/calls/${callId}/visitors`, {
           token: who.agent,
           body: {
+            ...pilotRequest(-1, 2),
             familyName: watched,
             givenNames: 'Olena',
             dateOfBirth: '1992-01-05',
-            nationality: 'UKR',
             document: { type: 'PASSPORT', number: 'UA5550001', issuingState: 'UKR' },
-            company: 'Binhai Ship Supply',
-            purpose: 'CHANDLER',
-            from: new Date(Date.now() - HOUR).toISOString(),
-            until: new Date(Date.now() + 2 * HOUR).toISOString(),
           },
         }),
       (body) => expect(body).toMatchObject({ status: 'REQUESTED', familyName: watched }),
