@@ -18,6 +18,7 @@ import { agentRoutes } from '#agents/routes.ts';
 import { importRoutes } from '#imports/routes.ts';
 import { reportRoutes } from '#functions/reports/routes.ts';
 import { auditRoutes } from '#functions/audit/routes.ts';
+import { webhookRoutes } from '#webhooks/routes.ts';
 
 export { type HttpMethod, type RouteDef, STAGE_THROTTLE, pagesOf, throttleOf } from '#shared/route.ts';
 
@@ -39,6 +40,7 @@ export const routes = {
   ...importRoutes,
   ...reportRoutes,
   ...auditRoutes,
+  ...webhookRoutes,
 };
 
 export type RouteName = keyof typeof routes;

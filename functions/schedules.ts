@@ -19,4 +19,6 @@ export const schedules: readonly Schedule[] = [
     auditKey: 'sign',
   },
   { name: 'declaration-reduction', module: 'persons/api.ts', export: 'reduceSailedDeclarations', everyMinutes: 1_440 },
+  // Webhook retries wait seconds to hours; the sweep sends the ones that are due.
+  { name: 'webhook-retries', module: 'webhooks/api.ts', export: 'retryDeliveries', everyMinutes: 1 },
 ];

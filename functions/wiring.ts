@@ -19,6 +19,7 @@ import { clock } from '#shared/clock.ts';
 import { eventBridgePublisher } from '#shared/events.ts';
 import { stepFunctions } from '#shared/workflows.ts';
 import { dynamoWatchListStore } from '#watchlist/store.ts';
+import { dynamoWebhookStore } from '#webhooks/store.ts';
 
 export const adapters = {
   calls: dynamoCallStore,
@@ -36,6 +37,7 @@ export const adapters = {
   audit: dynamoAuditStore,
   portDays: dynamoPortDayStore,
   watchList: dynamoWatchListStore,
+  webhooks: dynamoWebhookStore,
   workflows: stepFunctions,
   events: eventBridgePublisher,
   clock,

@@ -18,6 +18,7 @@ import { Schedules } from './constructs/schedules.ts';
 import { Observability } from './constructs/observability.ts';
 import { DashboardHosting } from './constructs/dashboard-hosting.ts';
 import { schedules } from '../functions/schedules.ts';
+import { WebhookDelivery } from './constructs/webhook-delivery.ts';
 
 export interface ThreeZerosProps extends StackProps {
   routes?: readonly Route[];
@@ -79,11 +80,17 @@ export class ThreeZerosStack extends Stack {
       environment: shared,
       auditKey,
     });
+    const webhooks = new WebhookDelivery(this, 'Webhooks', { data: this.data, bus, environment: shared });
     this.observability = new Observability(this, 'Observability', {
       api: this.api.httpApi,
-      functions: [...this.api.functions.values(), ...this.flows.steps.values(), ...timed.functions.values()],
+      functions: [
+        ...this.api.functions.values(),
+        ...this.flows.steps.values(),
+        ...timed.functions.values(),
+        webhooks.function,
+      ],
       stateMachines: [...this.flows.stateMachines.values()],
-      deadLetterQueues: [timed.deadLetters],
+      deadLetterQueues: [timed.deadLetters, webhooks.deadLetters],
       key: this.data.key,
     });
     // Each route gets exactly the workflow rights its table entry declares.

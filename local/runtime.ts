@@ -26,6 +26,7 @@ import { backupLines } from './backup-format.ts';
 import { localSecret, localSigningKey } from './secrets.ts';
 import { resetAuditSigner } from '#functions/audit/signer.ts';
 import { LocalStepFunctions, type StepHandler } from './workflows/runner.ts';
+import { deliverWebhooks, type WebhookHandlers } from './webhooks.ts';
 
 export interface RuntimeOptions {
   port?: number;
@@ -135,6 +136,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     EVENT_BUS_NAME: 'three-zeros-local',
     WORKFLOW_ARNS: JSON.stringify(workflowArns),
   });
+  // Loopback http endpoints let a developer (and the tests) receive webhooks on this machine.
+  process.env.WEBHOOK_ALLOW_LOOPBACK_HTTP ??= 'true';
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetConfig();
@@ -169,6 +172,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       timer.unref();
       return timer;
     }),
+  );
+  // EventBridge rule → SQS → delivery Lambda on AWS; the same handler on the bus here.
+  const stopWebhooks = deliverWebhooks(
+    bus,
+    (await import(new URL('webhooks/api.ts', FUNCTIONS_DIR).href)) as WebhookHandlers,
   );
   const server: Server = await createGateway({
     routes: routeList,
@@ -215,6 +223,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       (stopping ??= (async () => {
         announced?.remove();
         for (const timer of timers) clearInterval(timer);
+        stopWebhooks();
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await stepFunctions.stop();

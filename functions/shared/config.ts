@@ -63,6 +63,16 @@ const Env = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be UN/LOCODEs, comma-separated')).min(1)),
+  /** Webhooks: ceilings of the first and the last retry's delay (full jitter below each), attempts in all. */
+  WEBHOOK_RETRY_MIN_MS: z.coerce.number().int().positive().default(5_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().positive().default(36_000_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Webhooks: an endpoint failing for this long without one success is disabled. */
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().positive().default(86_400_000),
+  /** Webhooks: how long an endpoint may take to answer. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Webhooks: accept http:// endpoints on a loopback address (the embedded runtime, for tests). */
+  WEBHOOK_ALLOW_LOOPBACK_HTTP: z.stringbool().default(false),
   /** Where the web app is served: a printed permit's QR code opens `<this>/verify/<code>`. */
   PUBLIC_BASE_URL: z.url().optional(),
 });

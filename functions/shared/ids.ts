@@ -3,7 +3,7 @@ import { monotonicFactory } from 'ulid';
 
 const next = monotonicFactory();
 
-export type IdKind = 'call' | 'review' | 'alert' | 'device' | 'permit' | 'landing';
+export type IdKind = 'call' | 'review' | 'alert' | 'device' | 'permit' | 'landing' | 'webhook';
 
 const PREFIX: Record<IdKind, string> = {
   call: 'C',
@@ -12,6 +12,7 @@ const PREFIX: Record<IdKind, string> = {
   device: 'D',
   permit: 'P',
   landing: 'L',
+  webhook: 'W',
 };
 
 export function newId(kind: IdKind, at: Date = new Date()): string {

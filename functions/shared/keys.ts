@@ -28,6 +28,8 @@
 // calls that sailed, by ATD (declaration reduction) table         SAILED                              <atd>#<callId>
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
+// an agent's webhook endpoint (with its secret)   table          WEBHOOK#<webhookId>                 WEBHOOK
+// an endpoint's delivery log, newest first        table          WEBHOOK#<webhookId>                 DELIVERY#<deliveryId>  (ids sort by time)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
 // devices of a port                               byPort         PORT#<port>                         DEVICE#<deviceId>
 // a port's whole watch list                      byPort         WATCHLIST#<port>                    <key>
@@ -35,10 +37,12 @@
 // open reviews of a port, oldest first            byStatus       PORT#<port>#REVIEW#OPEN             <openedAt>#<reviewId>
 // alerts of a port in one status                  byStatus       PORT#<port>#ALERT#<status>          <raisedAt>#<alertId>
 // persons ashore, longest first (shore leave)     byStatus       ASHORE                              <capturedAt>#<callId>#<ref>
+// webhook deliveries waiting for their next try   byStatus       WEBHOOKS#PENDING                    <nextAttemptAt>#<deliveryId>
 // calls of an agent by ETA                        byOwner        AGENT#<agentId>                     CALL#<eta>#<callId>
 // gangway events of a call by capture time        byOwner        CALLEVENTS#<callId>                 <capturedAt>#<eventId>
 // reviews of a call                               byOwner        CALLREVIEWS#<callId>                <openedAt>#<reviewId>
 // alerts of a call                                byOwner        CALLALERTS#<callId>                 <raisedAt>#<alertId>
+// webhook endpoints of an agent                   byOwner        AGENTHOOKS#<agentId>                <createdAt>#<webhookId>
 
 const pad = (n: number) => String(n).padStart(6, '0');
 
@@ -95,6 +99,10 @@ export const keys = {
   portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
   portDays: (port: string) => `PORTDAY#${port}`,
   closedCallAttribute: (callId: string) => `c_${callId}`,
+  webhook: (webhookId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: 'WEBHOOK' }),
+  delivery: (webhookId: string, deliveryId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: `DELIVERY#${deliveryId}` }),
+  webhookPartition: (webhookId: string) => `WEBHOOK#${webhookId}`,
+  deliveryPrefix: 'DELIVERY#',
   // ── byPort (gsi1) ──
   callByPort: (port: string, eta: string, callId: string) => ({
     gsi1pk: `PORT#${port}`,
@@ -122,6 +130,11 @@ export const keys = {
     gsi2pk: `PORT#${port}#ALERT#${status}`,
     gsi2sk: `${raisedAt}#${alertId}`,
   }),
+  pendingDeliveries: 'WEBHOOKS#PENDING',
+  pendingDelivery: (nextAttemptAt: string, deliveryId: string) => ({
+    gsi2pk: 'WEBHOOKS#PENDING',
+    gsi2sk: `${nextAttemptAt}#${deliveryId}`,
+  }),
   ashorePartition: 'ASHORE',
   ashore: (capturedAt: string, callId: string, ref: string) => ({
     gsi2pk: 'ASHORE',
@@ -147,5 +160,10 @@ export const keys = {
   alertOfCall: (callId: string, raisedAt: string, alertId: string) => ({
     gsi3pk: `CALLALERTS#${callId}`,
     gsi3sk: `${raisedAt}#${alertId}`,
+  }),
+  webhooksOfAgent: (agentId: string) => `AGENTHOOKS#${agentId}`,
+  webhookOfAgent: (agentId: string, createdAt: string, webhookId: string) => ({
+    gsi3pk: `AGENTHOOKS#${agentId}`,
+    gsi3sk: `${createdAt}#${webhookId}`,
   }),
 } as const;

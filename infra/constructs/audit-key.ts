@@ -2,7 +2,7 @@
 // ECDSA_SHA_256) whose private half never leaves KMS. The scheduled job that publishes the roots
 // may sign; the routes that hand out the public key may read it; nothing else touches it.
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -27,7 +27,13 @@ export class AuditSigningKey extends Construct {
 
   /** Lets `fn` sign (`sign`) or only read the public key (`read`), and tells it which key. */
   bind(fn: IGrantable & Pick<LambdaFunction, 'addEnvironment'>, mode: 'sign' | 'read'): void {
-    this.key.grant(fn, ...(mode === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey']));
+    // The function's role only (the key policy trusts the account's IAM): `Key.grant` would also
+    // name a role of another (nested) stack in the key policy, a dependency cycle between stacks.
+    Grant.addToPrincipal({
+      grantee: fn,
+      actions: mode === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey'],
+      resourceArns: [this.key.keyArn],
+    });
     fn.addEnvironment('AUDIT_KMS_KEY_ID', this.key.keyArn);
   }
 }

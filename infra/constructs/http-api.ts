@@ -1,27 +1,35 @@
 // The HTTP API, built from the route table: one function per route, Cognito JWT authoriser on
-// every route that is not public, throttling and access logs on the stage.
+// every route that is not public, throttling and access logs on the stage. The routes' functions
+// live in one nested stack per capability (the folder under functions/ their module is in): a
+// function brings its role, policy, log group and invoke permission, and one stack of them all
+// would pass CloudFormation's 500 resources per stack.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
   CorsHttpMethod,
   HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
+  type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { Stack, Validations } from 'aws-cdk-lib';
+import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type Route, STAGE_THROTTLE, pagesOf, throttleOf } from '../../functions/routes.ts';
 import type { AuditSigningKey } from './audit-key.ts';
 import type { ClearanceTable } from './clearance-table.ts';
+import { grantSecretRead } from './generated-secret.ts';
 import { ServiceFunction } from './service-function.ts';
 
 export interface ApiProps {
@@ -50,12 +58,6 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     const region = Stack.of(this).region;
-    const authorizer = new HttpJwtAuthorizer(
-      'Cognito',
-      `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`,
-      { jwtAudience: props.clients.map((c) => c.userPoolClientId) },
-    );
-
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Three Zeros border clearance API',
       createDefaultStage: false,
@@ -67,6 +69,17 @@ export class Api extends Construct {
         maxAge: Duration.hours(1),
       },
     });
+    // Made here, not by the first route that binds it: the routes live in the capabilities' stacks.
+    const cognito = new HttpAuthorizer(this, 'Cognito', {
+      httpApi: this.httpApi,
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`,
+      jwtAudience: props.clients.map((c) => c.userPoolClientId),
+    });
+    const authorizer: IHttpRouteAuthorizer = {
+      bind: () => ({ authorizerId: cognito.authorizerId, authorizationType: 'JWT' }),
+    };
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -100,8 +113,18 @@ export class Api extends Construct {
         return [`${route.method} ${route.path}`, { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst }];
       }),
     );
+    const capabilities = new Map<string, NestedStack>();
+    const capabilityOf = (route: Route): NestedStack => {
+      const name = route.module.split('/')[0]!;
+      let capability = capabilities.get(name);
+      if (!capability) {
+        capability = new NestedStack(this, `Routes-${name}`, { description: `Three Zeros: the ${name} routes` });
+        capabilities.set(name, capability);
+      }
+      return capability;
+    };
     for (const route of props.routes) {
-      const fn = new ServiceFunction(this, `Fn-${route.name}`, {
+      const fn = new ServiceFunction(capabilityOf(route), `Fn-${route.name}`, {
         module: route.module,
         handler: route.name,
         description: `${route.method} ${route.path}: ${route.summary}`,
@@ -115,30 +138,31 @@ export class Api extends Construct {
       }
       if (route.auditKey) props.auditKey.bind(fn, route.auditKey);
       if (route.deviceKeys) {
-        props.deviceKeySecret.grantRead(fn);
+        grantSecretRead(props.deviceKeySecret, props.data.key, fn);
         fn.addEnvironment('DEVICE_KEY_SECRET_ARN', props.deviceKeySecret.secretArn);
       }
       if (pagesOf(route)) {
-        props.pageTokenSecret.grantRead(fn);
+        grantSecretRead(props.pageTokenSecret, props.data.key, fn);
         fn.addEnvironment('PAGE_TOKEN_SECRET_ARN', props.pageTokenSecret.secretArn);
       }
       this.functions.set(route.name, fn);
       const signedByDevice = route.roles !== 'public' && route.roles.includes('device');
 
-      const [httpRoute] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
+      // In the function's stack, so its integration and invoke permission are there too.
+      const httpRoute = new HttpRoute(fn.stack, `Route-${route.name}`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`Int-${route.name}`, fn),
         authorizer: route.roles === 'public' || signedByDevice ? new HttpNoneAuthorizer() : authorizer,
       });
       if (route.roles === 'public') {
-        Validations.of(httpRoute!).acknowledge({
+        Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${route.path} is public by design: liveness, the API contract or permit verification, no personal data`,
         });
       }
       if (signedByDevice) {
-        Validations.of(httpRoute!).acknowledge({
+        Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${route.path} is authenticated in the handler by the device's HMAC signature over the raw body, which an API Gateway authoriser cannot see`,
         });

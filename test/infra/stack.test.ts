@@ -4,13 +4,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App } from 'aws-cdk-lib';
+import { App, NestedStack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
 import { placeholders, readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
 import { ThreeZerosStack } from '#infra/stack.ts';
+import { wholeTemplate } from '../support/whole-template.ts';
 import { workflows as registry } from '#workflows/index.ts';
 
 // A workflow kept with the tests, bound to real step handlers, stands in until the clearance
@@ -41,7 +42,7 @@ beforeAll(() => {
     dashboardDir,
     env: { account: '123456789012', region: 'ap-southeast-1' },
   });
-  template = Template.fromStack(stack);
+  template = wholeTemplate(stack);
 });
 
 describe('HTTP API', () => {
@@ -259,6 +260,23 @@ describe('workflows', () => {
         placeholders(readDefinition(spec)).sort(),
       );
     }
+  });
+});
+
+describe('stack size', () => {
+  it('keeps every stack of the real app well under CloudFormation’s 500 resources, the routes in their capabilities’ stacks', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const real = new ThreeZerosStack(app, 'Sized', { env: { account: '123456789012', region: 'ap-southeast-1' } });
+    const stacks = [real, ...real.node.findAll().filter(NestedStack.isNestedStack)];
+    const sizes = Object.fromEntries(
+      stacks.map((s) => [s.node.path, Object.keys(Template.fromStack(s).toJSON().Resources).length]),
+    );
+    // Room for the routes and steps to come: a stack at 400 is one capability away from the limit.
+    for (const [path, size] of Object.entries(sizes)) expect(size, path).toBeLessThan(400);
+    const routeStacks = Object.keys(sizes).filter((p) => p.includes('/Routes-'));
+    expect(routeStacks).toHaveLength(new Set(routeList.map((r) => r.module.split('/')[0])).size);
+    // A capability's routes (route, integration, permission, function, role, policy, log group) are in its stack.
+    expect(Template.fromStack(real).findResources('AWS::ApiGatewayV2::Route')).toEqual({});
   });
 });
 

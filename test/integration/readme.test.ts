@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSystem, startProcess } from '../support/process.ts';
@@ -32,6 +33,14 @@ const names = [
   ...new Set(blocks.flatMap((b) => [...b.code.matchAll(/^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!))),
 ];
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
 let system: RunningSystem;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
@@ -43,6 +52,8 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     PORT: new URL(system.url).port,
     API: system.url,
+    // The webhook walk-through's receiver, on a port nobody else on this machine holds.
+    HOOK_PORT: String(await freePort()),
     PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
   };
   writeFileSync(state, '');
@@ -54,8 +65,8 @@ afterAll(async () => {
 });
 
 describe('the README walk-throughs', () => {
-  it('has the five walk-throughs', () => {
-    expect([...new Set(blocks.map((b) => b.section))]).toHaveLength(5);
+  it('has the six walk-throughs', () => {
+    expect([...new Set(blocks.map((b) => b.section))]).toHaveLength(6);
   });
 
   it.each(blocks.map((b, i) => [i + 1, b.section, b] as const))(
@@ -76,6 +87,14 @@ ${block.code}
       if (block.section.includes('zero waiting')) {
         expect(stdout).toContain('"status":"VALID"');
         expect(stdout).toContain('"reviewId"');
+      }
+      if (block.section.includes('webhooks')) {
+        // ReviewOpened here: the zero-waiting walk-through's watch-list entry sends this crew to an officer.
+        expect(stdout).toMatch(/^msg_\w+ (ArrivalCleared|ReviewOpened) \{"callId":"C/m);
+        expect(stdout).not.toMatch(/WATCH_LIST|reasons/);
+        expect(stdout).toContain('"redelivery":true');
+        expect(stdout).toMatch(/^404$/m);
+        expect(stdout).toMatch(/^400$/m);
       }
       if (block.section.includes('zero contact')) expect(stdout).toContain('"rule":"NOT_ON_LIST"');
       if (block.section.includes('zero delay') && block.code.includes('/departed')) {

@@ -49,7 +49,12 @@ export async function officerPage(
   options: { width?: number; lang?: 'en' | 'zh'; role?: 'officer' | 'supervisor' } = {},
 ): Promise<Page> {
   // A context of its own (axe needs one), closed with the page.
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: 900 } });
+  // Reduced motion: Cloudscape then shows a dialog at once, so accessibility checks and screenshots
+  // never catch it half faded in (a contrast "violation" of a colour still on its way).
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1440, height: 900 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   // Closing the browser closes the page too: the context may be gone by then.
   page.on('close', () => void context.close().catch(() => undefined));

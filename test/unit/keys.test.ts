@@ -48,6 +48,10 @@ describe('the single table keys', () => {
       keys.reviewOfCall('C', 'T', 'R'),
       keys.alertOfCall('C', 'T', 'A'),
       keys.portDay('P', '2027-03-01'),
+      keys.webhook('W'),
+      keys.delivery('W', 'M'),
+      keys.pendingDelivery('T', 'M'),
+      keys.webhookOfAgent('A', 'T', 'W'),
     ];
     for (const sample of samples) {
       for (const value of Object.values(sample)) {
