@@ -100,7 +100,8 @@ function headings(sheet: ExcelJS.Worksheet, layout: SheetLayout): Map<number, Pe
   const found = new Map<number, PersonField | 'middleName'>();
   const seen = new Set<string>();
   sheet.getRow(TEMPLATE.headingRow).eachCell((cell, col) => {
-    const heading = fold(cell.text);
+    // A damaged file can carry a heading exceljs reads as no text at all: it is then no heading.
+    const heading = fold(String(cell.text ?? ''));
     if (!(heading in layout.columns)) return;
     seen.add(heading);
     const field = layout.columns[heading];
