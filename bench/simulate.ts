@@ -18,6 +18,8 @@ import { api, tokens, waitForEvent } from './scenario.ts';
 import { progress, round } from './stats.ts';
 import { chart } from './chart.ts';
 import { countKeys } from './hot-keys.ts';
+import { decodeLocodes, locodesOf } from '#reference/un-locode-codec.ts';
+import vendoredLocodes from '#reference/un-locode.json' with { type: 'json' };
 
 const { values } = parseArgs({
   options: {
@@ -32,10 +34,12 @@ const CALLS = Number(values.calls);
 const DAYS = Number(values.days);
 const PERSONS = Number(values.persons);
 /** The national replay's ports, busiest first: the first is the demo port. */
-const letter = (n: number) => String.fromCharCode(65 + Math.floor(n));
+// Real Chinese ports from the vendored UN/LOCODE list, which the API checks every port against.
 const PORTS = [
   'CNTXG',
-  ...Array.from({ length: Number(values.ports) - 1 }, (_, i) => `CN${letter(i / 26)}${letter(i % 26)}Z`),
+  ...[...locodesOf(decodeLocodes(vendoredLocodes.data))]
+    .filter((code) => code.startsWith('CN') && code !== 'CNTXG')
+    .slice(0, Number(values.ports) - 1),
 ];
 const HOUR = 3_600_000;
 const BUCKET = 15 * 60_000;

@@ -8,9 +8,13 @@ import { recordArrival, recordDeparture } from './movements.ts';
 
 const deps = { store: adapters.calls, clock: adapters.clock, events: adapters.events };
 
-export const createCall = httpHandler(routes.createCall).handler(async ({ body, principal }) => {
+export const createCall = httpHandler(routes.createCall).handler(async ({ body, principal, lang }) => {
   const call = await announceCall(deps, principal, body);
-  return created({ callId: call.callId, status: call.status, version: call.version }, `/v1/calls/${call.callId}`);
+  const warnings = call.warnings?.map((w) => ({ path: w.path, rule: w.rule, message: w[lang] }));
+  return created(
+    { callId: call.callId, status: call.status, version: call.version, ...(warnings && { warnings }) },
+    `/v1/calls/${call.callId}`,
+  );
 });
 
 export const listCalls = httpHandler(routes.listCalls).handler(async ({ query, principal }) =>

@@ -2,6 +2,7 @@
 import type { Principal } from '#shared/auth.ts';
 import { isCountryAlpha2, isUnLocode } from '#shared/codes.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
+import { midOf } from '#reference/mid.ts';
 import type { Call, CallAnnouncement } from './schema.ts';
 
 /** The check digit of an IMO number's first six digits (weights 7..2, mod 10). */
@@ -82,6 +83,36 @@ export function announcementViolations(a: CallAnnouncement, now: Date): Violatio
   }
   problems.push(...scheduleViolations(a, now));
   return problems;
+}
+
+/**
+ * What the agent should look at but may announce anyway: a ship station MMSI whose MID (its first
+ * three digits) belongs to another state than the flag. Ships change flag and keep their MMSI for
+ * a while, so this warns rather than refuses. MMSIs that are no ship station are refused above.
+ */
+export function announcementWarnings(a: CallAnnouncement): Violation[] {
+  const { mmsi, flag } = a.vessel;
+  if (!isShipMmsi(mmsi) || !isCountryAlpha2(flag)) return [];
+  const mid = midOf(mmsi);
+  if (!mid) {
+    return [
+      violation(
+        'vessel.mmsi',
+        'MMSI_MID_UNALLOCATED',
+        `the MMSI starts with ${mmsi.slice(0, 3)}, a MID that ITU has not allocated to any state: check the MMSI on the ship's radio licence`,
+        `MMSI 前三位 ${mmsi.slice(0, 3)} 不是国际电联分配的海上识别数字：请核对船舶电台执照上的 MMSI`,
+      ),
+    ];
+  }
+  if (mid.country === flag) return [];
+  return [
+    violation(
+      'vessel.mmsi',
+      'MMSI_MID_NOT_FLAG',
+      `the MMSI's MID ${mid.mid} belongs to ${mid.name} (${mid.country}), not to the flag ${flag}: if the ship changed flag, its new flag state assigns a new MMSI; correct the MMSI or the flag`,
+      `MMSI 的海上识别数字 ${mid.mid} 属于 ${mid.country}，与船旗 ${flag} 不符：如船舶已变更船旗，新船旗国会分配新的 MMSI；请更正 MMSI 或船旗`,
+    ),
+  ];
 }
 
 const DAY_MS = 86_400_000;

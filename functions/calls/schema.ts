@@ -78,6 +78,11 @@ export const TimeOfRecord = z
   .meta({ id: 'TimeOfRecord' });
 export type TimeOfRecord = z.infer<typeof TimeOfRecord>;
 
+/** A warning on an accepted call, in English and Chinese, naming the field it concerns. */
+export const CallWarning = z
+  .object({ path: z.string(), rule: z.string(), en: z.string(), zh: z.string() })
+  .meta({ id: 'CallWarning' });
+
 export const Call = z
   .object({
     callId: z.string(),
@@ -104,6 +109,8 @@ export const Call = z
     arrival: Clearance.optional(),
     /** The clearance of the newest departure declaration. */
     departure: Clearance.optional(),
+    /** What the agent should check although the call was accepted (an MMSI of another state than the flag). */
+    warnings: z.array(CallWarning).optional(),
     /** The permits issued for this call, kept on the call so its version check commits them too. */
     permits: z.object({ arrival: Permit.optional(), departure: Permit.optional() }).optional(),
   })
@@ -114,7 +121,15 @@ export const CallDetail = Call.extend({ timeline: z.array(AuditEntry) }).meta({ 
 export type CallDetail = z.infer<typeof CallDetail>;
 
 export const CallCreated = z
-  .object({ callId: z.string(), status: CallStatus, version: z.number().int() })
+  .object({
+    callId: z.string(),
+    status: CallStatus,
+    version: z.number().int(),
+    warnings: z
+      .array(z.object({ path: z.string(), rule: z.string(), message: z.string() }))
+      .optional()
+      .describe("Accepted, but worth a look: e.g. an MMSI whose MID is not the flag state's"),
+  })
   .meta({ id: 'CallCreated' });
 
 export const CallPath = z.object({ callId: CallId });

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from
 import type { EventPublisher } from '#shared/events.ts';
 import { newId } from '#shared/ids.ts';
 import { type CallEvent, isFinal, transition } from './lifecycle.ts';
-import { announcementViolations, canView } from './rules.ts';
+import { announcementViolations, announcementWarnings, canView } from './rules.ts';
 import { agentCall, agentTimeline } from '#persons/need-to-know.ts';
 import { type PermitContext, permitAfter } from '#permits/rules.ts';
 import type { Permit, PermitKind } from '#permits/schema.ts';
@@ -42,6 +42,7 @@ export async function announceCall(
   const now = deps.clock.now();
   const problems = announcementViolations(announcement, now);
   if (problems.length) throw new RuleViolationError('The announcement breaks port-call rules', problems);
+  const warnings = announcementWarnings(announcement);
 
   const at = now.toISOString();
   const callId = newId('call', now);
@@ -59,6 +60,7 @@ export async function announceCall(
     status,
     version: 1,
     ...announcement,
+    ...(warnings.length && { warnings }),
     createdAt: at,
     updatedAt: at,
     lastAudit,

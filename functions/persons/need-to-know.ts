@@ -4,6 +4,7 @@
 import type { AuditEntry } from '#shared/audit.ts';
 import type { Call } from '#calls/schema.ts';
 import type { RiskReason } from '#clearance/schema.ts';
+import type { Visitor } from './schema.ts';
 
 /** Findings that name what the border knows about a person: never shown to the agent. */
 const CONFIDENTIAL_FINDINGS = new Set(['WATCH_LIST_HIT']);
@@ -43,4 +44,10 @@ export function agentTimeline(entries: readonly AuditEntry[]): AuditEntry[] {
     const { reason: _reason, ...rest } = e;
     return { ...rest, redacted: true } as AuditEntry;
   });
+}
+
+/** A visitor as the agent who asked for the permit reads it: the decision, not the officer's reason or findings. */
+export function agentVisitor<T extends Partial<Visitor>>(visitor: T): Omit<T, 'reason' | 'findings'> {
+  const { reason: _reason, findings: _findings, ...rest } = visitor;
+  return rest;
 }

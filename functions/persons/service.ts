@@ -17,6 +17,7 @@ import { type Violation, violation } from '#shared/i18n.ts';
 import { screen } from '#watchlist/screening.ts';
 import { sensitiveTextViolations } from './free-text.ts';
 import type { LandingDecision, LandingDecisionRequest, Visitor, VisitorRequest } from './schema.ts';
+import { agentVisitor } from './need-to-know.ts';
 
 export type PersonsPorts = Pick<Ports, 'calls' | 'persons' | 'arrivals' | 'departures' | 'watchList' | 'clock'> &
   Partial<Pick<CallDeps, 'events'>>;
@@ -124,13 +125,16 @@ export async function decideLanding(
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const visitorId = () => `V${[...randomBytes(10)].map((b) => CROCKFORD[b % 32]).join('')}`;
 
-/** An agent asks for a boarding permit; the visitor is screened at once, for the officer's eyes only. */
+/**
+ * An agent asks for a boarding permit; the visitor is screened at once, for the officer's eyes
+ * only: the answer is the agent's view, without the findings.
+ */
 export async function requestVisitor(
   ports: PersonsPorts,
   principal: Principal,
   callId: string,
   request: VisitorRequest,
-): Promise<Visitor> {
+): Promise<Omit<Visitor, 'reason' | 'findings'>> {
   if (principal.role !== 'agent') throw new ForbiddenError("Only the call's agent requests boarding permits");
   refuseSensitive(request);
   const call = await visibleCall(ports, principal, callId);
@@ -158,7 +162,7 @@ export async function requestVisitor(
   await ports.events?.publish([
     { type: 'VisitorRequested', callId, port: call.port, detail: { visitorId: id, purpose: request.purpose } },
   ]);
-  return visitor;
+  return agentVisitor(visitor);
 }
 
 /** An officer grants or refuses a boarding permit; the first of two concurrent decisions stands. */

@@ -6,6 +6,7 @@ import type { Ports } from '#functions/wiring.ts';
 import type { StoredCall } from '#calls/store.ts';
 import { callFacts } from '#gangway/border.ts';
 import { type LandingDefault, exitPresence, landingPermission, signOffTimes } from './rules.ts';
+import { agentVisitor } from './need-to-know.ts';
 import type { BorderView } from './schema.ts';
 import { listedPersons, visibleCall } from './service.ts';
 
@@ -79,6 +80,6 @@ export function agentView(view: BorderView): BorderView {
   return {
     ...view,
     persons: view.persons.map(({ reason: _reason, ...p }) => p),
-    visitors: view.visitors.map(({ reason: _reason, findings: _findings, ...v }) => v),
+    visitors: view.visitors.map(agentVisitor),
   };
 }

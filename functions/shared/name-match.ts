@@ -18,10 +18,15 @@ export function skeleton(s: string): string {
     .normalize('NFD');
 }
 
+/** A name as it reads: compatibility forms folded (NFKC), invisible characters removed, upper case. */
+export function visibleName(name: string): string {
+  return name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase();
+}
+
 /** One name folded to what a look-alike, invisible or accented spelling of it also folds to. */
 export function foldName(name: string): string {
   // Case first: TS #39 maps capital I to l but leaves i alone, so "Ali" and "ALI" must meet before it.
-  const visible = name.normalize('NFKC').replace(INVISIBLE, '').toUpperCase();
+  const visible = visibleName(name);
   return skeleton(visible)
     .replace(/\p{M}/gu, '')
     .toUpperCase()

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { isCountryAlpha3, isCountryOfBirth } from './codes.ts';
 import { matchKey } from './name-match.ts';
-import { NameText } from './values.ts';
+import { NameText, UnLocode } from './values.ts';
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const CalendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -99,14 +99,8 @@ export type CrewMember = z.infer<typeof CrewMember>;
 
 export const Passenger = z.strictObject({
   ...PersonBase,
-  portOfEmbarkation: z
-    .string()
-    .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE')
-    .optional(),
-  portOfDisembarkation: z
-    .string()
-    .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'must be a UN/LOCODE')
-    .optional(),
+  portOfEmbarkation: UnLocode.optional(),
+  portOfDisembarkation: UnLocode.optional(),
   dateOfEmbarkation: CalendarDate.optional(),
   transit: z.boolean().default(false),
 });

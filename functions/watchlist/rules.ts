@@ -1,6 +1,6 @@
 // Watch-list matching keys: a person matches on their document, or on their normalised name and
 // date of birth; a vessel on its IMO number or its flag.
-import { normalisedName } from '#shared/people.ts';
+import { watchNameKey, watchNameKeys } from './name-key.ts';
 import type { WatchEntry } from './schema.ts';
 
 export function entryKey(entry: WatchEntry): string {
@@ -17,8 +17,9 @@ export function entryKey(entry: WatchEntry): string {
 }
 
 export const documentKey = (issuingState: string, number: string) => `DOCUMENT#${issuingState}#${number}`;
+const nameKey = (name: string, dateOfBirth: string) => `PERSON#${name}#${dateOfBirth}`;
 export const personKey = (name: { familyName: string; givenNames: string }, dateOfBirth: string) =>
-  `PERSON#${normalisedName(name)}#${dateOfBirth}`;
+  nameKey(watchNameKey(name), dateOfBirth);
 
 export interface ScreenedPerson {
   ref: string;
@@ -32,6 +33,9 @@ export interface ScreenedPerson {
 export function personKeys(p: ScreenedPerson): { key: string; matchedOn: 'DOCUMENT' | 'NAME_AND_BIRTH_DATE' }[] {
   return [
     { key: documentKey(p.document.issuingState, p.document.number), matchedOn: 'DOCUMENT' },
-    { key: personKey(p, p.dateOfBirth), matchedOn: 'NAME_AND_BIRTH_DATE' },
+    ...watchNameKeys(p).map((name) => ({
+      key: nameKey(name, p.dateOfBirth),
+      matchedOn: 'NAME_AND_BIRTH_DATE' as const,
+    })),
   ];
 }

@@ -156,7 +156,8 @@ describe.skipIf(!hasChromium)('officer pages on any screen', () => {
   });
 
   it('works by keyboard alone: a skip link first, and focus back where it was after a dialog', async () => {
-    const page = await officerPage(browser, sys);
+    // A supervisor: refusing a whole ship on arrival is theirs, and its dialog lists the reasons.
+    const page = await officerPage(browser, sys, { role: 'supervisor' });
     await open(page, sys, '#/shift', 'Reviews waiting');
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to main content');

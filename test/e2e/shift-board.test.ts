@@ -29,7 +29,8 @@ describe.skipIf(!hasChromium)('shift board in a browser', () => {
   beforeAll(async () => {
     [sys, browser] = await Promise.all([demoSystem(), launchChromium()]);
     officer = await sys.token({ role: 'officer', port: 'CNTXG' });
-    page = await officerPage(browser, sys);
+    // A supervisor's board: refusing a whole ship on arrival, which one test decides, is theirs.
+    page = await officerPage(browser, sys, { role: 'supervisor' });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

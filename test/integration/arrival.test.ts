@@ -25,6 +25,7 @@ beforeAll(async () => {
       entries: [
         { kind: 'DOCUMENT', issuingState: 'PHL', number: 'SID9999999', reason: 'document reported stolen' },
         { kind: 'PERSON', familyName: 'Müller', givenNames: 'Hans', dateOfBirth: '1970-05-05', reason: 'entry ban' },
+        { kind: 'PERSON', familyName: 'IVANOV', givenNames: 'SERGEI', dateOfBirth: '1975-03-03', reason: 'entry ban' },
         { kind: 'VESSEL', imo: '9074729', reason: 'detained vessel' },
       ],
     },
@@ -154,6 +155,21 @@ describe('arrivals an officer must see', () => {
     const call = (await sys.request('GET', `/v1/calls/${callId}`, { token: officer })).body;
     expect(call.arrival.reasons).toEqual([expect.objectContaining({ code: 'WATCH_LIST_HIT', personRef: 'C04' })]);
     expect((await callOf(callId)).arrival.reasons).toEqual([]);
+  });
+
+  it('matches a watch-listed person whose crew-list name is written in Cyrillic, not a namesake', async () => {
+    const { callId, eta } = await newCall();
+    const body = declaration(eta, (d) => {
+      d.crew.push(crewMember('C04', { familyName: 'ИВАНОВ', givenNames: 'СЕРГЕЙ', dateOfBirth: '1975-03-03' }));
+      d.crew.push(crewMember('C05', { familyName: 'ИВАНОВА', givenNames: 'СЕРГЕЙ', dateOfBirth: '1975-03-03' }));
+      d.general.crewCount = 5;
+      d.general.personsOnBoard = 5;
+    });
+    const res = await sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: agent, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    await settled(callId, ['IN_REVIEW']);
+    const call = (await sys.request('GET', `/v1/calls/${callId}`, { token: officer })).body;
+    expect(call.arrival.reasons).toEqual([expect.objectContaining({ code: 'WATCH_LIST_HIT', personRef: 'C04' })]);
   });
 
   it('sends a health event to review, and a supervisor’s rejection ends the call with its reason', async () => {

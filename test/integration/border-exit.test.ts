@@ -1,6 +1,7 @@
 // Exit control and need to know, over HTTP on the embedded runtime: everyone sailing re-screened
 // against the watch list as it stands at departure, persons missing once the ship has sailed,
 // a landing racing the recorded departure, and what an agent can and cannot read.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSigned, scan } from '#local/device-client.ts';
 import {
@@ -10,9 +11,11 @@ import {
   borderOf,
   callReader,
   declareDeparture,
+  pilotRequest,
   portCall,
   presenceOf,
 } from '../support/port-call.ts';
+import { announcement } from '../support/fixtures.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 import { until } from '../support/wait.ts';
 
@@ -195,12 +198,13 @@ describe('need to know', () => {
       },
     });
     await postSigned(sys.url, device, scan({ callId, personRef: 'C03', direction: 'DISEMBARK' }));
-    return callId;
+    return { callId, family };
   }
 
   let callId: string;
+  let watched: string;
   beforeAll(async () => {
-    callId = await sensitiveCall();
+    ({ callId, family: watched } = await sensitiveCall());
   }, 60_000);
 
   const SECRETS = /WATCH_LIST_HIT|SECRET-WATCH-REASON|SECRET-OFFICER-REASON|LANDING_NOT_PERMITTED/;
@@ -246,5 +250,129 @@ describe('need to know', () => {
   it('an officer of another port sees nothing of the call', async () => {
     const elsewhere = await sys.token({ role: 'officer', port: 'NLRTM' });
     expect((await sys.request('GET', `/v1/calls/${callId}/border`, { token: elsewhere })).status).toBe(404);
+  });
+
+  // The answers to an agent's own writes on the same call: each says what happened to the write,
+  // never what the border knows about a person. In the order a call goes, so each write is real.
+  const HOUR = 3_600_000;
+  const writes: [string, string, number[], () => Promise<{ status: number; body: any }>, (body: any) => void][] = [
+    [
+      'POST',
+      '/v1/calls/{callId}/visitors (a visitor who is on the watch list)',
+      [201],
+      () =>
+        sys.request('POST', `/v1/calls/${callId}/visitors`, {
+          token: who.agent,
+          body: {
+            ...pilotRequest(-1, 2),
+            familyName: watched,
+            givenNames: 'Olena',
+            dateOfBirth: '1992-01-05',
+            document: { type: 'PASSPORT', number: 'UA5550001', issuingState: 'UKR' },
+          },
+        }),
+      (body) => expect(body).toMatchObject({ status: 'REQUESTED', familyName: watched }),
+    ],
+    [
+      'POST',
+      '/v1/calls/{callId}/arrived (sent again)',
+      [200, 409],
+      () => sys.request('POST', `/v1/calls/${callId}/arrived`, { token: who.agent, body: {} }),
+      () => undefined,
+    ],
+    [
+      'POST',
+      '/v1/calls/{callId}/cancel (no longer possible)',
+      [409],
+      () => sys.request('POST', `/v1/calls/${callId}/cancel`, { token: who.agent, body: { reason: 'changed plans' } }),
+      (body) => expect(body.error.code).toBe('TRANSITION_NOT_ALLOWED'),
+    ],
+    [
+      'PUT',
+      '/v1/calls/{callId}/arrival (an amendment once in port)',
+      [409],
+      async () => {
+        const current = await sys.request('GET', `/v1/calls/${callId}/arrival`, { token: who.agent });
+        return sys.request('PUT', `/v1/calls/${callId}/arrival`, { token: who.agent, body: current.body.declaration });
+      },
+      (body) => expect(body.error.code).toBe('TRANSITION_NOT_ALLOWED'),
+    ],
+    [
+      'PUT',
+      '/v1/calls/{callId}/departure (with a crew change: C02 signs off)',
+      [202],
+      async () => {
+        const draft = (await sys.request('GET', `/v1/calls/${callId}/departure`, { token: who.agent })).body.draft;
+        const body = {
+          ...draft,
+          sailing: draft.sailing.filter((ref: string) => ref !== 'C02'),
+          signOff: ['C02'],
+          travel: {
+            onward: [
+              { ref: 'C02', mode: 'AIR', reference: 'CA1234', at: new Date(Date.now() + 30 * HOUR).toISOString() },
+            ],
+            arrival: [],
+          },
+          personsOnBoard: draft.personsOnBoard - 1,
+        };
+        return sys.request('PUT', `/v1/calls/${callId}/departure`, { token: who.agent, body });
+      },
+      (body) => expect(body.version).toBeGreaterThan(0),
+    ],
+    [
+      'POST',
+      '/v1/calls (another voyage of the same ship)',
+      [201],
+      async () => {
+        const call = (await sys.request('GET', `/v1/calls/${callId}`, { token: who.agent })).body;
+        return sys.request('POST', '/v1/calls', {
+          token: who.agent,
+          body: announcement({ vessel: call.vessel, daysAhead: 20 }),
+        });
+      },
+      (body) => expect(body.status).toBe('DRAFT'),
+    ],
+    [
+      'POST',
+      '/v1/imports/persons (the crew list as a spreadsheet)',
+      [200],
+      () =>
+        sys.request('POST', '/v1/imports/persons', {
+          token: who.agent,
+          rawBody: readFileSync('examples/persons.csv', 'utf8'),
+          headers: { 'content-type': 'text/csv; charset=utf-8' },
+        }),
+      (body) => expect(body.crew.length).toBeGreaterThan(0),
+    ],
+  ];
+
+  it.each(writes)(
+    'an agent writing %s %s is answered without a finding, evidence or internal reason',
+    async (_method, _path, statuses, write, check) => {
+      const res = await write();
+      expect(statuses, JSON.stringify(res.body)).toContain(res.status);
+      check(res.body);
+      expect(JSON.stringify(res.body)).not.toMatch(SECRETS);
+    },
+  );
+
+  // Valid bodies, so a refusal can only come from the role: an agent writes nothing an officer decides.
+  it.each([
+    ['POST', '/v1/calls/{callId}/landing', { scope: 'CREW', decision: 'SHORE_PASS', reason: 'crew shore leave' }],
+    ['POST', '/v1/calls/{callId}/visitors/VXXXXXXXXXX/decision', { decision: 'GRANT', reason: 'pilot on duty' }],
+    ['POST', '/v1/calls/{callId}/sail-without', { persons: ['C03'], reason: 'left behind on purpose' }],
+    ['POST', '/v1/reviews/RXXXXXXXXXX/decision', { decision: 'APPROVE', reason: 'looks fine to me' }],
+    ['POST', '/v1/alerts/AXXXXXXXXXX/resolve', { reason: 'all clear here' }],
+    ['PUT', '/v1/watchlist', { entries: [] }],
+  ])('an agent is refused %s %s (an officer decides it)', async (method, path, body) => {
+    const res = await sys.request(method, path.replace('{callId}', callId), { token: who.agent, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(403);
+    expect(JSON.stringify(res.body)).not.toMatch(SECRETS);
+  });
+
+  it('an officer reading the same visitor request sees the watch-list finding', async () => {
+    const border = (await sys.request('GET', `/v1/calls/${callId}/border`, { token: who.officer })).body;
+    const visitor = border.visitors.find((v: { familyName: string }) => v.familyName === watched);
+    expect(visitor.findings).toEqual([expect.stringContaining('SECRET-WATCH-REASON')]);
   });
 });

@@ -110,3 +110,16 @@ export async function declareDeparture(
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   return res.body;
 }
+
+/** A boarding-permit request for the station's pilot, valid from and until so many hours from now. */
+export const pilotRequest = (fromHours: number, untilHours: number) => ({
+  familyName: 'MOREAU',
+  givenNames: 'Luc',
+  dateOfBirth: '1979-03-02',
+  nationality: 'FRA',
+  document: { type: 'PASSPORT', number: 'FR1234567', issuingState: 'FRA' },
+  company: 'Tianjin Pilot Station',
+  purpose: 'PILOT',
+  from: new Date(Date.now() + fromHours * 3_600_000).toISOString(),
+  until: new Date(Date.now() + untilHours * 3_600_000).toISOString(),
+});

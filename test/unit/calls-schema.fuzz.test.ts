@@ -2,7 +2,7 @@
 // schema accepts always has the fields the store keys on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { announcementViolations } from '#calls/rules.ts';
+import { announcementViolations, announcementWarnings } from '#calls/rules.ts';
 import { CallAnnouncement } from '#calls/schema.ts';
 import { createCall } from '#calls/api.ts';
 import { announcement } from '../support/fixtures.ts';
@@ -41,7 +41,10 @@ describe('announcement schema and rules', () => {
           expect(parsed.error.issues.length).toBeGreaterThan(0);
           return;
         }
-        for (const problem of announcementViolations(parsed.data, new Date())) {
+        for (const problem of [
+          ...announcementViolations(parsed.data, new Date()),
+          ...announcementWarnings(parsed.data),
+        ]) {
           expect(typeof problem.path).toBe('string');
           expect(problem.en.length).toBeGreaterThan(0);
           expect(problem.zh.length).toBeGreaterThan(0);

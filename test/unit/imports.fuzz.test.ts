@@ -125,6 +125,39 @@ describe('importing what was never a list', () => {
     );
   });
 
+  it('refuses with 400 a workbook whose heading a damaged byte leaves without text (found by the fuzz below)', async () => {
+    const valid = await imoWorkbook({
+      crew: [
+        [
+          '1',
+          'LI',
+          'Wei',
+          null,
+          'CHN',
+          'M',
+          '1980/01/01',
+          'E1234567',
+          'CHN',
+          '2030/01/01',
+          null,
+          null,
+          'Master',
+          null,
+          null,
+        ],
+      ],
+    });
+    const file = Buffer.from(valid);
+    file[1890] = 0;
+    file[938] = 4;
+    const error = await read(file, SPREADSHEET_TYPES.xlsx).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(400);
+  });
+
   it('answers a workbook with bytes overwritten anywhere with persons or a 4xx', async () => {
     const master = [
       '1',

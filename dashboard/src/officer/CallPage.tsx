@@ -129,7 +129,7 @@ export function CallPage({ callId }: { callId: string }) {
         </Container>
       )}
       <PersonsTable persons={persons} />
-      <Persons callId={callId} />
+      <Persons callId={callId} status={c.status} />
       <Table
         variant="container"
         header={<Header counter={`(${c.timeline.length})`}>{t('timeline')}</Header>}

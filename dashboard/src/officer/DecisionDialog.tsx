@@ -3,7 +3,7 @@
 // button, starts clean every time, and ends with a flash saying how it went.
 import { Button, FormField, KeyValuePairs, SpaceBetween, Textarea } from '@cloudscape-design/components';
 import { useState } from 'react';
-import { api } from '../api';
+import { api, loadSession } from '../api';
 import { DECISION, KIND, REASON, say } from '../catalogue';
 import { useT } from '../i18n';
 import { portTime, relative } from '../time';
@@ -23,6 +23,13 @@ export interface ReviewToDecide {
 type Decision = 'APPROVE' | 'REJECT' | 'REQUEST_AMENDMENT';
 const MAX_REASON = 1000;
 
+/** Refusing a whole ship on arrival is a supervisor's decision (the API answers 403 to an officer). */
+export function decisionsFor(kind: ReviewToDecide['kind'], role: string | undefined): Decision[] {
+  return kind === 'ARRIVAL' && role !== 'supervisor'
+    ? ['APPROVE', 'REQUEST_AMENDMENT']
+    : ['APPROVE', 'REJECT', 'REQUEST_AMENDMENT'];
+}
+
 export function DecisionButtons({ review, onDone }: { review: ReviewToDecide; onDone: () => void }) {
   const { lang } = useT();
   const [decision, setDecision] = useState<Decision | undefined>();
@@ -30,7 +37,7 @@ export function DecisionButtons({ review, onDone }: { review: ReviewToDecide; on
   return (
     <>
       <SpaceBetween direction="horizontal" size="xs">
-        {(['APPROVE', 'REJECT', 'REQUEST_AMENDMENT'] as const).map((d) => (
+        {decisionsFor(review.kind, loadSession()?.role).map((d) => (
           <Button
             key={d}
             variant={d === 'APPROVE' ? 'primary' : 'normal'}

@@ -11,7 +11,6 @@ import {
   SpaceBetween,
   StatusIndicator,
   type StatusIndicatorProps,
-  Table,
   Textarea,
 } from '@cloudscape-design/components';
 import { ActionModal } from '../../ui/ActionModal';
@@ -20,64 +19,11 @@ import { useT } from '../../i18n';
 import { useLoad } from '../../live';
 import { LIST, PRESENCE as PRESENCE_WORDS, say } from '../../catalogue';
 import { portTime } from '../../time';
+import { BASIS, LABELS, LANDING, PURPOSE, VISITOR, type Words } from './persons-words';
+import { ResponsiveTable } from './ResponsiveTable';
+import { type CALL_STATES, allows } from '../../../../functions/calls/lifecycle.ts';
 
-// Labels of this component only, beside it so the page's shared labels stay untouched.
-const LABELS = {
-  border: { en: 'Border control of persons', zh: '人员边检' },
-  visitors: { en: 'Visitors on a boarding permit', zh: '登轮许可访客' },
-  presence: { en: 'Where', zh: '位置' },
-  landing: { en: 'Landing', zh: '登陆许可' },
-  window: { en: 'Pass window', zh: '有效期' },
-  reason: { en: 'Officer’s note', zh: '原因' },
-  why: { en: 'Why (kept for officers and the audit trail)', zh: '理由（仅边检人员可见，记入审计）' },
-  shorePass: { en: 'Shore pass', zh: '准予登陆' },
-  refuse: { en: 'Refuse landing', zh: '不准登陆' },
-  hold: { en: 'Hold on board', zh: '留船' },
-  wholeCrew: { en: 'the whole crew', zh: '全体船员' },
-  selected: { en: 'the selected persons', zh: '所选人员' },
-  from: { en: 'From (default: arrival)', zh: '起（默认抵港）' },
-  until: { en: 'Until (default: departure)', zh: '止（默认离港）' },
-  grant: { en: 'Grant', zh: '批准' },
-  missing: { en: 'Missing', zh: '未归船' },
-  none: { en: 'No visitors', zh: '无访客' },
-  ref: { en: 'Ref', zh: '编号' },
-  name: { en: 'Name', zh: '姓名' },
-  list: { en: 'List', zh: '名单' },
-  company: { en: 'Company · purpose', zh: '单位 · 事由' },
-  permit: { en: 'Permit', zh: '许可' },
-  select: { en: 'Select persons', zh: '选择人员' },
-  selectAll: { en: 'Select everyone', zh: '全选' },
-} as const;
-
-type Words = Record<string, { en: string; zh: string }>;
-// What a landing permission, its basis and a visitor's permit say, in words.
-const LANDING: Words = {
-  SHORE_PASS: { en: 'Shore pass', zh: '准予登陆' },
-  REFUSED: { en: 'Refused', zh: '不准登陆' },
-  HELD_ON_BOARD: { en: 'Held on board', zh: '留船' },
-  NOT_YET_CLEARED: { en: 'Not yet cleared', zh: '尚未放行' },
-  NONE: { en: 'No pass', zh: '无登陆证' },
-};
-const BASIS: Words = {
-  PERSON: { en: 'for this person', zh: '个人决定' },
-  CREW: { en: 'for the crew', zh: '全体船员' },
-  PORT_DEFAULT: { en: 'port default', zh: '口岸默认' },
-  SIGN_OFF: { en: 'signing off', zh: '离船' },
-  ARRIVAL_NOT_CLEARED: { en: 'arrival not cleared', zh: '抵港未放行' },
-};
-const VISITOR: Words = {
-  REQUESTED: { en: 'Requested', zh: '已申请' },
-  GRANTED: { en: 'Granted', zh: '已批准' },
-  REFUSED: { en: 'Refused', zh: '已拒绝' },
-};
-const PURPOSE: Words = {
-  PILOT: { en: 'Pilot', zh: '引航员' },
-  SURVEYOR: { en: 'Surveyor', zh: '验船师' },
-  AGENT_STAFF: { en: 'Agent staff', zh: '代理人员' },
-  CHANDLER: { en: 'Chandler', zh: '船舶供应商' },
-  REPAIR_CREW: { en: 'Repair crew', zh: '修理人员' },
-  OTHER: { en: 'Other', zh: '其他' },
-};
+type CallStatus = (typeof CALL_STATES)[number];
 
 type Kind = 'SHORE_PASS' | 'REFUSED' | 'HELD_ON_BOARD';
 
@@ -88,7 +34,8 @@ const PRESENCE: Record<string, StatusIndicatorProps.Type> = {
   MISSING: 'error',
 };
 
-export function Persons({ callId }: { callId: string }) {
+/** The call's status decides which actions are offered: the lifecycle's table, as the API applies it. */
+export function Persons({ callId, status }: { callId: string; status: CallStatus }) {
   const { lang } = useT();
   const l = (key: keyof typeof LABELS) => LABELS[key][lang];
   const [refresh, setRefresh] = useState(0);
@@ -163,39 +110,42 @@ export function Persons({ callId }: { callId: string }) {
 
   return (
     <SpaceBetween size="l">
-      <Table
-        variant="container"
-        selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        trackBy="ref"
-        ariaLabels={{
-          selectionGroupLabel: l('select'),
-          allItemsSelectionLabel: () => l('selectAll'),
-          itemSelectionLabel: (_selection, p: any) => `${p.familyName}, ${p.givenNames}`,
+      <ResponsiveTable
+        selection={{
+          selected,
+          onChange: setSelected,
+          groupLabel: l('select'),
+          allLabel: l('selectAll'),
+          itemLabel: (p: any) => `${p.familyName}, ${p.givenNames}`,
         }}
+        title={(p: any) => `${p.ref} · ${p.familyName}, ${p.givenNames}`}
+        titleColumns={['ref', 'name']}
+        trackBy="ref"
         loading={border.loading && !data}
         items={data?.persons ?? []}
         header={
           <Header
             counter={data?.missing.length ? `(${l('missing')}: ${data.missing.join(', ')})` : undefined}
             actions={
-              <SpaceBetween size="xs">
-                {actions(true)}
-                {actions(false)}
-              </SpaceBetween>
+              allows(status, 'DECIDE_LANDING') && (
+                <SpaceBetween size="xs">
+                  {actions(true)}
+                  {actions(false)}
+                </SpaceBetween>
+              )
             }
           >
             {l('border')}
           </Header>
         }
-        columnDefinitions={[
+        columns={[
           { id: 'ref', header: l('ref'), cell: (p: any) => p.ref },
           { id: 'name', header: l('name'), cell: (p: any) => `${p.familyName}, ${p.givenNames}` },
           { id: 'list', header: l('list'), cell: (p: any) => say(LIST, p.list === 'SIGN_ON' ? 'CREW' : p.list, lang) },
           {
             id: 'presence',
             header: l('presence'),
+            minWidth: 130,
             cell: (p: any) => (
               <StatusIndicator type={PRESENCE[p.presence] ?? 'info'}>
                 {p.presence === 'MISSING' ? l('missing') : say(PRESENCE_WORDS, p.presence, lang)}
@@ -211,12 +161,14 @@ export function Persons({ callId }: { callId: string }) {
           { id: 'reason', header: l('reason'), cell: (p: any) => p.reason ?? '' },
         ]}
       />
-      <Table
-        variant="container"
+      <ResponsiveTable
         items={data?.visitors ?? []}
+        trackBy="visitorId"
+        title={(v: any) => `${v.familyName}, ${v.givenNames} · ${v.visitorId}`}
+        titleColumns={['id', 'name']}
         empty={<Box color="text-status-inactive">{l('none')}</Box>}
         header={<Header counter={`(${data?.visitors.length ?? 0})`}>{l('visitors')}</Header>}
-        columnDefinitions={[
+        columns={[
           { id: 'id', header: l('ref'), cell: (v: any) => v.visitorId },
           { id: 'name', header: l('name'), cell: (v: any) => `${v.familyName}, ${v.givenNames}` },
           { id: 'who', header: l('company'), cell: (v: any) => `${v.company} · ${words(PURPOSE, v.purpose)}` },
@@ -240,20 +192,27 @@ export function Persons({ callId }: { callId: string }) {
           {
             id: 'actions',
             header: '',
+            // What can still change: a request is granted or refused, a permit refused, a refusal granted.
             cell: (v: any) => (
               <SpaceBetween direction="horizontal" size="xxs">
-                <Button
-                  variant="inline-link"
-                  onClick={() => setVisitorAsk({ visitorId: v.visitorId, decision: 'GRANT' })}
-                >
-                  {l('grant')}
-                </Button>
-                <Button
-                  variant="inline-link"
-                  onClick={() => setVisitorAsk({ visitorId: v.visitorId, decision: 'REFUSE' })}
-                >
-                  {l('refuse')}
-                </Button>
+                {allows(status, 'DECIDE_VISITOR') && v.status !== 'GRANTED' && (
+                  <Button
+                    variant="inline-link"
+                    ariaLabel={`${l('grant')} · ${v.familyName}, ${v.givenNames}`}
+                    onClick={() => setVisitorAsk({ visitorId: v.visitorId, decision: 'GRANT' })}
+                  >
+                    {l('grant')}
+                  </Button>
+                )}
+                {allows(status, 'DECIDE_VISITOR') && v.status !== 'REFUSED' && (
+                  <Button
+                    variant="inline-link"
+                    ariaLabel={`${l('refusePermit')} · ${v.familyName}, ${v.givenNames}`}
+                    onClick={() => setVisitorAsk({ visitorId: v.visitorId, decision: 'REFUSE' })}
+                  >
+                    {l('refusePermit')}
+                  </Button>
+                )}
               </SpaceBetween>
             ),
           },
@@ -294,9 +253,11 @@ export function Persons({ callId }: { callId: string }) {
       <ActionModal
         visible={Boolean(visitorAsk)}
         header={
-          visitorAsk ? `${visitorAsk.decision === 'GRANT' ? l('grant') : l('refuse')}: ${visitorAsk.visitorId}` : ''
+          visitorAsk
+            ? `${visitorAsk.decision === 'GRANT' ? l('grant') : l('refusePermit')}: ${visitorAsk.visitorId}`
+            : ''
         }
-        action={visitorAsk?.decision === 'GRANT' ? l('grant') : l('refuse')}
+        action={visitorAsk?.decision === 'GRANT' ? l('grant') : l('refusePermit')}
         disabled={reason.trim().length < 3}
         onAction={decideVisitor}
         onDismiss={done}

@@ -1,0 +1,23 @@
+// Maritime Identification Digits (ITU-R M.585, the MID table of ITU's MARS database) as shipped by
+// the mmsi-country-lookup package: the table only, not its parser. A ship station's MMSI starts
+// with the MID of the state that assigned it, which is normally the flag state.
+import mids from 'mmsi-country-lookup/lib/mids.json' with { type: 'json' };
+
+/** MID → [ISO 3166-1 alpha-2, alpha-3, ISO 3166-2 subdivision, ITU's name of the administration]. */
+const TABLE: Record<string, string[]> = mids;
+
+export interface MidAllocation {
+  mid: string;
+  /** ISO 3166-1 alpha-2 of the state or territory the MID is allocated to (HK for 477). */
+  country: string;
+  /** ITU's name, e.g. "Panama (Republic of)". */
+  name: string;
+}
+
+/** The allocation of a ship station MMSI's MID (9 digits, first 2–7), or undefined if ITU allocated none. */
+export function midOf(mmsi: string): MidAllocation | undefined {
+  if (!/^[2-7]\d{8}$/.test(mmsi)) return undefined;
+  const mid = mmsi.slice(0, 3);
+  const entry = TABLE[mid];
+  return entry?.[0] ? { mid, country: entry[0], name: entry[3] ?? entry[0] } : undefined;
+}
