@@ -2,7 +2,8 @@
 // between their indexes in base 34 (A–Z, 2–9), each gap a varint, the whole gzipped. 115,000
 // codes take about 90 KB as base64 instead of 350 KB of text, because every bundle that checks a
 // port carries it.
-import { gunzipSync, gzipSync } from 'node:zlib';
+// fflate rather than node:zlib: the web app checks ports with the same schemas in the browser.
+import { gunzipSync, gzipSync } from 'fflate';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789';
 const BASE = ALPHABET.length;
@@ -52,11 +53,14 @@ export function encodeLocodes(codes: Iterable<string>): string {
       previous = index;
     }
   }
-  return gzipSync(Buffer.from(bytes), { level: 9 }).toString('base64');
+  const zipped = gzipSync(Uint8Array.from(bytes), { level: 9 });
+  let binary = '';
+  for (const byte of zipped) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 export function decodeLocodes(base64: string): LocodeTable {
-  const bytes = gunzipSync(Buffer.from(base64, 'base64'));
+  const bytes = gunzipSync(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
   const table: LocodeTable = new Map();
   let at = 0;
   const varint = () => {
