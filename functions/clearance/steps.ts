@@ -155,13 +155,11 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
         },
         taskToken,
       });
-      if (!opened.opened) {
-        // Decided while no task was waiting (a resumed clearance): hand this task the decision.
-        const decision = decisionOf(opened.closed);
-        if (!decision) throw new Superseded('The review was closed before it could be opened');
-        await ports.workflows.succeed(taskToken, decision);
-        return {};
-      }
+      // Decided while no task was waiting (a resumed clearance): this task takes the decision, once
+      // the call records the review — a kill may have come between the review and that record, and
+      // the decision's transition starts from the review state.
+      const decided = opened.opened ? undefined : decisionOf(opened.closed);
+      if (!opened.opened && !decided) throw new Superseded('The review was closed before it could be opened');
       try {
         await access.change(
           callId,
@@ -194,8 +192,12 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
         );
       } catch (error) {
         // Overtaken between opening the review and recording it: take the review back off the queue.
-        if (error instanceof Superseded) await ports.reviews.close(reviewId, { status: 'SUPERSEDED' });
+        if (error instanceof Superseded && opened.opened) await ports.reviews.close(reviewId, { status: 'SUPERSEDED' });
         throw error;
+      }
+      if (decided) {
+        await ports.workflows.succeed(taskToken, decided);
+        return {};
       }
       if (escalated) count('ReviewsEscalated');
       await events.publish([

@@ -169,6 +169,33 @@ describe('arrival clearance steps on fakes', () => {
     ]);
   });
 
+  it('records the review on the call before handing a resumed task the decision, when a kill came between the two', async () => {
+    // Prepare: the killed execution had put the review on the queue but not yet on the call.
+    const call = await submitted(w);
+    const { reviews } = w.ports;
+    w.ports.calls.failNextUpdate = new Error('killed');
+    await expect(w.steps.openReview({ ...ref(call), taskToken: 't-killed' })).rejects.toThrow('killed');
+    expect((await w.ports.calls.get(call.callId))!.status).toBe('SUBMITTED');
+    await reviews.close(`${call.callId}-A1`, {
+      status: 'DECIDED',
+      decision: 'APPROVE',
+      decidedBy: 'officer-wang',
+      decidedAt: call.updatedAt,
+    });
+    // Act: the resumed execution reaches the review.
+    await w.steps.openReview({ ...ref(call), taskToken: 't-resumed' });
+    // Assess: the call is in review, so the decision's transition is allowed and clears it.
+    expect((await w.ports.calls.get(call.callId))!.status).toBe('ARRIVAL_REVIEW');
+    expect(w.ports.workflows.succeeded.map((s) => s.token)).toEqual(['t-resumed']);
+    const decision = w.ports.workflows.succeeded[0]!.output as {
+      decision: 'APPROVE';
+      officer: string;
+      decidedAt: string;
+    };
+    await w.steps.issuePermit({ ...ref(call), decision });
+    expect((await w.ports.calls.get(call.callId))!.status).toBe('ARRIVAL_CLEARED');
+  });
+
   it('rejects into REJECTED, and records a failure only while the call can still fail', async () => {
     const call = await submitted(w);
     await w.steps.openReview({ ...ref(call), taskToken: 't1' });
