@@ -18,7 +18,7 @@ export const permitRoutes = defineRoutes({
   getPermitPdf: {
     method: 'GET',
     path: '/v1/calls/{callId}/permits/{kind}/pdf',
-    module: 'permits/api.ts',
+    module: 'permits/pdf-api.ts',
     roles: ['agent', 'officer'],
     summary: 'The permit to print: an A4 PDF in Chinese and English with the QR code of its verification page',
     params: PermitPath,
