@@ -7,15 +7,8 @@ import { type ClearancePorts, Ref, clearanceAccess, sharedSteps, systemActor } f
 import { stepHandler } from '#shared/steps.ts';
 import type { Ports } from '#functions/wiring.ts';
 import { screen } from '#watchlist/screening.ts';
+import { screeningBatches } from '#clearance/screening-batches.ts';
 import { assess, healthFindings, reviewTimeoutSeconds, vesselFindings } from './rules.ts';
-
-/** Persons screened per Map iteration: few iterations, few state transitions. */
-export const SCREENING_BATCH = 10;
-/** Each iteration reads the declaration: a cruise ship's 10,000 passengers in tens would be 1,000
- *  reads of 3 MB, so long lists are cut into at most this many batches instead. */
-export const MAX_SCREENING_BATCHES = 40;
-export const screeningBatchSize = (persons: number) =>
-  Math.max(SCREENING_BATCH, Math.ceil(persons / MAX_SCREENING_BATCHES));
 
 export type ArrivalPorts = ClearancePorts & Pick<Ports, 'arrivals' | 'agents' | 'watchList'>;
 
@@ -46,11 +39,7 @@ export function arrivalSteps(ports: ArrivalPorts) {
 
   const loadDeclaration = stepHandler('loadDeclaration', Ref, async ({ callId, version, round }) => {
     const { call, persons } = await toScreen(callId, version, round);
-    const batches = [];
-    const size = screeningBatchSize(persons.length);
-    for (let from = 0; from < persons.length; from += size) {
-      batches.push({ callId, version, round, from, to: Math.min(persons.length, from + size) });
-    }
+    const batches = screeningBatches({ callId, version, round }, persons.length);
     // Trust and watch list are the call's port's own (a supervisor acts for their port only).
     const agent = await ports.agents.get(call.agentId, call.port);
     return { batches, persons: persons.length, trusted: agent?.aeo ?? false };

@@ -7,10 +7,9 @@ import { type ClearancePorts, Ref, clearanceAccess, sharedSteps, systemActor } f
 import type { Ports } from '#functions/wiring.ts';
 import { stepHandler } from '#shared/steps.ts';
 import { screen } from '#watchlist/screening.ts';
+import { screeningBatches } from '#clearance/screening-batches.ts';
 import { agencyChecks } from './agencies.ts';
 import { departureReviewSeconds, reconcile } from './rules.ts';
-
-const SCREENING_BATCH = 10;
 
 export type DeparturePorts = ClearancePorts &
   Pick<Ports, 'arrivals' | 'departures' | 'gangway' | 'alerts' | 'watchList'> &
@@ -55,10 +54,7 @@ export function departureSteps(ports: DeparturePorts) {
 
   const loadDeparture = stepHandler('loadDeparture', Ref, async ({ callId, version, round }) => {
     const { signOn } = await signOnsToScreen(callId, version, round);
-    const batches = [];
-    for (let from = 0; from < signOn.length; from += SCREENING_BATCH) {
-      batches.push({ callId, version, round, from, to: Math.min(signOn.length, from + SCREENING_BATCH) });
-    }
+    const batches = screeningBatches({ callId, version, round }, signOn.length);
     return { batches };
   });
 

@@ -5,7 +5,7 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCom
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArrivalDeclaration } from '#arrival/schema.ts';
-import { SCREENING_BATCH, screeningBatchSize } from '#arrival/steps.ts';
+import { SCREENING_BATCH, screeningBatchSize } from '#clearance/screening-batches.ts';
 import { PART_BYTES } from '#clearance/declaration-items.ts';
 import { dynamoDeclarationStore } from '#clearance/store.ts';
 import { passengersOf } from '#local/passenger-lists.ts';
