@@ -49,6 +49,8 @@ function timeNode(file: string, runs: number): number {
     const r = spawnSync(process.execPath, [file], {
       env: {
         PATH: process.env.PATH,
+        // As the Lambda runtime sets it: the handlers load Powertools Tracer (and the X-Ray SDK) then.
+        AWS_LAMBDA_FUNCTION_NAME: 'bench',
         TABLE_NAME: 'bench',
         AWS_REGION: 'us-east-1',
         DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',

@@ -7,7 +7,7 @@ import type { EventBridgeClient, EventBridgeClientConfig } from '@aws-sdk/client
 import type { SFNClient, SFNClientConfig } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.ts';
-import { tracer } from './tracer.ts';
+import { captured } from './tracer.ts';
 
 let dynamo: DynamoDBClient | undefined;
 let doc: DynamoDBDocumentClient | undefined;
@@ -30,7 +30,7 @@ export function overrideClients(next: ClientOverrides): void {
 
 export function dynamoClient(): DynamoDBClient {
   const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
-  dynamo ??= tracer.captureAWSv3Client(
+  dynamo ??= captured(
     new DynamoDBClient({
       region: AWS_REGION,
       ...(DYNAMODB_ENDPOINT && { endpoint: DYNAMODB_ENDPOINT }),
@@ -51,7 +51,7 @@ export async function stepFunctionsClient(): Promise<SFNClient> {
   if (sfn) return sfn;
   const { AWS_REGION, STEPFUNCTIONS_ENDPOINT } = config();
   const { SFNClient } = await import('@aws-sdk/client-sfn');
-  sfn ??= tracer.captureAWSv3Client(
+  sfn ??= captured(
     new SFNClient({
       region: AWS_REGION,
       ...(STEPFUNCTIONS_ENDPOINT && { endpoint: STEPFUNCTIONS_ENDPOINT }),
@@ -65,7 +65,7 @@ export async function eventBridgeClient(): Promise<EventBridgeClient> {
   if (events) return events;
   const { AWS_REGION, EVENTBRIDGE_ENDPOINT } = config();
   const { EventBridgeClient } = await import('@aws-sdk/client-eventbridge');
-  events ??= tracer.captureAWSv3Client(
+  events ??= captured(
     new EventBridgeClient({
       region: AWS_REGION,
       ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }),

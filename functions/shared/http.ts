@@ -5,7 +5,6 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { type Principal, type Role, principalFromClaims, requireRole } from './auth.ts';
@@ -27,7 +26,7 @@ import {
 } from './idempotency.ts';
 import { logger, perInvocation } from './logger.ts';
 import { metrics } from './metrics.ts';
-import { tracer } from './tracer.ts';
+import { tracing } from './tracer.ts';
 import type { HttpResult } from './responses.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -67,7 +66,7 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
       const chain = middy<HttpEvent, HttpResult, Error, Context>()
         .use(errorMapper())
         .use(injectLambdaContext(logger, { resetKeys: true }))
-        .use(captureLambdaHandler(tracer))
+        .use(tracing())
         .use(logMetrics(metrics))
         .use(httpHeaderNormalizer());
       // A body over the limit is refused before anything is verified over it (a device's HMAC).

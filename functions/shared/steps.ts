@@ -3,12 +3,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger, perInvocation } from './logger.ts';
 import { metrics } from './metrics.ts';
-import { tracer } from './tracer.ts';
+import { tracing } from './tracer.ts';
 
 /** The newer declaration version took over: the old execution ends quietly. */
 export class Superseded extends Error {
@@ -34,7 +33,7 @@ export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: 
       return fn(parsed.data);
     })
     .use(injectLambdaContext(logger))
-    .use(captureLambdaHandler(tracer))
+    .use(tracing())
     .use(logMetrics(metrics));
   return perInvocation((event: unknown, context?: Context): Promise<R> => handler(event, context ?? ({} as Context)));
 }

@@ -1,15 +1,13 @@
 // Observability as Powertools does it: metrics flushed once per invocation by its middleware, every
-// AWS SDK client captured by the tracer (a no-op outside Lambda), queries paged by the SDK.
+// AWS SDK client captured by the tracer on Lambda (not loaded elsewhere), queries paged by the SDK.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { documentClient, resetClients } from '#shared/aws.ts';
 import { countAll, queryAll } from '#shared/dynamo.ts';
 import { count, metrics } from '#shared/metrics.ts';
 import { stepHandler } from '#shared/steps.ts';
-import { tracer } from '#shared/tracer.ts';
 import { context } from '../support/http-event.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -45,18 +43,32 @@ describe('metrics', () => {
 });
 
 describe('tracing', () => {
-  it('captures the AWS SDK clients the functions create', () => {
-    // Prepare
-    const capture = vi.spyOn(tracer, 'captureAWSv3Client');
-    resetClients();
-    // Act
-    documentClient();
-    // Assess
-    expect(capture).toHaveBeenCalledWith(expect.any(DynamoDBClient));
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
   });
 
-  it('is off outside Lambda, so tests and the embedded runtime send no segments', () => {
-    expect(tracer.isTracingEnabled()).toBe(false);
+  it('captures the AWS SDK clients the functions create, on Lambda', async () => {
+    // Prepare: a fresh module graph, as a Lambda's init phase loads it
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'three-zeros-test');
+    vi.resetModules();
+    const { tracer, tracing } = await import('#shared/tracer.ts');
+    const aws = await import('#shared/aws.ts');
+    const capture = vi.spyOn(tracer!, 'captureAWSv3Client');
+    aws.resetClients();
+    // Act
+    aws.documentClient();
+    // Assess
+    expect(capture).toHaveBeenCalledWith(expect.any(DynamoDBClient));
+    expect(tracing()).toHaveLength(1);
+  });
+
+  it('is not loaded outside Lambda, so the X-Ray SDK never slows the embedded runtime', async () => {
+    const { tracer, tracing, captured } = await import('#shared/tracer.ts');
+    expect(tracer).toBeUndefined();
+    expect(tracing()).toEqual([]);
+    const client = {};
+    expect(captured(client)).toBe(client);
   });
 });
 
