@@ -8,7 +8,8 @@ import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { portRoutes as routes } from './routes.ts';
 import { OPEN_STATUSES, factsOf } from './closing.ts';
-import { aggregate, byDay, callFigures, numbersOf, rankAgents, toCsv } from './kpis.ts';
+import { byDay, callFigures, numbersOf, rankAgents, toCsv } from './kpis.ts';
+import { type Tally, emptyTally, figuresOf, merge, tallyBy } from './tally.ts';
 
 const DAY = 86_400_000;
 const { portDays, reviews, gangway, alerts, clock } = adapters;
@@ -20,8 +21,8 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   const now = clock.now();
   const from = query.from ?? new Date(now.getTime() - 30 * DAY).toISOString();
   const to = query.to ?? new Date(now.getTime() + 14 * DAY).toISOString();
-  // Closed calls from the port-day read model (one query for the window), open ones live: the
-  // cost follows the days shown and the ships about now, not the port's whole history.
+  // Closed calls from the port-day read model (a tally a day), open ones live: the cost follows
+  // the days shown and the ships about now, not the calls the port has had.
   const [closed, open] = await Promise.all([
     portDays.closedInWindow(path.port, from, to),
     portDays.openInWindow(path.port, OPEN_STATUSES, from, to),
@@ -30,8 +31,20 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   const live = await Promise.all(
     calls.map(async (call) => numbersOf(await factsOf({ reviews, gangway, alerts }, call), now)),
   );
-  const numbers = [...closed, ...live];
-  const ranking = rankAgents(numbers, config().RANKING_MIN_CALLS);
+  // A tally per agent and per day: the stored days' and the open calls' own, merged.
+  const agents = new Map<string, Tally>();
+  const days = new Map<string, Tally>();
+  const add = (into: Map<string, Tally>, key: string, t: Tally) =>
+    into.set(key, merge(into.get(key) ?? emptyTally(), t));
+  for (const [day, byAgent] of closed)
+    for (const [agentId, t] of Object.entries(byAgent)) {
+      add(agents, agentId, t);
+      add(days, day, t);
+    }
+  for (const [agentId, t] of tallyBy(live, (c) => c.agentId)) add(agents, agentId, t);
+  for (const [day, t] of tallyBy(live, (c) => c.eta.slice(0, 10))) add(days, day, t);
+  const total = [...agents.values()].reduce(merge, emptyTally());
+  const ranking = rankAgents(agents, config().RANKING_MIN_CALLS);
   if (query.format === 'csv') {
     return {
       statusCode: 200,
@@ -42,16 +55,14 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
       body: toCsv(ranking),
     };
   }
-  const countsByStatus: Record<string, number> = {};
-  for (const n of numbers) countsByStatus[n.status] = (countsByStatus[n.status] ?? 0) + 1;
   return ok({
     port: path.port,
     from,
     to,
-    countsByStatus,
-    figures: aggregate(numbers),
+    countsByStatus: total.byStatus,
+    figures: figuresOf(total),
     byAgent: ranking,
-    byDay: byDay(numbers),
+    byDay: byDay(days),
     calls: calls.map((c) => callFigures(c, now)),
   });
 });

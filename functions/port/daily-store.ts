@@ -1,24 +1,36 @@
 // The port-day read model in the single table: for each port and day of arrival (ETA, UTC), the
-// figures of every call of that day that is closed (departed, rejected or cancelled), written once when the
-// call closes. The overview reads a window of days in one query, so its cost follows the days it
-// shows, not the calls the port has ever had. Open calls are read live from the calls' own index.
-// Keys (functions/shared/keys.ts): PORTDAY#<port> / DAY#<yyyy-mm-dd>, one attribute c_<callId> per
-// closed call; open calls come from the calls' own byStatus index (PORT#<port>#CALL#<status>).
+// figures of every call of that day that is closed (departed, rejected or cancelled), written when
+// the call closes, and beside that day item a small item with the day's tally per agent
+// (tally.ts). The overview reads the tallies of its window in one query (about 1 KB a day), so its
+// cost follows the days it shows, not the calls the port has had; a store reads whole items, and
+// DynamoDB bills a query by their whole size, so the calls' own figures are read only for a day
+// the window cuts. Open calls are read live from the calls' own index.
+// Keys (functions/shared/keys.ts): PORTDAY#<port> / DAY#<yyyy-mm-dd> (one attribute c_<callId>
+// per closed call, and `v`, its writes), TALLY#<yyyy-mm-dd> (the tally, and the `v` it counts),
+// TALLIES (the port's days written before tallies were kept have been tallied).
 //
-// A busy port closes about 150 calls a day: one small write each to its day's item (≈ 12 KB a day,
-// far from DynamoDB's 400 KB item limit; a port past ~3,000 calls a day would shard the day by hour).
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// A closing writes its call's attribute and counts the write in one update that answers the whole
+// day, then puts the day's tally made from that answer, unless the tally of a later write is there
+// already: of closings at the same moment, the last write's tally stands, and it counts them all.
+// A crash between the two writes leaves the day's tally a call short until the next closing of
+// that day, as a crash before the first leaves the call out of the model.
+//
+// A busy port closes about 150 calls a day (≈ 12 KB a day, far from DynamoDB's 400 KB item
+// limit; a port past ~3,000 calls a day would shard the day by hour).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCall } from '#calls/store.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { keys } from '#shared/keys.ts';
 import type { CallNumbers } from './kpis.ts';
+import { DayTally, tallyBy } from './tally.ts';
 
 export interface PortDayStore {
   /** Records a closed call's figures under its day of arrival; writing the same again changes nothing. */
   recordClosed(port: string, numbers: CallNumbers): Promise<void>;
-  /** Figures of the closed calls with ETA in [from, to]. */
-  closedInWindow(port: string, from: string, to: string): Promise<CallNumbers[]>;
+  /** The tallies per agent of the closed calls with ETA in [from, to], by day of arrival. */
+  closedInWindow(port: string, from: string, to: string): Promise<Map<string, DayTally>>;
   /** Calls of the port in one of `statuses` with ETA in [from, to]. */
   openInWindow(port: string, statuses: readonly string[], from: string, to: string): Promise<StoredCall[]>;
 }
@@ -63,36 +75,138 @@ export function unpack(callId: string, raw: string): CallNumbers {
 
 const PREFIX = keys.closedCallAttribute('');
 
-export const dynamoPortDayStore: PortDayStore = {
-  async recordClosed(port, numbers) {
+/** The closed calls a day item holds, with ETA in [from, to]. */
+function callsOf(item: Record<string, unknown>, from = '', to = '\uffff'): CallNumbers[] {
+  const out: CallNumbers[] = [];
+  for (const [name, value] of Object.entries(item)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const numbers = unpack(name.slice(PREFIX.length), value as string);
+    if (numbers.eta >= from && numbers.eta <= to) out.push(numbers);
+  }
+  return out;
+}
+
+const dayTallyOf = (calls: readonly CallNumbers[]): DayTally => Object.fromEntries(tallyBy(calls, (c) => c.agentId));
+
+const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+/** Puts the tally of `day` as it stood at its write `v`, unless a later write's is there. */
+async function putTally(port: string, day: string, item: Record<string, unknown>): Promise<void> {
+  const v = typeof item.v === 'number' ? item.v : 0;
+  try {
     await documentClient().send(
-      new UpdateCommand({
+      new PutCommand({
         TableName: tableName(),
-        Key: keys.portDay(port, numbers.eta.slice(0, 10)),
-        UpdateExpression: 'SET #call = :numbers',
-        ExpressionAttributeNames: { '#call': keys.closedCallAttribute(numbers.callId) },
-        ExpressionAttributeValues: { ':numbers': pack(numbers) },
+        Item: { ...keys.portDayTally(port, day), tally: JSON.stringify(dayTallyOf(callsOf(item))), v },
+        ConditionExpression: 'attribute_not_exists(v) OR v < :v',
+        ExpressionAttributeValues: { ':v': v },
       }),
     );
+  } catch (error) {
+    // A later write's tally is there already, and it counts this one too.
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** Ports whose days are all tallied, as far as this process has seen. */
+const tallied = new Set<string>();
+
+async function isTallied(port: string): Promise<boolean> {
+  if (tallied.has(port)) return true;
+  const marker = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.portTallied(port), ConsistentRead: true }),
+  );
+  if (marker.Item) tallied.add(port);
+  return Boolean(marker.Item);
+}
+
+const allDays = (port: string) =>
+  queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :day)',
+    ExpressionAttributeValues: { ':pk': keys.portDays(port), ':day': keys.portDay(port, '').sk },
+    ConsistentRead: true,
+  });
+
+/**
+ * Days written before tallies were kept are tallied once, by the port's first closing after it
+ * (a writer: the overview only reads, and reads those days whole until then).
+ */
+async function ensureTallied(port: string): Promise<void> {
+  if (await isTallied(port)) return;
+  await Promise.all((await allDays(port)).map((item) => putTally(port, dayOf(item.sk as string), item)));
+  await documentClient().send(new PutCommand({ TableName: tableName(), Item: keys.portTallied(port) }));
+  tallied.add(port);
+}
+
+function tallyIn(item: Record<string, unknown>): DayTally | undefined {
+  try {
+    const parsed = DayTally.safeParse(JSON.parse(String(item.tally)));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const inWindow = (day: string, from: string, to: string) =>
+  `${day}T00:00:00.000Z` >= from && `${day}T23:59:59.999Z` <= to;
+
+const dayOf = (sk: string) => sk.slice(sk.indexOf('#') + 1);
+
+export const dynamoPortDayStore: PortDayStore = {
+  async recordClosed(port, numbers) {
+    const day = numbers.eta.slice(0, 10);
+    const out = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.portDay(port, day),
+        UpdateExpression: 'SET #call = :numbers, v = if_not_exists(v, :zero) + :one',
+        ExpressionAttributeNames: { '#call': keys.closedCallAttribute(numbers.callId) },
+        ExpressionAttributeValues: { ':numbers': pack(numbers), ':zero': 0, ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    await putTally(port, day, out.Attributes ?? {});
+    await ensureTallied(port);
   },
 
   async closedInWindow(port, from, to) {
-    const days = await queryAll({
+    const out = new Map<string, DayTally>();
+    if (!(await isTallied(port))) {
+      // Not tallied yet (no closing since tallies were kept): the days whole, as they were read before.
+      const days = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': keys.portDays(port),
+          ':from': keys.portDay(port, from.slice(0, 10)).sk,
+          ':to': keys.portDay(port, to.slice(0, 10)).sk,
+        },
+      });
+      for (const item of days) out.set(dayOf(item.sk as string), dayTallyOf(callsOf(item, from, to)));
+      return out;
+    }
+    const tallies = await queryAll({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': keys.portDays(port),
-        ':from': keys.portDay(port, from.slice(0, 10)).sk,
-        ':to': keys.portDay(port, to.slice(0, 10)).sk,
+        ':from': keys.portDayTally(port, from.slice(0, 10)).sk,
+        ':to': keys.portDayTally(port, to.slice(0, 10)).sk,
       },
     });
-    const out: CallNumbers[] = [];
-    for (const day of days) {
-      for (const [name, value] of Object.entries(day)) {
-        if (!name.startsWith(PREFIX)) continue;
-        const numbers = unpack(name.slice(PREFIX.length), value as string);
-        if (numbers.eta >= from && numbers.eta <= to) out.push(numbers);
-      }
-    }
+    await Promise.all(
+      tallies.map(async (item) => {
+        const day = dayOf(item.sk as string);
+        const tally = inWindow(day, from, to) ? tallyIn(item) : undefined;
+        if (tally) {
+          out.set(day, tally);
+          return;
+        }
+        // A day the window cuts (or a tally that does not read): its calls, to keep those inside.
+        const whole = await documentClient().send(
+          new GetCommand({ TableName: tableName(), Key: keys.portDay(port, day), ConsistentRead: true }),
+        );
+        out.set(day, dayTallyOf(callsOf(whole.Item ?? {}, from, to)));
+      }),
+    );
     return out;
   },
 

@@ -6,6 +6,7 @@ import type { Call } from '#calls/schema.ts';
 import type { CallFigures, Figures } from './schema.ts';
 import { confirmedTime } from '#calls/times-of-record.ts';
 import { type Rank, rankAscending } from '#functions/reports/ranking.ts';
+import { type Tally, figuresOf, tallyBy, tallyOf } from './tally.ts';
 
 export interface CallFacts {
   call: Call;
@@ -16,14 +17,6 @@ export interface CallFacts {
 
 const MINUTE = 60_000;
 
-function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
-const share = (part: number, whole: number) => (whole ? part / whole : null);
 const round = (n: number | null, digits = 1) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
 /** From the confirmed ATA only: a time the agent alone proposed is not a measurement. */
@@ -107,23 +100,7 @@ export function figures(facts: readonly CallFacts[], now: Date): Figures {
 }
 
 export function aggregate(calls: readonly CallNumbers[]): Figures {
-  const waits = calls.map((c) => c.waitingMinutes).filter((w): w is number => w !== null);
-  const delays = calls.map((c) => c.delayMinutes).filter((d): d is number => d !== null);
-  const inReview = calls.flatMap((c) => c.reviewMinutes);
-  const leads = calls.map((c) => c.leadHours).filter((l): l is number => l !== null);
-  const passes = calls.reduce((n, c) => n + c.passes, 0);
-  const flagged = calls.reduce((n, c) => n + c.passesWithAlerts, 0);
-  return {
-    calls: calls.length,
-    zeroWaitingShare: round(share(waits.filter((w) => w === 0).length, waits.length), 3),
-    zeroDelayShare: round(share(delays.filter((d) => d === 0).length, delays.length), 3),
-    contactlessShare: round(share(passes - flagged, passes), 3),
-    reviewsOpened: calls.reduce((n, c) => n + c.reviewsOpened, 0),
-    medianMinutesInReview: round(median(inReview)),
-    medianLeadHours: round(median(leads)),
-    meanWaitingMinutes: round(mean(waits)),
-    meanDelayMinutes: round(mean(delays)),
-  };
+  return figuresOf(tallyOf(calls));
 }
 
 /**
@@ -132,18 +109,17 @@ export function aggregate(calls: readonly CallNumbers[]): Figures {
  */
 export function byAgent(facts: readonly CallFacts[], now: Date, minMeasured = 1) {
   return rankAgents(
-    facts.map((f) => numbersOf(f, now)),
+    tallyBy(
+      facts.map((f) => numbersOf(f, now)),
+      (c) => c.agentId,
+    ),
     minMeasured,
   );
 }
 
-export function rankAgents(calls: readonly CallNumbers[], minMeasured = 1) {
-  const rows = [...groupBy(calls, (c) => c.agentId)].map(([agentId, group]) => ({
-    agentId,
-    // Calls whose waiting or delay was measured: what a ranking may rest on.
-    measuredCalls: group.filter((c) => c.waitingMinutes !== null || c.delayMinutes !== null).length,
-    ...aggregate(group),
-  }));
+/** The ranking from each agent's tally. */
+export function rankAgents(byAgent: ReadonlyMap<string, Tally>, minMeasured = 1) {
+  const rows = [...byAgent].map(([agentId, t]) => ({ agentId, measuredCalls: t.measured, ...figuresOf(t) }));
   const total = (r: (typeof rows)[number]) =>
     r.meanWaitingMinutes === null && r.meanDelayMinutes === null
       ? null
@@ -157,22 +133,9 @@ export function rankAgents(calls: readonly CallNumbers[], minMeasured = 1) {
   );
 }
 
-/** Per day of arrival (ETA, UTC), oldest first. */
-export function byDay(calls: readonly CallNumbers[]) {
-  return [...groupBy(calls, (c) => c.eta.slice(0, 10))]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([day, group]) => ({ day, ...aggregate(group) }));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
+/** Per day of arrival (ETA, UTC), oldest first, from each day's tally. */
+export function byDay(days: ReadonlyMap<string, Tally>) {
+  return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, t]) => ({ day, ...figuresOf(t) }));
 }
 
 export function toCsv(rows: readonly (Figures & Rank & { agentId: string; measuredCalls: number })[]): string {

@@ -28,6 +28,8 @@
 // calls that sailed, by ATD (declaration reduction) table         SAILED                              <atd>#<callId>
 // idempotency records (Powertools)                table          IDEMPOTENCY                         <hash>                 (ttl)
 // closed calls' figures, a port's day of arrival  table          PORTDAY#<port>                      DAY#<yyyy-mm-dd>       (c_<callId> each)
+// their tally per agent, the days of a window     table          PORTDAY#<port>                      TALLY#<yyyy-mm-dd>
+// the port's days all tallied (a one-off rebuild)  table          PORTDAY#<port>                      TALLIES
 // an agent's webhook endpoint (with its secret)   table          WEBHOOK#<webhookId>                 WEBHOOK
 // an endpoint's delivery log, newest first        table          WEBHOOK#<webhookId>                 DELIVERY#<deliveryId>  (ids sort by time)
 // calls of a port by ETA                          byPort         PORT#<port>                         CALL#<eta>#<callId>
@@ -98,6 +100,8 @@ export const keys = {
   // The port-day read model: one item per port and day, one attribute per closed call (port/daily-store.ts).
   portDay: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `DAY#${day}` }),
   portDays: (port: string) => `PORTDAY#${port}`,
+  portDayTally: (port: string, day: string) => ({ pk: `PORTDAY#${port}`, sk: `TALLY#${day}` }),
+  portTallied: (port: string) => ({ pk: `PORTDAY#${port}`, sk: 'TALLIES' }),
   closedCallAttribute: (callId: string) => `c_${callId}`,
   webhook: (webhookId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: 'WEBHOOK' }),
   delivery: (webhookId: string, deliveryId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: `DELIVERY#${deliveryId}` }),

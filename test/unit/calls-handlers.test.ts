@@ -132,11 +132,18 @@ describe('POST /v1/calls/{callId}/cancel handler', () => {
     const [day] = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
     expect(day).toMatchObject({
       Key: { pk: 'PORTDAY#CNTXG', sk: `DAY#${stored.eta.slice(0, 10)}` },
-      UpdateExpression: 'SET #call = :numbers',
+      UpdateExpression: 'SET #call = :numbers, v = if_not_exists(v, :zero) + :one',
       ExpressionAttributeNames: { '#call': `c_${callId}` },
+      ReturnValues: 'ALL_NEW',
     });
     // A plain SET of the call's own attribute: a retry writes the same value, and races cannot double-count.
     expect(day!.ConditionExpression).toBeUndefined();
+    // The day's tally, from that answer, never over a later write's.
+    const tally = ddb.commandCalls(PutCommand).find((c) => c.args[0].input.Item?.sk?.startsWith('TALLY#'));
+    expect(tally?.args[0].input).toMatchObject({
+      Item: { pk: 'PORTDAY#CNTXG', sk: `TALLY#${stored.eta.slice(0, 10)}` },
+      ConditionExpression: 'attribute_not_exists(v) OR v < :v',
+    });
     expect(JSON.parse(day!.ExpressionAttributeValues![':numbers'])).toEqual([
       'ACME-SHIPPING',
       'CANCELLED',

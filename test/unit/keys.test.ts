@@ -48,6 +48,8 @@ describe('the single table keys', () => {
       keys.reviewOfCall('C', 'T', 'R'),
       keys.alertOfCall('C', 'T', 'A'),
       keys.portDay('P', '2027-03-01'),
+      keys.portDayTally('P', '2027-03-01'),
+      keys.portTallied('P'),
       keys.webhook('W'),
       keys.delivery('W', 'M'),
       keys.pendingDelivery('T', 'M'),
