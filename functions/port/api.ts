@@ -3,7 +3,7 @@
 import { publicView } from '#calls/service.ts';
 import { adapters } from '#functions/wiring.ts';
 import { config } from '#shared/config.ts';
-import { ForbiddenError } from '#shared/errors.ts';
+import { ForbiddenError, ValidationError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
 import { ok } from '#shared/responses.ts';
 import { portRoutes as routes } from './routes.ts';
@@ -21,6 +21,16 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   const now = clock.now();
   const from = query.from ?? new Date(now.getTime() - 30 * DAY).toISOString();
   const to = query.to ?? new Date(now.getTime() + 14 * DAY).toISOString();
+  if (from > to) {
+    throw new ValidationError('The request is not valid', [
+      {
+        path: query.to ? 'query.to' : 'query.from',
+        message: query.to
+          ? 'is before from: the window must not end before it starts'
+          : 'is after the default end of the window (14 days ahead): give to as well',
+      },
+    ]);
+  }
   // Closed calls from the port-day read model (a tally a day), open ones live: the cost follows
   // the days shown and the ships about now, not the calls the port has had.
   const [closed, open] = await Promise.all([

@@ -58,6 +58,32 @@ describe('hostile input on every route', () => {
     );
   });
 
+  it('answers any window of instants on the overview, from year 1 to 2999 in either order, with 200 or a 400 naming it', async () => {
+    const instant = fc
+      .date({
+        min: new Date('0001-01-01T00:00:00.000Z'),
+        max: new Date('2999-12-31T23:59:59.999Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString());
+    await fc.assert(
+      fc.asyncProperty(fc.option(instant), fc.option(instant), async (from, to) => {
+        const qs = new URLSearchParams({ ...(from && { from }), ...(to && { to }) }).toString();
+        const res = await sys.request('GET', `/v1/ports/CNTXG/overview${qs ? `?${qs}` : ''}`, {
+          token: tokens.officer,
+        });
+        const effectiveFrom = from ?? new Date(Date.now() - 30 * 86_400_000).toISOString();
+        const effectiveTo = to ?? new Date(Date.now() + 14 * 86_400_000).toISOString();
+        if (effectiveFrom <= effectiveTo) expect(res.status, JSON.stringify(res.body)).toBe(200);
+        else {
+          expect(res.status).toBe(400);
+          expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual([to ? 'query.to' : 'query.from']);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('stores no call from any refused announcement', async () => {
     const list = await sys.request('GET', '/v1/calls?limit=100', { token: tokens.agent });
     // Random bodies never make a valid announcement; anything stored would be a partial record.
