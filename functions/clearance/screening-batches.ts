@@ -3,8 +3,11 @@
 // passengers in tens would be 1,000 reads of a 3 MB declaration — and on departure two of them
 // (the departure and the arrival lists). Long lists are cut into at most MAX_SCREENING_BATCHES.
 
-/** Persons screened per Map iteration: few iterations, few state transitions. */
-export const SCREENING_BATCH = 10;
+/**
+ * Persons screened per Map iteration, at least: few iterations, few state transitions. A crew of 25
+ * is one iteration; in tens it was three, each reading the call and the declaration again.
+ */
+export const SCREENING_BATCH = 50;
 /** The most Map iterations one screening makes, however long the list. */
 export const MAX_SCREENING_BATCHES = 40;
 
