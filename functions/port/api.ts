@@ -23,12 +23,14 @@ export const portOverview = httpHandler(routes.portOverview).handler(async ({ pa
   const to = query.to ?? new Date(now.getTime() + 14 * DAY).toISOString();
   if (from > to) {
     throw new ValidationError('The request is not valid', [
-      {
-        path: query.to ? 'query.to' : 'query.from',
-        message: query.to
-          ? 'is before from: the window must not end before it starts'
-          : 'is after the default end of the window (14 days ahead): give to as well',
-      },
+      query.to
+        ? {
+            path: 'query.to',
+            message: query.from
+              ? 'is before from: the window must not end before it starts'
+              : 'is before the default start of the window (30 days ago): give from as well',
+          }
+        : { path: 'query.from', message: 'is after the default end of the window (14 days ahead): give to as well' },
     ]);
   }
   // Closed calls from the port-day read model (a tally a day), open ones live: the cost follows

@@ -23,6 +23,7 @@ import type { StoredCall } from '#calls/store.ts';
 import { documentClient, tableName } from '#shared/aws.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { keys } from '#shared/keys.ts';
+import { logger } from '#shared/logger.ts';
 import type { CallNumbers } from './kpis.ts';
 import { DayTally, tallyBy } from './tally.ts';
 
@@ -133,10 +134,16 @@ const allDays = (port: string) =>
  */
 async function ensureTallied(port: string): Promise<void> {
   if (await isTallied(port)) return;
-  await Promise.all((await allDays(port)).map((item) => putTally(port, dayOf(item.sk as string), item)));
+  const days = await allDays(port);
+  // A few at a time: every day of the port is one partition key.
+  for (let i = 0; i < days.length; i += REBUILD_AT_ONCE) {
+    await Promise.all(days.slice(i, i + REBUILD_AT_ONCE).map((item) => putTally(port, dayOf(item.sk as string), item)));
+  }
   await documentClient().send(new PutCommand({ TableName: tableName(), Item: keys.portTallied(port) }));
   tallied.add(port);
 }
+
+const REBUILD_AT_ONCE = 8;
 
 function tallyIn(item: Record<string, unknown>): DayTally | undefined {
   try {
@@ -166,7 +173,12 @@ export const dynamoPortDayStore: PortDayStore = {
       }),
     );
     await putTally(port, day, out.Attributes ?? {});
-    await ensureTallied(port);
+    try {
+      await ensureTallied(port);
+    } catch (error) {
+      // The call is closed and counted; the port's older days are tallied by a later closing.
+      logger.warn('Older days of the port not tallied yet', { port, errorName: (error as Error).name });
+    }
   },
 
   async closedInWindow(port, from, to) {
