@@ -157,6 +157,17 @@ function tallyIn(item: Record<string, unknown>): DayTally | undefined {
 const inWindow = (day: string, from: string, to: string) =>
   `${day}T00:00:00.000Z` >= from && `${day}T23:59:59.999Z` <= to;
 
+/** The port's items of one kind (day items or tallies) for the days of [from, to]. */
+const itemsBetween = (port: string, keyOf: (port: string, day: string) => { sk: string }, from: string, to: string) =>
+  queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': keys.portDays(port),
+      ':from': keyOf(port, from.slice(0, 10)).sk,
+      ':to': keyOf(port, to.slice(0, 10)).sk,
+    },
+  });
+
 const dayOf = (sk: string) => sk.slice(sk.indexOf('#') + 1);
 
 export const dynamoPortDayStore: PortDayStore = {
@@ -185,25 +196,11 @@ export const dynamoPortDayStore: PortDayStore = {
     const out = new Map<string, DayTally>();
     if (!(await isTallied(port))) {
       // Not tallied yet (no closing since tallies were kept): the days whole, as they were read before.
-      const days = await queryAll({
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': keys.portDays(port),
-          ':from': keys.portDay(port, from.slice(0, 10)).sk,
-          ':to': keys.portDay(port, to.slice(0, 10)).sk,
-        },
-      });
-      for (const item of days) out.set(dayOf(item.sk as string), dayTallyOf(callsOf(item, from, to)));
+      for (const item of await itemsBetween(port, keys.portDay, from, to))
+        out.set(dayOf(item.sk as string), dayTallyOf(callsOf(item, from, to)));
       return out;
     }
-    const tallies = await queryAll({
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': keys.portDays(port),
-        ':from': keys.portDayTally(port, from.slice(0, 10)).sk,
-        ':to': keys.portDayTally(port, to.slice(0, 10)).sk,
-      },
-    });
+    const tallies = await itemsBetween(port, keys.portDayTally, from, to);
     await Promise.all(
       tallies.map(async (item) => {
         const day = dayOf(item.sk as string);

@@ -7,6 +7,7 @@ import type { CallFigures, Figures } from './schema.ts';
 import { confirmedTime } from '#calls/times-of-record.ts';
 import { type Rank, rankAscending } from '#functions/reports/ranking.ts';
 import { type Tally, figuresOf, tallyBy, tallyOf } from './tally.ts';
+import { roundTo as round } from '#shared/numbers.ts';
 
 export interface CallFacts {
   call: Call;
@@ -16,8 +17,6 @@ export interface CallFacts {
 }
 
 const MINUTE = 60_000;
-
-const round = (n: number | null, digits = 1) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
 /** From the confirmed ATA only: a time the agent alone proposed is not a measurement. */
 export function waitingMinutes(call: Call): number | null {

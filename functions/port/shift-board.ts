@@ -6,6 +6,7 @@ import type { PersonOnCall } from '#gangway/schema.ts';
 import type { Review } from '#review/schema.ts';
 import { type CallFacts, delayMinutes, isAtRisk, waitingMinutes } from './kpis.ts';
 import type { ShiftBoard, ShipInPort } from './shift-schema.ts';
+import { median, roundTo } from '#shared/numbers.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -93,14 +94,6 @@ function shipsInPort(input: ShiftInput): ShipInPort[] {
 
 const count = (part: number, of: number) => ({ share: of ? Math.round((part / of) * 1000) / 1000 : null, part, of });
 
-function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const m = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return Math.round(m * 10) / 10;
-}
-
 /** The figures as counts, so each share can say what it is a share of. */
 export function shiftFigures(facts: readonly CallFacts[], now: Date): ShiftBoard['figures'] {
   const waits = facts.map((f) => waitingMinutes(f.call)).filter((w): w is number => w !== null);
@@ -118,7 +111,7 @@ export function shiftFigures(facts: readonly CallFacts[], now: Date): ShiftBoard
     zeroWaiting: count(waits.filter((w) => w === 0).length, waits.length),
     zeroDelay: count(delays.filter((d) => d === 0).length, delays.length),
     contactless: count(passes - flagged, passes),
-    medianMinutesInReview: median(decided),
+    medianMinutesInReview: roundTo(median(decided)),
     reviewsDecided: decided.length,
   };
 }

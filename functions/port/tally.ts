@@ -4,6 +4,7 @@
 // every call. Times are kept to a tenth of a minute (or hour), as the figures show them; sums are
 // in whole tenths, so a tally merged from days says exactly what one made from the calls says.
 import * as z from 'zod';
+import { median, roundTo as round } from '#shared/numbers.ts';
 import type { CallNumbers } from './kpis.ts';
 import type { Figures } from './schema.ts';
 
@@ -108,14 +109,26 @@ export function tallyBy(calls: readonly CallNumbers[], key: (c: CallNumbers) => 
   return out;
 }
 
-function median(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/**
+ * The tallies of a window: the stored days' (per day, per agent) and the open calls' own, merged
+ * overall, per agent and per day of arrival.
+ */
+export function windowTallies(closed: ReadonlyMap<string, DayTally>, open: readonly CallNumbers[]) {
+  const agents = new Map<string, Tally>();
+  const days = new Map<string, Tally>();
+  const add = (into: Map<string, Tally>, key: string, t: Tally) =>
+    into.set(key, merge(into.get(key) ?? emptyTally(), t));
+  for (const [day, byAgent] of closed)
+    for (const [agentId, t] of Object.entries(byAgent)) {
+      add(agents, agentId, t);
+      add(days, day, t);
+    }
+  for (const [agentId, t] of tallyBy(open, (c) => c.agentId)) add(agents, agentId, t);
+  for (const [day, t] of tallyBy(open, (c) => c.eta.slice(0, 10))) add(days, day, t);
+  return { total: [...agents.values()].reduce(merge, emptyTally()), agents, days };
 }
+
 const share = (part: number, whole: number) => (whole ? part / whole : null);
-const round = (n: number | null, digits = 1) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 const meanOfTenths = (sum: number, n: number) => (n ? sum / 10 / n : null);
 
 export function figuresOf(t: Tally): Figures {

@@ -5,6 +5,7 @@
 //   overall clearance time = waiting + delay
 import type { Call } from '#calls/schema.ts';
 import { confirmedTime } from '#calls/times-of-record.ts';
+import { mean, median, roundTo } from '#shared/numbers.ts';
 import { rankAscending } from './ranking.ts';
 import type { ClearanceReport, ClearanceSummary, PublicAgentRow, PublicClearanceReport } from './schema.ts';
 
@@ -45,25 +46,16 @@ export function measure(call: Call): Measured | null {
   };
 }
 
-const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
-function median(v: number[]): number | null {
-  if (!v.length) return null;
-  const s = [...v].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 export function summarise(calls: readonly Call[]): ClearanceSummary {
   const measured = calls.map(measure).filter((m): m is Measured => m !== null);
   const clearance = measured.map((m) => m.clearanceMinutes);
   return {
     calls: calls.length,
     measuredCalls: measured.length,
-    meanClearanceMinutes: round1(mean(clearance)),
-    medianClearanceMinutes: round1(median(clearance)),
-    meanWaitingMinutes: round1(mean(measured.map((m) => m.waitingMinutes))),
-    meanDelayMinutes: round1(mean(measured.map((m) => m.delayMinutes))),
+    meanClearanceMinutes: roundTo(mean(clearance)),
+    medianClearanceMinutes: roundTo(median(clearance)),
+    meanWaitingMinutes: roundTo(mean(measured.map((m) => m.waitingMinutes))),
+    meanDelayMinutes: roundTo(mean(measured.map((m) => m.delayMinutes))),
     confirmedBy: {
       OFFICER: measured.filter((m) => m.confirmedBy === 'OFFICER').length,
       PORT_FEED: measured.filter((m) => m.confirmedBy === 'PORT_FEED').length,

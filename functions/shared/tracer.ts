@@ -7,7 +7,7 @@ import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { MiddlewareObj } from '@middy/core';
 
 /** Set by the Lambda runtime in every function's environment. */
-export const onLambda = (): boolean => Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
+const onLambda = (): boolean => Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
 
 const SERVICE = 'three-zeros';
 
