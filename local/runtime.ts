@@ -17,7 +17,7 @@ import { createGateway } from './gateway.ts';
 import { localRoutes } from './dashboard-server.ts';
 import type { RateLimit, ThrottleOptions } from './rate-limit.ts';
 import { type AdmissionLimit, DEFAULT_ADMISSION } from './admission.ts';
-import { externalStore, startStore } from './store.ts';
+import { externalStore, type StoreMemory, startStore } from './store.ts';
 import { lockDataDir } from './data-lock.ts';
 import { preparePrivateDataDir } from './data-dir.ts';
 import { redriveClearances } from './redrive.ts';
@@ -77,7 +77,7 @@ export interface Runtime {
   jobs: ScheduledJobs;
   sweepExpired(now?: Date): Promise<number>;
   /** The embedded store thread's memory, when the store runs in this process. */
-  storeMemory?(): Promise<NodeJS.MemoryUsage>;
+  storeMemory?(): Promise<StoreMemory>;
   stop(): Promise<void>;
 }
 

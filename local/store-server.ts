@@ -10,18 +10,22 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type SnapshotSource, snapshotEntries } from './backup-format.ts';
+import { openIterators, withClosingIterators } from './store-iterators.ts';
 
-// dynalite does not hand out its LevelDB: note the one it opens (it opens one per store).
+// dynalite does not hand out its LevelDB: note the one it opens (it opens one per store). Both
+// classes it may open get iterators that close (see store-iterators.ts).
 const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
 const level = fromDynalite('level') as { Level: new (...args: unknown[]) => SnapshotSource };
+const memoryLevel = fromDynalite('memory-level') as { MemoryLevel: new (...args: unknown[]) => unknown };
 let opened: SnapshotSource | undefined;
-const Level = level.Level;
+const Level = withClosingIterators(level.Level as never) as unknown as typeof level.Level;
 level.Level = class extends Level {
   constructor(...args: unknown[]) {
     super(...args);
     opened = this;
   }
 };
+memoryLevel.MemoryLevel = withClosingIterators(memoryLevel.MemoryLevel as never);
 const { default: dynalite } = await import('dynalite');
 
 export interface PostedRequest {
@@ -47,7 +51,8 @@ let closing = false;
 parentPort!.on(
   'message',
   (message: { close?: boolean; request?: PostedRequest; memory?: boolean; backup?: number }) => {
-    if (message.memory) return parentPort!.postMessage({ memory: process.memoryUsage() });
+    if (message.memory)
+      return parentPort!.postMessage({ memory: { ...process.memoryUsage(), openIterators: openIterators() } });
     if (message.backup !== undefined) {
       void backup(message.backup);
       return;

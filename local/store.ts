@@ -15,13 +15,16 @@ import type { PostedRequest, PostedResponse } from './store-server.ts';
 import type { Entry } from './backup-format.ts';
 import { accessDenied, allows, currentInvoker } from './grants.ts';
 
+/** The store thread's memory, and how many LevelDB iterators it holds open (each pins memory). */
+export type StoreMemory = NodeJS.MemoryUsage & { openIterators: number };
+
 export interface LocalStore {
   endpoint: string;
   /** An SDK request handler that posts to the store's thread instead of sending HTTP; none for an external store. */
   requestHandler?: { handle(request: HttpRequest): Promise<{ response: HttpResponse }> };
   tableName: string;
   /** The store thread's own memory (its heap is not in the main thread's `process.memoryUsage()`). */
-  memory?(): Promise<NodeJS.MemoryUsage>;
+  memory?(): Promise<StoreMemory>;
   /** Deletes items whose TTL has passed, as DynamoDB would eventually; returns how many. */
   sweepExpired(now?: Date): Promise<number>;
   /** The stored entries from one consistent snapshot, in batches (see backup-format.ts). */
@@ -133,7 +136,7 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
     requestHandler,
     memory: () =>
       new Promise((resolve) => {
-        const listener = (m: { memory?: NodeJS.MemoryUsage }) => {
+        const listener = (m: { memory?: StoreMemory }) => {
           if (!m.memory) return;
           worker.off('message', listener);
           resolve(m.memory);
