@@ -202,14 +202,17 @@ export function applyChange(
  * Applies a change decided on the freshest copy of the call, with its audit entry, retrying when
  * someone else changed the call in between. `decide` returns undefined when nothing is to be done.
  * The call's version check is the commit point: status, clearances and permits change together.
+ * `known` is a copy the caller has just read: the first attempt decides on it instead of reading
+ * again. If it is stale, the version check refuses the write and the next attempt reads afresh.
  */
 export async function changeCall(
   deps: Pick<CallDeps, 'store' | 'clock'>,
   callId: string,
   decide: (call: StoredCall) => CallChange | undefined,
+  known?: StoredCall,
 ): Promise<StoredCall> {
   for (let attempt = 1; ; attempt++) {
-    const call = await deps.store.get(callId);
+    const call = attempt === 1 && known ? known : await deps.store.get(callId);
     if (!call) throw new NotFoundError(`No call ${callId}`);
     const change = decide(call);
     if (!change) return call;

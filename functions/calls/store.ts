@@ -152,9 +152,10 @@ export const dynamoCallStore: CallStore = {
   async update(current, patch, audit) {
     const { callId, version: expectedVersion } = current;
     const next: StoredCall = { ...current, ...patch, version: expectedVersion + 1, lastAudit: audit };
-    // The entry the call carries is in the trail before the next one is committed: the trail has
-    // no gap, even when the write after an earlier commit was slow or cut short.
-    await putAudit(callId, current.lastAudit);
+    // The entry the call carries is in the trail (and the day's index) before the next one is
+    // committed: the trail has no gap, even when the writes after an earlier commit were slow or
+    // cut short. Both writes are idempotent.
+    await Promise.all([putAudit(callId, current.lastAudit), indexDays(callId, current.lastAudit)]);
     try {
       await documentClient().send(
         new PutCommand({
@@ -170,11 +171,9 @@ export const dynamoCallStore: CallStore = {
       }
       throw error;
     }
-    await putAudit(callId, audit);
-    // Again for the entry before: its own indexing may have been cut short (idempotent).
-    await indexDays(callId, current.lastAudit, audit);
-    // The port-day read model counts a call once it is closed (the overview reads days, not calls).
-    await countIfClosed(current, next);
+    // After the commit, the new entry's copies and, once the call is closed, the port-day read
+    // model's count (the overview reads days, not calls): independent writes, so at once.
+    await Promise.all([putAudit(callId, audit), indexDays(callId, audit), countIfClosed(current, next)]);
     return next;
   },
 

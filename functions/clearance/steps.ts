@@ -81,18 +81,27 @@ export function clearanceAccess(ports: Pick<ClearancePorts, 'calls' | 'clock'>, 
       }
       return call;
     },
-    /** Applies a change to this kind's clearance on the call, if the version is still current. */
+    /**
+     * Applies a change to this kind's clearance on the call, if the version is still current;
+     * `known` is the copy `current` just gave, which saves reading it again (see changeCall).
+     */
     change(
       callId: string,
       version: number,
       decide: (call: StoredCall, clearance: Clearance) => CallChange | undefined,
       round = 0,
+      known?: StoredCall,
     ): Promise<StoredCall> {
-      return changeCall(deps, callId, (fresh) => {
-        const clearance = clearanceOf(fresh, kind);
-        if (clearance?.version !== version || (clearance.round ?? 0) !== round) throw new Superseded();
-        return decide(fresh, clearance);
-      });
+      return changeCall(
+        deps,
+        callId,
+        (fresh) => {
+          const clearance = clearanceOf(fresh, kind);
+          if (clearance?.version !== version || (clearance.round ?? 0) !== round) throw new Superseded();
+          return decide(fresh, clearance);
+        },
+        known,
+      );
     },
   };
 }
@@ -189,6 +198,7 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
             };
           },
           round,
+          call,
         );
       } catch (error) {
         // Overtaken between opening the review and recording it: take the review back off the queue.
@@ -272,6 +282,7 @@ export function sharedSteps(flow: ClearanceFlow, ports: ClearancePorts) {
         };
       },
       round,
+      current,
     );
     const permit = call.permits?.[kind];
     if (!permit) throw new Error(`The ${kind} permit of ${callId} is missing after clearance`);

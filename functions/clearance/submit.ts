@@ -143,43 +143,48 @@ async function submitOnce<D>(
   };
   await spec.declarations.put(stored, call.version);
   const at = now.toISOString();
-  const updated = await changeCall(deps, callId, (fresh) => {
-    if (fresh.version !== call.version)
-      throw new StaleCall('The call changed while the declaration was checked; retry');
-    if (plan.mode === 'KEEP') {
+  const updated = await changeCall(
+    deps,
+    callId,
+    (fresh) => {
+      if (fresh.version !== call.version)
+        throw new StaleCall('The call changed while the declaration was checked; retry');
+      if (plan.mode === 'KEEP') {
+        return {
+          event: spec.events.amendSchedule,
+          patch: { ...patch, [kind]: { ...fresh[kind]!, version, contentHash: hash, updatedAt: at } },
+          fact: {
+            actor: actorOf(principal),
+            action: spec.actions.schedule,
+            reason: `${kind} declaration v${version}: schedule changed only; the clearance of v${version - 1} stands`,
+          },
+        };
+      }
+      const clearance: Clearance = {
+        version,
+        state: 'RUNNING',
+        reasons: [],
+        updatedAt: at,
+        contentHash: hash,
+        amendment: plan.amendment,
+        ...(plan.screen && { screen: plan.screen }),
+        ...(plan.carried?.length && { carried: plan.carried }),
+      };
       return {
-        event: spec.events.amendSchedule,
-        patch: { ...patch, [kind]: { ...fresh[kind]!, version, contentHash: hash, updatedAt: at } },
+        event: spec.events.submit,
+        patch: { ...patch, [kind]: clearance },
         fact: {
           actor: actorOf(principal),
-          action: spec.actions.schedule,
-          reason: `${kind} declaration v${version}: schedule changed only; the clearance of v${version - 1} stands`,
+          action: version === 1 ? spec.actions.first : spec.actions.amend,
+          reason:
+            `${kind} declaration v${version}` +
+            (plan.amendment === 'PERSONS' ? `: persons changed, screening ${plan.screen?.length ?? 0} again` : '') +
+            (plan.amendment === 'SCHEDULE_ONLY' ? ': schedule changed only, nobody screened again' : ''),
         },
       };
-    }
-    const clearance: Clearance = {
-      version,
-      state: 'RUNNING',
-      reasons: [],
-      updatedAt: at,
-      contentHash: hash,
-      amendment: plan.amendment,
-      ...(plan.screen && { screen: plan.screen }),
-      ...(plan.carried?.length && { carried: plan.carried }),
-    };
-    return {
-      event: spec.events.submit,
-      patch: { ...patch, [kind]: clearance },
-      fact: {
-        actor: actorOf(principal),
-        action: version === 1 ? spec.actions.first : spec.actions.amend,
-        reason:
-          `${kind} declaration v${version}` +
-          (plan.amendment === 'PERSONS' ? `: persons changed, screening ${plan.screen?.length ?? 0} again` : '') +
-          (plan.amendment === 'SCHEDULE_ONLY' ? ': schedule changed only, nobody screened again' : ''),
-      },
-    };
-  });
+    },
+    call,
+  );
 
   if (plan.mode === 'CHECK') {
     if (current?.reviewId)
