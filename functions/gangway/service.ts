@@ -34,6 +34,7 @@ import type { GangwayStore, StoredPresence } from './store.ts';
 import { type BorderContext, type BorderDeps, borderContext } from './border.ts';
 import { gateMovement } from './departure-gate.ts';
 import { fingerprint } from './fingerprint.ts';
+import { recentDeclarations } from '#clearance/recent-versions.ts';
 
 export interface GangwayDeps extends BorderDeps {
   gangway: GangwayStore;
@@ -50,37 +51,24 @@ export interface GangwayDeps extends BorderDeps {
 
 type DevicePrincipal = Extract<Principal, { role: 'device' }>;
 
-// Declaration versions never change once stored: a warm container keeps the ones it has read.
-const declarationCache = new Map<string, Promise<unknown>>();
-function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
-  if (!declarationCache.has(key)) {
-    if (declarationCache.size > 500) declarationCache.clear();
-    declarationCache.set(
-      key,
-      read().catch((error: unknown) => {
-        declarationCache.delete(key);
-        throw error;
-      }),
-    );
-  }
-  return declarationCache.get(key) as Promise<T>;
-}
+// The lists of the calls this container's uploads are for (clearance/recent-versions.ts).
+const recent = recentDeclarations<{ declaration: ArrivalDeclaration | DepartureDeclaration }>();
 
 /** Everyone declared for the call: the arrival lists, and crew signing on for departure. */
 async function declaredPersons(deps: Pick<GangwayDeps, 'declarations' | 'departures'>, call: StoredCall) {
   const persons = new Map<string, { person: CrewMember | Passenger; list: 'CREW' | 'PASSENGER' }>();
   if (!call.arrival) return persons;
   const arrivalVersion = call.arrival.version;
-  const stored = await cached(`A#${call.callId}#${arrivalVersion}`, () =>
+  const stored = (await recent.get(`A#${call.callId}#${arrivalVersion}`, () =>
     deps.declarations.get(call.callId, arrivalVersion),
-  );
+  )) as { declaration: ArrivalDeclaration } | undefined;
   for (const p of stored?.declaration.crew ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   for (const p of stored?.declaration.passengers ?? []) persons.set(p.ref, { person: p, list: 'PASSENGER' });
   if (call.departure) {
     const departureVersion = call.departure.version;
-    const departure = await cached(`D#${call.callId}#${departureVersion}`, () =>
+    const departure = (await recent.get(`D#${call.callId}#${departureVersion}`, () =>
       deps.departures.get(call.callId, departureVersion),
-    );
+    )) as { declaration: DepartureDeclaration } | undefined;
     for (const p of departure?.declaration.signOn ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   }
   return persons;
