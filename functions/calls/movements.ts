@@ -89,7 +89,7 @@ export async function recordDeparture(
       },
     };
   });
-  for (const device of await devices.listByPort(call.port)) {
+  for (const device of await devices.listByCall(callId)) {
     if (device.callId !== callId) continue;
     await devices.save({
       ...device,

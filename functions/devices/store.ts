@@ -1,4 +1,5 @@
-// Devices in the single table, listed per port on the byPort index.
+// Devices in the single table, listed per port on the byPort index and, while assigned, per call
+// on the byOwner index (a ship's departure releases its devices without reading the port's all).
 import { keys } from '#shared/keys.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -25,6 +26,8 @@ export interface DeviceStore {
   /** Writes the device if it is still at `rev - 1` (or new when rev is 1). */
   save(device: StoredDevice): Promise<void>;
   listByPort(port: string): Promise<StoredDevice[]>;
+  /** The devices assigned to the call (read from an index: one assigned a moment ago may be missing). */
+  listByCall(callId: string): Promise<StoredDevice[]>;
 }
 
 const recentlyRead = new Map<string, { device: StoredDevice | undefined; at: number }>();
@@ -55,6 +58,7 @@ export const dynamoDeviceStore: DeviceStore = {
           Item: {
             ...key(device.deviceId),
             ...keys.deviceByPort(device.port, device.deviceId),
+            ...(device.callId && keys.deviceOfCall(device.callId, device.deviceId)),
             ...device,
           },
           ConditionExpression: device.rev === 1 ? 'attribute_not_exists(pk)' : 'rev = :previous',
@@ -73,6 +77,15 @@ export const dynamoDeviceStore: DeviceStore = {
       IndexName: 'byPort',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.portPartition(port), ':prefix': keys.deviceItemPrefix },
+    });
+    return items.map((i) => withoutKeys<StoredDevice>(i));
+  },
+
+  async listByCall(callId) {
+    const items = await queryAll({
+      IndexName: 'byOwner',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.callDevicesPartition(callId) },
     });
     return items.map((i) => withoutKeys<StoredDevice>(i));
   },

@@ -45,6 +45,7 @@
 // reviews of a call                               byOwner        CALLREVIEWS#<callId>                <openedAt>#<reviewId>
 // alerts of a call                                byOwner        CALLALERTS#<callId>                 <raisedAt>#<alertId>
 // webhook endpoints of an agent                   byOwner        AGENTHOOKS#<agentId>                <createdAt>#<webhookId>
+// devices assigned to a call                      byOwner        CALLDEVICES#<callId>                <deviceId>
 
 const pad = (n: number) => String(n).padStart(6, '0');
 
@@ -115,6 +116,8 @@ export const keys = {
   portPartition: (port: string) => `PORT#${port}`,
   callItemPrefix: 'CALL#',
   deviceByPort: (port: string, deviceId: string) => ({ gsi1pk: `PORT#${port}`, gsi1sk: `DEVICE#${deviceId}` }),
+  deviceOfCall: (callId: string, deviceId: string) => ({ gsi3pk: `CALLDEVICES#${callId}`, gsi3sk: deviceId }),
+  callDevicesPartition: (callId: string) => `CALLDEVICES#${callId}`,
   deviceItemPrefix: 'DEVICE#',
   watchListing: (port: string, key: string) => ({ gsi1pk: `WATCHLIST#${port}`, gsi1sk: key }),
   watchListPartition: (port: string) => `WATCHLIST#${port}`,

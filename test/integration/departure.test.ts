@@ -95,6 +95,36 @@ describe('one-stop departure', () => {
     expect(devices.body.items.filter((d: { callId?: string }) => d.callId === callId)).toEqual([]);
   });
 
+  it("releases on departure the ship's own devices only, also one that was moved to it from another ship", async () => {
+    const ship = await callInPort();
+    const other = await callInPort();
+    const moved = await sys.request('POST', '/v1/devices', {
+      token: supervisor,
+      body: { label: 'moved', kind: 'CARD' },
+    });
+    const assign = (deviceId: string, callId: string) =>
+      sys.request('POST', `/v1/devices/${deviceId}/assign`, { token: supervisor, body: { callId } });
+    expect((await assign(moved.body.deviceId, other.callId)).status).toBe(200);
+    expect((await assign(moved.body.deviceId, ship.callId)).status).toBe(200);
+    // And one of the ship's own goes over to the other ship before it sails.
+    expect((await assign(ship.device.deviceId, other.callId)).status).toBe(200);
+
+    await declareDeparture(ship.callId);
+    await departureState(ship.callId, 'CLEARED');
+    expect((await sys.request('POST', `/v1/calls/${ship.callId}/departed`, { token: officer, body: {} })).status).toBe(
+      200,
+    );
+
+    const devices = (await sys.request('GET', '/v1/devices', { token: supervisor })).body.items as {
+      deviceId: string;
+      callId?: string;
+    }[];
+    const callOfDevice = (id: string) => devices.find((d) => d.deviceId === id)?.callId;
+    expect(callOfDevice(moved.body.deviceId)).toBeUndefined();
+    expect(callOfDevice(ship.device.deviceId)).toBe(other.callId);
+    expect(callOfDevice(other.device.deviceId)).toBe(other.callId);
+  });
+
   it('sends a call with someone still ashore to review naming them, and clears once they board', async () => {
     const { callId, device } = await callInPort();
     await postSigned(sys.url, device, scan({ callId, personRef: 'C02', direction: 'DISEMBARK' }));

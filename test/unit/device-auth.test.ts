@@ -15,6 +15,7 @@ function memoryDevices(): DeviceStore {
     recent: async (id) => structuredClone(items.get(id)),
     save: async (d) => void items.set(d.deviceId, structuredClone(d)),
     listByPort: async (port) => [...items.values()].filter((d) => d.port === port),
+    listByCall: async (callId) => [...items.values()].filter((d) => d.callId === callId),
   };
 }
 
