@@ -3,30 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { changeCall } from '#calls/service.ts';
 import type { StoredCall } from '#calls/store.ts';
-import { nextAuditEntry } from '#shared/audit.ts';
-import { announcement } from '../support/fixtures.ts';
+import { announcedCall } from '../support/fixtures.ts';
 import { memoryCalls, testClock } from '../support/fakes.ts';
 
 async function world() {
   const store = memoryCalls();
   const clock = testClock();
-  const at = clock.now().toISOString();
-  const draft: StoredCall = {
-    callId: 'C01M8S7T65GEG290P3BWM23NQ8P',
-    agentId: 'ACME-SHIPPING',
-    status: 'SUBMITTED',
-    version: 1,
-    ...announcement({ at: clock.now() }),
-    createdAt: at,
-    updatedAt: at,
-    lastAudit: nextAuditEntry(undefined, {
-      at,
-      actor: { role: 'agent', id: 'ACME' },
-      action: 'CALL_ANNOUNCED',
-      event: 'ANNOUNCE',
-      toStatus: 'DRAFT',
-    }),
-  };
+  // Being cleared: the assessment may change it.
+  const draft: StoredCall = { ...announcedCall(clock.now()), status: 'SUBMITTED' };
   await store.create(draft);
   let reads = 0;
   const get = store.get.bind(store);

@@ -6,7 +6,7 @@ import { arrivalSteps } from '#arrival/steps.ts';
 import { applyChange } from '#calls/service.ts';
 import type { StoredCall } from '#calls/store.ts';
 import { nextAuditEntry } from '#shared/audit.ts';
-import { announcement, declaration } from '../support/fixtures.ts';
+import { announcedCall, declaration } from '../support/fixtures.ts';
 import {
   memoryAgents,
   memoryCalls,
@@ -36,27 +36,11 @@ function world() {
 
 /** A call with arrival v1 submitted, as the submission leaves it. */
 async function submitted(w: ReturnType<typeof world>): Promise<StoredCall> {
-  const a = announcement({ at: w.ports.clock.now() });
   const at = w.ports.clock.now().toISOString();
-  const draft: StoredCall = {
-    callId: 'C01M8S7T65GEG290P3BWM23NQ8P',
-    agentId: 'ACME-SHIPPING',
-    status: 'DRAFT',
-    version: 1,
-    ...a,
-    createdAt: at,
-    updatedAt: at,
-    lastAudit: nextAuditEntry(undefined, {
-      at,
-      actor: { role: 'agent', id: 'ACME' },
-      action: 'CALL_ANNOUNCED',
-      event: 'ANNOUNCE',
-      toStatus: 'DRAFT',
-    }),
-  };
+  const draft = announcedCall(w.ports.clock.now());
   await w.ports.calls.create(draft);
   await w.ports.arrivals.put(
-    { callId: draft.callId, version: 1, submittedAt: at, submittedBy: 'ACME', declaration: declaration(a.eta) },
+    { callId: draft.callId, version: 1, submittedAt: at, submittedBy: 'ACME', declaration: declaration(draft.eta) },
     1,
   );
   const { next, fact } = applyChange(
