@@ -8,7 +8,6 @@ import { stepHandler } from '#shared/steps.ts';
 import type { Ports } from '#functions/wiring.ts';
 import { screen } from '#watchlist/screening.ts';
 import { screeningBatches } from '#clearance/screening-batches.ts';
-import { recentDeclarations } from '#clearance/recent-versions.ts';
 import { assess, healthFindings, reviewTimeoutSeconds, vesselFindings } from './rules.ts';
 
 export type ArrivalPorts = ClearancePorts & Pick<Ports, 'arrivals' | 'agents' | 'watchList'>;
@@ -24,9 +23,8 @@ export function arrivalSteps(ports: ArrivalPorts) {
   const access = clearanceAccess(ports, 'arrival');
 
   // Each step of a clearance reads its version's lists: a warm container reads them once.
-  const recent = recentDeclarations<NonNullable<Awaited<ReturnType<typeof ports.arrivals.get>>>>();
   async function declarationOf(callId: string, version: number) {
-    const stored = await recent.get(`${callId}#${version}`, () => ports.arrivals.get(callId, version));
+    const stored = await ports.arrivals.recent(callId, version);
     if (!stored) throw new Error(`Declaration v${version} of ${callId} is missing`);
     return stored.declaration;
   }

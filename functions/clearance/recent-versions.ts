@@ -1,8 +1,8 @@
 // A committed declaration version does not change while its call is being cleared or is in port
 // (only its reduction to statistics, long after the ship sailed, rewrites it): a warm container
 // keeps the ones it read lately, so the next step of the same clearance, or the ship's next gangway
-// upload, does not read and unzip the lists again. For those callers only, never for the API's
-// reads. Bounded in time, so nothing read before a reduction outlives it by more than `maxAgeMs`,
+// upload, does not read and unzip the lists again (DeclarationStore.recent in store.ts). For those
+// callers only, never for the API's reads. Bounded in time, so nothing read before a reduction outlives it by more than `maxAgeMs`,
 // and by the persons the kept versions list, not by how many there are: one cruise ship's lists
 // weigh as much as hundreds of cargo ships'. What is kept is frozen, so a caller that tried to
 // change a shared copy would fail loudly instead of changing it for others.

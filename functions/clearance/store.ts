@@ -8,6 +8,7 @@ import { ConflictError } from '#shared/errors.ts';
 import { keys } from '#shared/keys.ts';
 import { queryAll, withoutKeys } from '#shared/dynamo.ts';
 import { pack, unpack } from './declaration-items.ts';
+import { recentDeclarations } from './recent-versions.ts';
 import type { ClearanceKind } from './schema.ts';
 
 export interface Stored<D> {
@@ -25,6 +26,12 @@ export interface DeclarationStore<D> {
    */
   put(stored: Stored<D>, basedOnCallVersion: number): Promise<void>;
   get(callId: string, version: number): Promise<Stored<D> | undefined>;
+  /**
+   * Version N as this container read it lately (recent-versions.ts): for the steps of a clearance
+   * and the gangway's uploads, whose call is in hand. Never for the API's reads, which must see a
+   * version once it is reduced to statistics.
+   */
+  recent(callId: string, version: number): Promise<Stored<D> | undefined>;
 }
 
 interface PartsRef {
@@ -35,7 +42,10 @@ interface PartsRef {
 export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore<D> {
   const putItem = (Item: Record<string, unknown>) =>
     documentClient().send(new PutCommand({ TableName: tableName(), Item }));
-  return {
+  const kept = recentDeclarations<Stored<D>>();
+  const store: DeclarationStore<D> = {
+    recent: (callId, version) => kept.get(`${callId}#${version}`, () => store.get(callId, version)),
+
     async put(stored, basedOnCallVersion) {
       const { declaration, ...meta } = stored;
       const packed = pack(declaration);
@@ -101,4 +111,5 @@ export function dynamoDeclarationStore<D>(kind: ClearanceKind): DeclarationStore
       return stored;
     },
   };
+  return store;
 }

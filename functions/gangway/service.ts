@@ -34,7 +34,6 @@ import type { GangwayStore, StoredPresence } from './store.ts';
 import { type BorderContext, type BorderDeps, borderContext } from './border.ts';
 import { gateMovement } from './departure-gate.ts';
 import { fingerprint } from './fingerprint.ts';
-import { recentDeclarations } from '#clearance/recent-versions.ts';
 
 export interface GangwayDeps extends BorderDeps {
   gangway: GangwayStore;
@@ -51,24 +50,18 @@ export interface GangwayDeps extends BorderDeps {
 
 type DevicePrincipal = Extract<Principal, { role: 'device' }>;
 
-// The lists of the calls this container's uploads are for (clearance/recent-versions.ts).
-const recent = recentDeclarations<{ declaration: ArrivalDeclaration | DepartureDeclaration }>();
-
 /** Everyone declared for the call: the arrival lists, and crew signing on for departure. */
 async function declaredPersons(deps: Pick<GangwayDeps, 'declarations' | 'departures'>, call: StoredCall) {
   const persons = new Map<string, { person: CrewMember | Passenger; list: 'CREW' | 'PASSENGER' }>();
   if (!call.arrival) return persons;
   const arrivalVersion = call.arrival.version;
-  const stored = (await recent.get(`A#${call.callId}#${arrivalVersion}`, () =>
-    deps.declarations.get(call.callId, arrivalVersion),
-  )) as { declaration: ArrivalDeclaration } | undefined;
+  // As read lately: an upload seldom reads the lists (DeclarationStore.recent).
+  const stored = await deps.declarations.recent(call.callId, arrivalVersion);
   for (const p of stored?.declaration.crew ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   for (const p of stored?.declaration.passengers ?? []) persons.set(p.ref, { person: p, list: 'PASSENGER' });
   if (call.departure) {
     const departureVersion = call.departure.version;
-    const departure = (await recent.get(`D#${call.callId}#${departureVersion}`, () =>
-      deps.departures.get(call.callId, departureVersion),
-    )) as { declaration: DepartureDeclaration } | undefined;
+    const departure = await deps.departures.recent(call.callId, departureVersion);
     for (const p of departure?.declaration.signOn ?? []) persons.set(p.ref, { person: p, list: 'CREW' });
   }
   return persons;

@@ -116,7 +116,7 @@ export const keys = {
   portPartition: (port: string) => `PORT#${port}`,
   callItemPrefix: 'CALL#',
   deviceByPort: (port: string, deviceId: string) => ({ gsi1pk: `PORT#${port}`, gsi1sk: `DEVICE#${deviceId}` }),
-  deviceOfCall: (callId: string, deviceId: string) => ({ gsi3pk: `CALLDEVICES#${callId}`, gsi3sk: deviceId }),
+  deviceOfCall: (callId: string, deviceId: string) => ({ gsi3pk: keys.callDevicesPartition(callId), gsi3sk: deviceId }),
   callDevicesPartition: (callId: string) => `CALLDEVICES#${callId}`,
   deviceItemPrefix: 'DEVICE#',
   watchListing: (port: string, key: string) => ({ gsi1pk: `WATCHLIST#${port}`, gsi1sk: key }),

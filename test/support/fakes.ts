@@ -85,6 +85,9 @@ export function memoryDeclarations<D>(): DeclarationStore<D> {
       const s = items.get(`${callId}#${version}`);
       return s && copy(s);
     },
+    async recent(callId, version) {
+      return this.get(callId, version);
+    },
   };
 }
 
