@@ -1,6 +1,8 @@
 // Cold start: every Lambda bundle built as infra/ builds it (esbuild, ESM, minified, AWS SDK left
 // to the runtime), its size, and the time a fresh node process takes to import it and handle one
-// event — as a ratio to a fresh node process importing an empty module.
+// event — as a ratio to a fresh node process importing an empty module. Beside them, the same for a
+// module that only loads and builds the DynamoDB clients every handler builds at init: what the SDK
+// alone takes of the budget.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +10,7 @@ import { build } from 'esbuild';
 import { routeList } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
+import { EXTERNAL_MODULES } from '#infra/constructs/service-function.ts';
 import { round } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -69,6 +72,13 @@ export async function coldStart(runs = 5) {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}empty.mjs`, 'export {};\n');
   const empty = timeNode(`${OUT}empty.mjs`, runs);
+  writeFileSync(
+    `${OUT}sdk-only.mjs`,
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n" +
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\n" +
+      "DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));\n",
+  );
+  const sdkOnly = timeNode(`${OUT}sdk-only.mjs`, runs);
   const results = [];
   for (const e of entries()) {
     const bundle = `${OUT}${e.name}.mjs`;
@@ -80,7 +90,7 @@ export async function coldStart(runs = 5) {
       target: 'node24',
       minify: true,
       mainFields: ['module', 'main'],
-      external: ['@aws-sdk/*'],
+      external: EXTERNAL_MODULES,
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
       outfile: bundle,
       logLevel: 'silent',
@@ -101,5 +111,9 @@ export async function coldStart(runs = 5) {
       ratioToEmpty: round(ms / empty, 2),
     });
   }
-  return { emptyModuleMs: round(empty, 1), bundles: results };
+  return {
+    emptyModuleMs: round(empty, 1),
+    sdkOnly: { coldMs: round(sdkOnly, 1), ratioToEmpty: round(sdkOnly / empty, 2) },
+    bundles: results,
+  };
 }

@@ -86,6 +86,13 @@ export function printTable(r: Report) {
       `largest ${biggest.bundle} ${biggest.kb} KB${at(r.coldStart)}`,
       `slowest ${slowest.bundle} ${slowest.ratioToEmpty} × empty (goals ≤ 300 KB, ≤ 3 ×)`,
     ]);
+    if (r.coldStart.sdkOnly)
+      rows.push([
+        'cold start, DynamoDB clients only',
+        `${r.coldStart.sdkOnly.coldMs} ms`,
+        'the SDK every handler loads at init, nothing else',
+        `${r.coldStart.sdkOnly.ratioToEmpty} × empty, of the 3 × budget`,
+      ]);
   }
   const m = r.monthOfABusyPort;
   rows.push(

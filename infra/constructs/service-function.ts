@@ -15,6 +15,14 @@ import { logKeyOf } from './log-key.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * Left out of every bundle: the AWS SDK, which Lambda's Node.js runtime provides, and Powertools
+ * Tracer, loaded only when SDK calls are traced (see functions/shared/tracer.ts).
+ */
+export const EXTERNAL_MODULES = ['@aws-sdk/*', '@aws-lambda-powertools/tracer'];
+/** `-c traceSdkCalls=true`: an X-Ray subsegment for each SDK call, the tracer installed beside the bundle. */
+export const TRACE_SDK_CALLS = 'traceSdkCalls';
+
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -46,6 +54,7 @@ export class ServiceFunction extends NodejsFunction {
         resources: [logGroup.logGroupArn],
       }),
     );
+    const traceSdkCalls = String(scope.node.tryGetContext(TRACE_SDK_CALLS)) === 'true';
     super(scope, id, {
       role,
       entry: `${PROJECT_ROOT}functions/${props.module}`,
@@ -63,6 +72,7 @@ export class ServiceFunction extends NodejsFunction {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'three-zeros',
+        ...(traceSdkCalls && { TRACE_SDK_CALLS: 'true' }),
         ...props.environment,
       },
       bundling: {
@@ -71,6 +81,9 @@ export class ServiceFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         mainFields: ['module', 'main'],
+        externalModules: EXTERNAL_MODULES,
+        // Installed from the lock file beside the bundle, where the tracer's dynamic import finds it.
+        ...(traceSdkCalls && { nodeModules: ['@aws-lambda-powertools/tracer'] }),
         // ESM bundles of CommonJS dependencies still call require().
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         ...(props.files?.length && {

@@ -48,9 +48,10 @@ describe('tracing', () => {
     vi.resetModules();
   });
 
-  it('captures the AWS SDK clients the functions create, on Lambda', async () => {
+  it('captures the AWS SDK clients the functions create, on Lambda when the deployment traces SDK calls', async () => {
     // Prepare: a fresh module graph, as a Lambda's init phase loads it
     vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'three-zeros-test');
+    vi.stubEnv('TRACE_SDK_CALLS', 'true');
     vi.resetModules();
     const { tracer, tracing } = await import('#shared/tracer.ts');
     const aws = await import('#shared/aws.ts');
@@ -63,7 +64,19 @@ describe('tracing', () => {
     expect(tracing()).toHaveLength(1);
   });
 
+  it('is not loaded on Lambda unless the deployment asks for it: active tracing alone records the invocation', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'three-zeros-test');
+    vi.resetModules();
+    const { tracer, tracing, captured } = await import('#shared/tracer.ts');
+    expect(tracer).toBeUndefined();
+    expect(tracing()).toEqual([]);
+    const client = {};
+    expect(captured(client)).toBe(client);
+  });
+
   it('is not loaded outside Lambda, so the X-Ray SDK never slows the embedded runtime', async () => {
+    vi.stubEnv('TRACE_SDK_CALLS', 'true');
+    vi.resetModules();
     const { tracer, tracing, captured } = await import('#shared/tracer.ts');
     expect(tracer).toBeUndefined();
     expect(tracing()).toEqual([]);
