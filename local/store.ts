@@ -1,5 +1,6 @@
 // The embedded store: dynalite (the DynamoDB API on LevelDB) on loopback, in a worker thread of its
-// own, with the single table created on start and a sweeper standing in for DynamoDB's TTL.
+// own, with the single table created on start and a sweeper standing in for DynamoDB's TTL
+// (store-ttl.ts).
 import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import {
@@ -8,12 +9,13 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { TABLE } from '#shared/table.ts';
 import type { PostedRequest, PostedResponse } from './store-server.ts';
 import type { Entry } from './backup-format.ts';
 import { accessDenied, allows, currentInvoker } from './grants.ts';
+import { type SweepStep, ttlSweeper } from './store-ttl.ts';
 
 /** The store thread's memory, and how many LevelDB iterators it holds open (each pins memory). */
 export type StoreMemory = NodeJS.MemoryUsage & { openIterators: number };
@@ -25,8 +27,10 @@ export interface LocalStore {
   tableName: string;
   /** The store thread's own memory (its heap is not in the main thread's `process.memoryUsage()`). */
   memory?(): Promise<StoreMemory>;
-  /** Deletes items whose TTL has passed, as DynamoDB would eventually; returns how many. */
+  /** Deletes every item whose TTL has passed, in one pass over the table; returns how many. */
   sweepExpired(now?: Date): Promise<number>;
+  /** The sweeper's next bounded step, as its timer takes it; none for an external store. */
+  sweepStep?(now?: Date): Promise<SweepStep>;
   /** The stored entries from one consistent snapshot, in batches (see backup-format.ts). */
   snapshot(): AsyncIterable<Entry[]>;
   close(): Promise<void>;
@@ -37,8 +41,10 @@ export interface StoreOptions {
   dataDir?: string;
   tableName: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
-  /** How often to sweep expired items; 0 turns the sweeper off. */
+  /** How often the TTL sweeper reads its next page (store-ttl.ts); 0 turns it off. */
   sweepEveryMs?: number;
+  /** Items the sweeper reads a step: with the interval, the most it reads a minute. */
+  sweepPageSize?: number;
 }
 
 export async function startStore(options: StoreOptions): Promise<LocalStore> {
@@ -104,31 +110,9 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
   await ensureTable(client, options.tableName);
   const doc = DynamoDBDocumentClient.from(client);
 
-  async function sweepExpired(now = new Date()): Promise<number> {
-    let removed = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new ScanCommand({
-          TableName: options.tableName,
-          FilterExpression: '#ttl < :now',
-          ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute, '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
-          ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
-          ProjectionExpression: '#pk, #sk',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const key of page.Items ?? []) {
-        await doc.send(new DeleteCommand({ TableName: options.tableName, Key: key }));
-        removed += 1;
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return removed;
-  }
-
-  const sweepEvery = options.sweepEveryMs ?? 60_000;
-  const timer = sweepEvery > 0 ? setInterval(() => void sweepExpired().catch(() => undefined), sweepEvery) : undefined;
+  const sweeper = ttlSweeper(doc, options.tableName, options.sweepPageSize ?? 500);
+  const sweepEvery = options.sweepEveryMs ?? 5_000;
+  const timer = sweepEvery > 0 ? setInterval(() => void sweeper.step().catch(() => undefined), sweepEvery) : undefined;
   timer?.unref();
 
   return {
@@ -145,7 +129,8 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
         worker.postMessage({ memory: true });
       }),
     tableName: options.tableName,
-    sweepExpired,
+    sweepExpired: sweeper.all,
+    sweepStep: sweeper.step,
     snapshot: () => snapshotFromWorker(worker),
     async close() {
       if (timer) clearInterval(timer);
