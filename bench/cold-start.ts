@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { routeList } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
-import { EXTERNAL_MODULES } from '#infra/constructs/service-function.ts';
+import { EXTERNAL_MODULES } from '#infra/bundling.ts';
 import { round } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -52,7 +52,7 @@ function timeNode(file: string, runs: number): number {
     const r = spawnSync(process.execPath, [file], {
       env: {
         PATH: process.env.PATH,
-        // As the Lambda runtime sets it: the handlers load Powertools Tracer (and the X-Ray SDK) then.
+        // As the Lambda runtime sets it (without TRACE_SDK_CALLS, as infra deploys by default).
         AWS_LAMBDA_FUNCTION_NAME: 'bench',
         TABLE_NAME: 'bench',
         AWS_REGION: 'us-east-1',

@@ -2,6 +2,7 @@
 // own, with the single table created on start and a sweeper standing in for DynamoDB's TTL
 // (store-ttl.ts).
 import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   CreateTableCommand,
@@ -61,7 +62,7 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
   const endpoint = `http://127.0.0.1:${port}`;
   const pending = new Map<number, (response: PostedResponse) => void>();
   let nextId = 0;
-  const closed = false;
+  let closed = false;
   const gone = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'closed' });
   worker.on('message', (m: { response?: PostedResponse }) => {
     if (!m.response) return;
@@ -106,14 +107,23 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
       };
     },
   };
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: options.credentials });
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: options.credentials, requestHandler });
   await ensureTable(client, options.tableName);
   const doc = DynamoDBDocumentClient.from(client);
 
-  const sweeper = ttlSweeper(doc, options.tableName, options.sweepPageSize ?? 500);
-  const sweepEvery = options.sweepEveryMs ?? 5_000;
-  const timer = sweepEvery > 0 ? setInterval(() => void sweeper.step().catch(() => undefined), sweepEvery) : undefined;
-  timer?.unref();
+  const failures = new Set<string>();
+  const sweeper = ttlSweeper(doc, options.tableName, {
+    pageSize: options.sweepPageSize ?? 500,
+    everyMs: options.sweepEveryMs ?? 5_000,
+    ...(options.dataDir && { cursorFile: join(dirname(options.dataDir), 'store-ttl-cursor.json') }),
+    // Once per kind of failure: a step that keeps failing reads the same page again every tick.
+    onError: (error) => {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      if (failures.has(message)) return;
+      failures.add(message);
+      console.warn(`The TTL sweep failed and will try the same page again: ${message}`);
+    },
+  });
 
   return {
     endpoint,
@@ -133,19 +143,16 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
     sweepStep: sweeper.step,
     snapshot: () => snapshotFromWorker(worker),
     async close() {
-      if (timer) clearInterval(timer);
+      await sweeper.stop();
+      closed = true;
       client.destroy();
-      const closed = new Promise<void>((resolve) =>
+      const workerClosed = new Promise<void>((resolve) =>
         worker.on('message', (m: { closed?: boolean }) => m.closed && resolve()),
       );
       worker.postMessage({ close: true });
-      await closed;
+      await workerClosed;
       await worker.terminate();
       // Whatever was still waiting on the store hears that it is gone, as a closed socket would say.
-      const gone = JSON.stringify({
-        __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
-        message: 'closed',
-      });
       for (const [id, resolve] of pending) resolve({ id, status: 500, headers: {}, body: gone });
       pending.clear();
     },

@@ -10,18 +10,11 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../functions/shared/table.ts';
+import { EXTERNAL_MODULES, TRACE_SDK_CALLS } from '../bundling.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { logKeyOf } from './log-key.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * Left out of every bundle: the AWS SDK, which Lambda's Node.js runtime provides, and Powertools
- * Tracer, loaded only when SDK calls are traced (see functions/shared/tracer.ts).
- */
-export const EXTERNAL_MODULES = ['@aws-sdk/*', '@aws-lambda-powertools/tracer'];
-/** `-c traceSdkCalls=true`: an X-Ray subsegment for each SDK call, the tracer installed beside the bundle. */
-export const TRACE_SDK_CALLS = 'traceSdkCalls';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];

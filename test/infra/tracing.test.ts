@@ -1,15 +1,12 @@
 // SDK-call tracing is the deployment's choice: by default no bundle carries the X-Ray SDK and no
-// function loads it; `-c traceSdkCalls=true` tells every function to, and ships the tracer beside it.
+// function loads it; `-c traceSdkCalls=true` tells every function to (the tracer's install beside
+// the bundle is CDK's `nodeModules`, not run here: bundling is skipped).
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import {
-  EXTERNAL_MODULES,
-  PROJECT_ROOT,
-  ServiceFunction,
-  TRACE_SDK_CALLS,
-} from '#infra/constructs/service-function.ts';
+import { EXTERNAL_MODULES, TRACE_SDK_CALLS } from '#infra/bundling.ts';
+import { PROJECT_ROOT, ServiceFunction } from '#infra/constructs/service-function.ts';
 
 function functionEnvironment(context: Record<string, unknown>) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
@@ -26,7 +23,7 @@ describe('tracing of SDK calls', () => {
     expect(variables.TRACE_SDK_CALLS).toBeUndefined();
   });
 
-  it('is on for every function when the deployment passes the context flag', () => {
+  it('is on for a function built with the project defaults when the deployment passes the context flag', () => {
     const { tracing, variables } = functionEnvironment({ [TRACE_SDK_CALLS]: 'true' });
     expect(tracing).toEqual({ Mode: 'Active' });
     expect(variables.TRACE_SDK_CALLS).toBe('true');

@@ -1,9 +1,20 @@
 // The embedded store's TTL: expired items go, eventually, and the sweep that finds them reads a
 // bounded page a step, whatever the table holds, instead of the whole table each time.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalStore, startStore } from '#local/store.ts';
+import { ttlSweeper } from '#local/store-ttl.ts';
 
 const credentials = { accessKeyId: 'ttl-test', secretAccessKey: 'ttl-test' };
 const TABLE = 'ttl-test';
@@ -12,42 +23,61 @@ const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
 
 let store: LocalStore;
 let doc: DynamoDBDocumentClient;
+const dir = mkdtempSync(join(tmpdir(), 'three-zeros-ttl-'));
+
+function clientOf(s: LocalStore) {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: s.endpoint,
+      region: 'local',
+      credentials,
+      ...(s.requestHandler && { requestHandler: s.requestHandler }),
+    }),
+  );
+}
 
 beforeAll(async () => {
   store = await startStore({ tableName: TABLE, credentials, sweepEveryMs: 0, sweepPageSize: 7 });
-  doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: store.endpoint,
-      region: 'local',
-      credentials,
-      ...(store.requestHandler && { requestHandler: store.requestHandler }),
-    }),
-  );
+  doc = clientOf(store);
 });
-afterAll(() => store.close());
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-async function putAll(items: Record<string, unknown>[]) {
+async function emptyTable() {
+  for (;;) {
+    const page = await doc.send(new ScanCommand({ TableName: TABLE, ProjectionExpression: 'pk, sk' }));
+    if (!page.Items?.length) return;
+    for (const Key of page.Items) await doc.send(new DeleteCommand({ TableName: TABLE, Key }));
+  }
+}
+
+/** 30 items, interleaved: every third expired, every third expiring tomorrow, every third with no TTL. */
+async function thirtyItems() {
+  const items = Array.from({ length: 30 }, (_, i) => ({
+    pk: `ITEM#${String(i).padStart(2, '0')}`,
+    sk: 'X',
+    ...(i % 3 === 0 && { ttl: epoch(NOW) - 60 }),
+    ...(i % 3 === 1 && { ttl: epoch(NOW) + 86_400 }),
+  }));
   for (let i = 0; i < items.length; i += 25)
     await doc.send(
       new BatchWriteCommand({
         RequestItems: { [TABLE]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
       }),
     );
+  return items;
 }
 
 const has = async (pk: string) =>
   Boolean((await doc.send(new GetCommand({ TableName: TABLE, Key: { pk, sk: 'X' } }))).Item);
 
+beforeEach(emptyTable);
+
 describe('the TTL sweeper', () => {
   it('deletes what expired and nothing else, a bounded page a step, starting over at the end', async () => {
-    // Prepare: 10 expired, 10 expiring later, 10 with no TTL, interleaved.
-    const items = Array.from({ length: 30 }, (_, i) => ({
-      pk: `ITEM#${String(i).padStart(2, '0')}`,
-      sk: 'X',
-      ...(i % 3 === 0 && { ttl: epoch(NOW) - 60 }),
-      ...(i % 3 === 1 && { ttl: epoch(NOW) + 86_400 }),
-    }));
-    await putAll(items);
+    const items = await thirtyItems();
 
     // Act: steps until the sweep has read the whole table once.
     const steps = [];
@@ -73,13 +103,104 @@ describe('the TTL sweeper', () => {
     expect(await has('ITEM#00')).toBe(false);
   });
 
-  it('sweeps the whole table at once when asked, and leaves an item written again with a later TTL', async () => {
-    await putAll([
-      { pk: 'AGAIN#1', sk: 'X', ttl: epoch(NOW) - 5 },
-      { pk: 'AGAIN#2', sk: 'X', ttl: epoch(NOW) - 5 },
-    ]);
-    await doc.send(new PutCommand({ TableName: TABLE, Item: { pk: 'AGAIN#2', sk: 'X', ttl: epoch(NOW) + 5 } }));
-    expect(await store.sweepExpired(NOW)).toBe(1);
-    expect([await has('AGAIN#1'), await has('AGAIN#2')]).toEqual([false, true]);
+  it('keeps an item written again with a later TTL between reading the page and deleting it', async () => {
+    await thirtyItems();
+    // A client that, once a page is read, lets a handler rewrite the page's first expired item.
+    let rewritten: string | undefined;
+    const racing = {
+      send: async (command: ScanCommand | DeleteCommand) => {
+        const out = await doc.send(command as never);
+        const first = (out as { Items?: { pk: string }[] }).Items?.[0];
+        if (command instanceof ScanCommand && first && !rewritten) {
+          rewritten = first.pk;
+          await doc.send(new PutCommand({ TableName: TABLE, Item: { pk: first.pk, sk: 'X', ttl: epoch(NOW) + 60 } }));
+        }
+        return out;
+      },
+    } as unknown as DynamoDBDocumentClient;
+
+    const removed = await ttlSweeper(racing, TABLE, { pageSize: 7, everyMs: 0 }).all(NOW);
+
+    expect(rewritten).toBeDefined();
+    expect(await has(rewritten!)).toBe(true);
+    expect(removed).toBe(9);
+  });
+
+  it('sweeps the whole table at once on a cursor of its own, while the timed steps stand mid-table', async () => {
+    await thirtyItems();
+    const sweeper = ttlSweeper(doc, TABLE, { pageSize: 7, everyMs: 0 });
+    const first = await sweeper.step(NOW);
+
+    const [all, again] = await Promise.all([sweeper.all(NOW), sweeper.step(NOW)]);
+
+    expect(first.removed + again.removed + all).toBe(10);
+    expect(first.examined + again.examined).toBeLessThanOrEqual(14);
+    for (let i = 0; i < 30; i += 3) expect(await has(`ITEM#${String(i).padStart(2, '0')}`)).toBe(false);
+  });
+
+  it('answers two steps asked for at once with one page, not the same page read twice', async () => {
+    await thirtyItems();
+    const sweeper = ttlSweeper(doc, TABLE, { pageSize: 7, everyMs: 0 });
+    const [a, b] = await Promise.all([sweeper.step(NOW), sweeper.step(NOW)]);
+    expect(a).toBe(b);
+    const rest = [];
+    do rest.push(await sweeper.step(NOW));
+    while (!rest.at(-1)!.wrapped);
+    expect(a.examined + rest.reduce((n, s) => n + s.examined, 0)).toBe(30);
+  });
+
+  it('carries on after a restart from where it stopped, so a short run still reaches the table end', async () => {
+    await thirtyItems();
+    const cursorFile = join(dir, 'cursor.json');
+    const before = ttlSweeper(doc, TABLE, { pageSize: 7, everyMs: 0, cursorFile });
+    const read = [(await before.step(NOW)).examined, (await before.step(NOW)).examined];
+
+    const after = ttlSweeper(doc, TABLE, { pageSize: 7, everyMs: 0, cursorFile });
+    let step: Awaited<ReturnType<typeof after.step>>;
+    do {
+      step = await after.step(NOW);
+      read.push(step.examined);
+    } while (!step.wrapped);
+
+    expect(read.reduce((n, e) => n + e, 0)).toBe(30);
+    // It holds a key of the table: this user's only, as every file of the data folder.
+    expect(statSync(cursorFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('steps on its timer one at a time until what expired is gone', async () => {
+    await thirtyItems();
+    let inFlight = 0;
+    let most = 0;
+    const counting = {
+      send: async (command: never) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          return await doc.send(command);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const sweeper = ttlSweeper(counting, TABLE, { pageSize: 7, everyMs: 1, now: () => NOW });
+    try {
+      await expect
+        .poll(async () => (await doc.send(new ScanCommand({ TableName: TABLE }))).Count, { timeout: 5_000 })
+        .toBe(20);
+    } finally {
+      await sweeper.stop();
+    }
+    expect(most).toBe(1);
+  });
+});
+
+describe('a closed store', () => {
+  it('refuses a request made after it closed instead of leaving it waiting', async () => {
+    const other = await startStore({ tableName: TABLE, credentials, sweepEveryMs: 0 });
+    const client = clientOf(other);
+    await other.close();
+    await expect(client.send(new GetCommand({ TableName: TABLE, Key: { pk: 'A', sk: 'X' } }))).rejects.toMatchObject({
+      name: 'InternalServerError',
+    });
   });
 });

@@ -74,6 +74,25 @@ describe('tracing', () => {
     expect(captured(client)).toBe(client);
   });
 
+  it('serves untraced, and says so, when the flag is set on a function deployed without the tracer', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'three-zeros-test');
+    vi.stubEnv('TRACE_SDK_CALLS', 'true');
+    vi.resetModules();
+    vi.doMock('@aws-lambda-powertools/tracer', () => {
+      throw new Error("Cannot find package '@aws-lambda-powertools/tracer'");
+    });
+    try {
+      const { logger } = await import('#shared/logger.ts');
+      const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+      const { tracer, tracing } = await import('#shared/tracer.ts');
+      expect(tracer).toBeUndefined();
+      expect(tracing()).toEqual([]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('not traced'), expect.anything());
+    } finally {
+      vi.doUnmock('@aws-lambda-powertools/tracer');
+    }
+  });
+
   it('is not loaded outside Lambda, so the X-Ray SDK never slows the embedded runtime', async () => {
     vi.stubEnv('TRACE_SDK_CALLS', 'true');
     vi.resetModules();
