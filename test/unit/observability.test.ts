@@ -64,14 +64,19 @@ describe('tracing', () => {
     expect(tracing()).toHaveLength(1);
   });
 
-  it('is not loaded on Lambda unless the deployment asks for it: active tracing alone records the invocation', async () => {
-    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'three-zeros-test');
+  /** A fresh module graph in which the tracer is off: no tracer, no middleware, clients as they are. */
+  async function expectUntraced() {
     vi.resetModules();
     const { tracer, tracing, captured } = await import('#shared/tracer.ts');
     expect(tracer).toBeUndefined();
     expect(tracing()).toEqual([]);
     const client = {};
     expect(captured(client)).toBe(client);
+  }
+
+  it('is not loaded on Lambda unless the deployment asks for it: active tracing alone records sampled invocations', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'three-zeros-test');
+    await expectUntraced();
   });
 
   it('serves untraced, and says so, when the flag is set on a function deployed without the tracer', async () => {
@@ -95,12 +100,7 @@ describe('tracing', () => {
 
   it('is not loaded outside Lambda, so the X-Ray SDK never slows the embedded runtime', async () => {
     vi.stubEnv('TRACE_SDK_CALLS', 'true');
-    vi.resetModules();
-    const { tracer, tracing, captured } = await import('#shared/tracer.ts');
-    expect(tracer).toBeUndefined();
-    expect(tracing()).toEqual([]);
-    const client = {};
-    expect(captured(client)).toBe(client);
+    await expectUntraced();
   });
 });
 
