@@ -75,7 +75,6 @@ export interface Runtime {
   stepFunctions: LocalStepFunctions;
   /** The scheduled jobs, and the dead letters of the runs that failed after their retries. */
   jobs: ScheduledJobs;
-  sweepExpired(now?: Date): Promise<number>;
   /** The embedded store thread's memory, when the store runs in this process. */
   storeMemory?(): Promise<StoreMemory>;
   stop(): Promise<void>;
@@ -251,7 +250,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     bus,
     stepFunctions,
     jobs,
-    sweepExpired: store.sweepExpired,
     ...(store.memory && { storeMemory: store.memory }),
     stop: () =>
       (stopping ??= (async () => {

@@ -123,18 +123,6 @@ export function ttlSweeper(doc: DynamoDBDocumentClient, tableName: string, optio
   }
   arm();
 
-  /** One pass over the whole table from its beginning, on a cursor of its own; returns how many it deleted. */
-  async function all(now = options.now?.() ?? new Date()): Promise<number> {
-    let own: Key | undefined;
-    let removed = 0;
-    do {
-      const { step, next } = await sweepPage(doc, tableName, options.pageSize, own, now);
-      removed += step.removed;
-      own = next;
-    } while (own);
-    return removed;
-  }
-
   /** Stops the timer and waits for the step in flight. */
   async function stop(): Promise<void> {
     stopped = true;
@@ -142,5 +130,5 @@ export function ttlSweeper(doc: DynamoDBDocumentClient, tableName: string, optio
     await running?.catch(() => undefined);
   }
 
-  return { step, all, stop };
+  return { step, stop };
 }

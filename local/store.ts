@@ -28,8 +28,6 @@ export interface LocalStore {
   tableName: string;
   /** The store thread's own memory (its heap is not in the main thread's `process.memoryUsage()`). */
   memory?(): Promise<StoreMemory>;
-  /** Deletes every item whose TTL has passed, in one pass over the table; returns how many. */
-  sweepExpired(now?: Date): Promise<number>;
   /** The sweeper's next bounded step, as its timer takes it; none for an external store. */
   sweepStep?(now?: Date): Promise<SweepStep>;
   /** The stored entries from one consistent snapshot, in batches (see backup-format.ts). */
@@ -139,7 +137,6 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
         worker.postMessage({ memory: true });
       }),
     tableName: options.tableName,
-    sweepExpired: sweeper.all,
     sweepStep: sweeper.step,
     snapshot: () => snapshotFromWorker(worker),
     async close() {
@@ -172,7 +169,6 @@ export async function externalStore(
   return {
     endpoint,
     tableName,
-    sweepExpired: async () => 0,
     snapshot: () => {
       throw new Error('The store is run elsewhere: back it up there');
     },

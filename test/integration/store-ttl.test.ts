@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalStore, startStore } from '#local/store.ts';
-import { ttlSweeper } from '#local/store-ttl.ts';
+import { type SweepStep, ttlSweeper } from '#local/store-ttl.ts';
 
 const credentials = { accessKeyId: 'ttl-test', secretAccessKey: 'ttl-test' };
 const TABLE = 'ttl-test';
@@ -75,14 +75,20 @@ const has = async (pk: string) =>
 
 beforeEach(emptyTable);
 
+/** Steps from where the sweeper stands until it has reached the table's end. */
+async function toTheEnd(step: (now: Date) => Promise<SweepStep>) {
+  const steps: SweepStep[] = [];
+  do steps.push(await step(NOW));
+  while (!steps.at(-1)!.wrapped);
+  return steps;
+}
+
 describe('the TTL sweeper', () => {
   it('deletes what expired and nothing else, a bounded page a step, starting over at the end', async () => {
     const items = await thirtyItems();
 
     // Act: steps until the sweep has read the whole table once.
-    const steps = [];
-    do steps.push(await store.sweepStep!(NOW));
-    while (!steps.at(-1)!.wrapped);
+    const steps = await toTheEnd(store.sweepStep!);
 
     // Assess: no step read more than its page, together they read every item once, and only the
     // expired ten are gone.
@@ -93,13 +99,8 @@ describe('the TTL sweeper', () => {
 
     // The sweep starts over: an item expired since is found on the next pass.
     await doc.send(new PutCommand({ TableName: TABLE, Item: { pk: 'ITEM#00', sk: 'X', ttl: epoch(NOW) - 1 } }));
-    let removed = 0;
-    for (;;) {
-      const step = await store.sweepStep!(NOW);
-      removed += step.removed;
-      if (step.wrapped) break;
-    }
-    expect(removed).toBe(1);
+    const again = await toTheEnd(store.sweepStep!);
+    expect(again.reduce((n, s) => n + s.removed, 0)).toBe(1);
     expect(await has('ITEM#00')).toBe(false);
   });
 
@@ -119,23 +120,11 @@ describe('the TTL sweeper', () => {
       },
     } as unknown as DynamoDBDocumentClient;
 
-    const removed = await ttlSweeper(racing, TABLE, { pageSize: 7, everyMs: 0 }).all(NOW);
+    const steps = await toTheEnd(ttlSweeper(racing, TABLE, { pageSize: 7, everyMs: 0 }).step);
 
     expect(rewritten).toBeDefined();
     expect(await has(rewritten!)).toBe(true);
-    expect(removed).toBe(9);
-  });
-
-  it('sweeps the whole table at once on a cursor of its own, while the timed steps stand mid-table', async () => {
-    await thirtyItems();
-    const sweeper = ttlSweeper(doc, TABLE, { pageSize: 7, everyMs: 0 });
-    const first = await sweeper.step(NOW);
-
-    const [all, again] = await Promise.all([sweeper.all(NOW), sweeper.step(NOW)]);
-
-    expect(first.removed + again.removed + all).toBe(10);
-    expect(first.examined + again.examined).toBeLessThanOrEqual(14);
-    for (let i = 0; i < 30; i += 3) expect(await has(`ITEM#${String(i).padStart(2, '0')}`)).toBe(false);
+    expect(steps.reduce((n, s) => n + s.removed, 0)).toBe(9);
   });
 
   it('answers two steps asked for at once with one page, not the same page read twice', async () => {
@@ -143,9 +132,7 @@ describe('the TTL sweeper', () => {
     const sweeper = ttlSweeper(doc, TABLE, { pageSize: 7, everyMs: 0 });
     const [a, b] = await Promise.all([sweeper.step(NOW), sweeper.step(NOW)]);
     expect(a).toBe(b);
-    const rest = [];
-    do rest.push(await sweeper.step(NOW));
-    while (!rest.at(-1)!.wrapped);
+    const rest = await toTheEnd(sweeper.step);
     expect(a.examined + rest.reduce((n, s) => n + s.examined, 0)).toBe(30);
   });
 
@@ -156,11 +143,7 @@ describe('the TTL sweeper', () => {
     const read = [(await before.step(NOW)).examined, (await before.step(NOW)).examined];
 
     const after = ttlSweeper(doc, TABLE, { pageSize: 7, everyMs: 0, cursorFile });
-    let step: Awaited<ReturnType<typeof after.step>>;
-    do {
-      step = await after.step(NOW);
-      read.push(step.examined);
-    } while (!step.wrapped);
+    for (const step of await toTheEnd(after.step)) read.push(step.examined);
 
     expect(read.reduce((n, e) => n + e, 0)).toBe(30);
     // It holds a key of the table: this user's only, as every file of the data folder.
