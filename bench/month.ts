@@ -8,6 +8,7 @@ interface SimulationReport {
   wallSeconds: number;
   peakRssMB?: number;
   load1?: number;
+  cpu?: { seconds: number; cores: number; atLeastSeconds: number };
   figures: unknown;
 }
 
@@ -27,6 +28,7 @@ export function latestSimulation(callsPerDay: number, days: number, dir = 'bench
     wallSeconds: last.wallSeconds,
     peakRssMB: last.peakRssMB,
     load1: last.load1,
+    cpu: last.cpu,
     sameSeedSameFigures: previous ? JSON.stringify(previous.figures) === JSON.stringify(last.figures) : null,
   };
 }

@@ -15,7 +15,8 @@ import { postSigned, scan } from '#local/device-client.ts';
 import { announcement, crewOf } from '#local/examples.ts';
 import { startRuntime } from '#local/runtime.ts';
 import { api, tokens, waitForEvent } from './scenario.ts';
-import { progress, round } from './stats.ts';
+import { LatencyByKind, progress, round } from './stats.ts';
+import { cpuReport } from './cpu.ts';
 import { chart } from './chart.ts';
 import { countKeys } from './hot-keys.ts';
 import { decodeLocodes, locodesOf } from '#reference/un-locode-codec.ts';
@@ -64,12 +65,14 @@ const portTokens = new Map(
 );
 const heat = countKeys(dynamoClient(), () => Math.floor(now / HOUR));
 const wallStart = performance.now();
+const cpuStart = process.cpuUsage();
 
-type Action = { at: number; run: () => Promise<void>; call: object };
+type Action = { at: number; kind: string; run: () => Promise<void>; call: object };
 const actions: Action[] = [];
 /** The call whose actions are being planned: one call's actions always run in the order planned. */
 let planning: object = {};
-const plan = (at: number, run: () => Promise<void>) => actions.push({ at, run, call: planning });
+const plan = (at: number, kind: string, run: () => Promise<void>) => actions.push({ at, kind, run, call: planning });
+const latencies = new LatencyByKind();
 
 interface Sim {
   callId?: string;
@@ -110,12 +113,12 @@ for (let day = 0; day < DAYS; day++) {
       declaration.health.sanitationCertificateValidUntil = new Date(eta + 180 * 24 * HOUR).toISOString().slice(0, 10);
       if (sim.risky) declaration.health.illPersonsCount = 1;
 
-      plan(announced, async () => {
+      plan(announced, 'announce', async () => {
         const res = await client.request('POST', '/v1/calls', t.agent, body);
         sim.callId = res.body.callId;
         sim.refs = declaration.crew.map((p) => p.ref);
       });
-      plan(declared, async () => {
+      plan(declared, 'declare arrival', async () => {
         // A late declaration carries the ETA the ship actually kept.
         if (sim.late) declaration.schedule = { eta: new Date(declared + HOUR).toISOString() };
         const outcome = waitForEvent(runtime, ['ReviewRequested', 'ArrivalCleared'], sim.callId!);
@@ -124,7 +127,7 @@ for (let day = 0; day < DAYS; day++) {
         await outcome;
       });
       if (sim.amends && !sim.late) {
-        plan(declared + between(2, 12) * HOUR, async () => {
+        plan(declared + between(2, 12) * HOUR, 'amend arrival', async () => {
           declaration.general.cargoSummary = 'amended cargo summary';
           const outcome = waitForEvent(runtime, ['ReviewRequested', 'ArrivalCleared'], sim.callId!);
           await client.request('PUT', `/v1/calls/${sim.callId}/arrival`, t.agent, declaration);
@@ -133,7 +136,7 @@ for (let day = 0; day < DAYS; day++) {
       }
       const decidedAt = (sim.late ? declared + HOUR : declared + (sim.amends ? 13 : 0) * HOUR) + between(0.3, 3) * HOUR;
       if (sim.risky) {
-        plan(decidedAt, async () => {
+        plan(decidedAt, 'decide arrival review', async () => {
           const reviews = await client.request('GET', '/v1/reviews?limit=100', t.officer);
           const review = reviews.body.items.find((r: { callId: string }) => r.callId === sim.callId);
           if (!review) return;
@@ -148,7 +151,7 @@ for (let day = 0; day < DAYS; day++) {
       // The ship berths at ATA; the agent records it once the arrival is cleared (at once, if it was).
       const clearedBy = sim.risky ? decidedAt : declared;
       const arrivedAt = Math.max(sim.ata, clearedBy) + 0.1 * HOUR;
-      plan(arrivedAt, async () => {
+      plan(arrivedAt, 'arrive, assign device', async () => {
         await client.request('POST', `/v1/calls/${sim.callId}/arrived`, t.agent, {
           at: new Date(sim.ata).toISOString(),
         });
@@ -168,7 +171,7 @@ for (let day = 0; day < DAYS; day++) {
         const from = window[0]! + ((window[1]! - window[0]!) / 2) * trip;
         const span = (window[1]! - window[0]!) / 2;
         // The device uploads what it buffered over the trip at its end, as terminals do.
-        plan(from + span, async () => {
+        plan(from + span, 'gangway upload', async () => {
           const events = sim.refs.flatMap((ref, n) => {
             const out = from + between(0, span * 0.4);
             const back = out + between(0.1, 0.4) * span;
@@ -197,7 +200,7 @@ for (let day = 0; day < DAYS; day++) {
       }
       const departureDeclared = sim.etd - between(4, 6) * HOUR;
       // The duty officer works the call's gangway alerts before its departure is checked.
-      plan(departureDeclared - 0.25 * HOUR, async () => {
+      plan(departureDeclared - 0.25 * HOUR, 'resolve alerts', async () => {
         const open = await client.request('GET', `/v1/alerts?callId=${sim.callId}`, t.officer);
         for (const alert of open.body.items) {
           await client.request('POST', `/v1/alerts/${alert.alertId}/resolve`, t.officer, {
@@ -205,7 +208,7 @@ for (let day = 0; day < DAYS; day++) {
           });
         }
       });
-      plan(departureDeclared, async () => {
+      plan(departureDeclared, 'declare departure', async () => {
         const draft = await client.request('GET', `/v1/calls/${sim.callId}/departure`, t.agent);
         const outcome = waitForEvent(runtime, ['DepartureCleared', 'ReviewRequested'], sim.callId!);
         const res = await client.request('PUT', `/v1/calls/${sim.callId}/departure`, t.agent, draft.body.draft);
@@ -216,7 +219,7 @@ for (let day = 0; day < DAYS; day++) {
       const sails = sim.etd + (sim.lateDeparture ? between(0.5, 2) : 0.25) * HOUR;
       if (sim.lateDeparture) {
         // The officer lets the ship go once the missing crew member is accounted for.
-        plan(sails - 0.25 * HOUR, async () => {
+        plan(sails - 0.25 * HOUR, 'decide departure review', async () => {
           const reviews = await client.request('GET', '/v1/reviews?limit=100', t.officer);
           const review = reviews.body.items.find(
             (r: { callId: string; kind: string }) => r.callId === sim.callId && r.kind === 'DEPARTURE',
@@ -230,7 +233,7 @@ for (let day = 0; day < DAYS; day++) {
           await cleared;
         });
       }
-      plan(sails, async () => {
+      plan(sails, 'depart', async () => {
         await client.request('POST', `/v1/calls/${sim.callId}/departed`, t.agent, {});
       });
     }
@@ -255,7 +258,11 @@ for (let i = 0; i < actions.length; ) {
   for (let j = 0; j < chains.length; j += 16)
     await Promise.all(
       chains.slice(j, j + 16).map(async (chain) => {
-        for (const a of chain) await a.run();
+        for (const a of chain) {
+          const started = performance.now();
+          await a.run();
+          latencies.record(a.kind, performance.now() - started);
+        }
       }),
     );
   done += bucket.length;
@@ -300,7 +307,10 @@ const report = {
     ),
   },
   load1: round(loadavg()[0]!, 2),
+  cpu: cpuReport(cpuStart, wallSeconds),
   actions: actions.length,
+  // Each kind of action from its first request to its outcome (the event it waits for).
+  actionsByKind: latencies.summary(),
   figures: overview.body.figures,
   ...(PORTS.length > 1 && {
     ports: overviews.map((o) => ({ port: o.port, calls: o.body.figures.calls, figures: o.body.figures })),
@@ -319,6 +329,9 @@ for (const k of [...report.hottestKeys.table, ...report.hottestKeys.indexes, ...
   console.log(`  ${String(k.peakPerHour).padStart(7)}  ${k.key}  (${k.reads} reads, ${k.writes} writes)`);
 console.log(
   `\n${CALLS} calls/day × ${DAYS} days over ${PORTS.length} port(s), ${PERSONS} persons, 4 passes each: ${report.wallSeconds} s of wall time, peak RSS ${report.peakRssMB} MB.`,
+);
+console.log(
+  `CPU: ${report.cpu.seconds} s on ${report.cpu.cores} cores, so at least ${report.cpu.atLeastSeconds} s of wall time here (${Math.round(report.cpu.shareOfCores * 100)} % of the cores used).`,
 );
 console.log(`Report: ${base}.json and ${base}.svg`);
 process.exit(0);

@@ -50,3 +50,32 @@ export async function load(
 export function progress(message: string) {
   process.stderr.write(`  ${new Date().toISOString().slice(11, 19)}  ${message}\n`);
 }
+
+/** Latencies kept by kind of operation, summed up as a count, p50 and p99 for each. */
+export class LatencyByKind {
+  readonly #byKind = new Map<string, number[]>();
+
+  record(kind: string, ms: number) {
+    const latencies = this.#byKind.get(kind) ?? [];
+    latencies.push(ms);
+    this.#byKind.set(kind, latencies);
+  }
+
+  summary() {
+    return Object.fromEntries(
+      [...this.#byKind].map(([kind, latencies]) => {
+        const sorted = [...latencies].sort((a, b) => a - b);
+        const totalMs = sorted.reduce((sum, ms) => sum + ms, 0);
+        return [
+          kind,
+          {
+            count: sorted.length,
+            p50Ms: round(percentile(sorted, 50), 0),
+            p99Ms: round(percentile(sorted, 99), 0),
+            totalSeconds: round(totalMs / 1000, 1),
+          },
+        ];
+      }),
+    );
+  }
+}

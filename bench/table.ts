@@ -100,7 +100,9 @@ export function printTable(r: Report) {
       ? [
           'a month of a busy port (150 × 30)',
           `${m.wallSeconds} s`,
-          `peak RSS ${m.peakRssMB} MB, recorded ${m.date} (npm run simulate)`,
+          `peak RSS ${m.peakRssMB} MB, recorded ${m.date} (npm run simulate)${
+            m.cpu ? `; CPU ${m.cpu.seconds} s on ${m.cpu.cores} cores: at least ${m.cpu.atLeastSeconds} s` : ''
+          }`,
           `same seed, same figures: ${m.sameSeedSameFigures} (goals ≤ 300 s, ≤ 1 GB)`,
         ]
       : ['a month of a busy port (150 × 30)', 'not run', 'npm run simulate -- --calls 150 --days 30', ''],
