@@ -6,9 +6,10 @@ import { availableParallelism } from 'node:os';
 import { round } from './stats.ts';
 
 /**
- * Node names its threads: `MainThread` (handlers, workflows, the SDK), `WorkerThread` (here the
- * store's thread, dynalite), `libuv-worker` (the thread pool, where LevelDB reads and writes, and
- * its compaction thread, which it starts from there), `V8Worker` (garbage collection, compilers).
+ * CPU seconds by thread name. Node names its threads: `MainThread` (handlers, workflows, the SDK),
+ * `WorkerThread` (here the store's thread, dynalite), `libuv-worker` (the thread pool's four, where
+ * LevelDB reads and writes, and LevelDB's compaction thread, which is started from one of them and
+ * so carries its name), `V8Worker` (garbage collection, compilers). A thread that has ended is gone.
  */
 function cpuByThread(): Record<string, number> | undefined {
   const ticksPerSecond = 100; // USER_HZ, 100 on every Linux Node supports
@@ -22,29 +23,35 @@ function cpuByThread(): Record<string, number> | undefined {
       const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
       byKind[name] = (byKind[name] ?? 0) + seconds;
     }
-    return Object.fromEntries(
-      Object.entries(byKind)
-        .filter(([, s]) => s > 0)
-        .sort(([, a], [, b]) => b - a)
-        .map(([k, s]) => [k, round(s, 1)]),
-    );
+    return byKind;
   } catch {
     return undefined; // not Linux
   }
 }
 
-/** CPU spent since `start` (from `process.cpuUsage()`), against the wall time it took. */
-export function cpuReport(start: NodeJS.CpuUsage, wallSeconds: number) {
-  const used = process.cpuUsage(start);
+/** Where a run starts counting: the process's CPU so far, and each kind of thread's. */
+export const cpuMark = () => ({ usage: process.cpuUsage(), byThread: cpuByThread() });
+
+/** CPU spent since `start`, against the wall time it took. */
+export function cpuReport(start: ReturnType<typeof cpuMark>, wallSeconds: number) {
+  const used = process.cpuUsage(start.usage);
   const seconds = (used.user + used.system) / 1e6;
   const cores = availableParallelism();
+  const byThread = cpuByThread();
   return {
     seconds: round(seconds, 1),
     cores,
     // The least wall time this much CPU needs on these cores, with every core busy throughout.
     atLeastSeconds: round(seconds / cores, 1),
     shareOfCores: round(seconds / cores / wallSeconds, 2),
-    // Since the process started (the store's start and the set-up included).
-    byThread: cpuByThread(),
+    byThread:
+      byThread &&
+      Object.fromEntries(
+        Object.entries(byThread)
+          .map(([name, s]) => [name, s - (start.byThread?.[name] ?? 0)] as const)
+          .filter(([, s]) => s > 0)
+          .sort(([, a], [, b]) => b - a)
+          .map(([name, s]) => [name, round(s, 1)]),
+      ),
   };
 }

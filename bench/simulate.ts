@@ -16,7 +16,7 @@ import { announcement, crewOf } from '#local/examples.ts';
 import { startRuntime } from '#local/runtime.ts';
 import { api, tokens, waitForEvent } from './scenario.ts';
 import { LatencyByKind, progress, round } from './stats.ts';
-import { cpuReport } from './cpu.ts';
+import { cpuMark, cpuReport } from './cpu.ts';
 import { chart } from './chart.ts';
 import { countKeys } from './hot-keys.ts';
 import { decodeLocodes, locodesOf } from '#reference/un-locode-codec.ts';
@@ -65,7 +65,7 @@ const portTokens = new Map(
 );
 const heat = countKeys(dynamoClient(), () => Math.floor(now / HOUR));
 const wallStart = performance.now();
-const cpuStart = process.cpuUsage();
+const cpuStart = cpuMark();
 
 type Action = { at: number; kind: string; run: () => Promise<void>; call: object };
 const actions: Action[] = [];
