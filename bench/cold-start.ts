@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { routeList } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
-import { EXTERNAL_MODULES } from '#infra/bundling.ts';
+import { bundleOptions } from '#infra/bundling.ts';
 import { round } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -82,19 +82,7 @@ export async function coldStart(runs = 5) {
   const results = [];
   for (const e of entries()) {
     const bundle = `${OUT}${e.name}.mjs`;
-    await build({
-      entryPoints: [`${ROOT}functions/${e.module}`],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
-      minify: true,
-      mainFields: ['module', 'main'],
-      external: EXTERNAL_MODULES,
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      outfile: bundle,
-      logLevel: 'silent',
-    });
+    await build({ ...bundleOptions(`${ROOT}functions/${e.module}`), outfile: bundle });
     const runner = `${OUT}${e.name}.run.mjs`;
     writeFileSync(
       runner,

@@ -1,6 +1,6 @@
 // The routes of the arrival declaration (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
-import { CallPath } from '#calls/schema.ts';
+import { CallPath } from '#shared/values.ts';
 import { ArrivalAccepted, ArrivalDeclaration, ArrivalDeclarationRead, DeclarationQuery } from './schema.ts';
 
 export const arrivalRoutes = defineRoutes({

@@ -1,7 +1,8 @@
 // The arrival declaration an agent submits before the ship arrives: FAL 1 general declaration,
 // FAL 5 crew list, FAL 6 passenger list, Maritime Declaration of Health, ISPS security information.
 import * as z from 'zod';
-import { Instant, NameText, UnLocode } from '#shared/values.ts';
+import { UnLocode } from '#shared/port-code.ts';
+import { Instant, NameText } from '#shared/values.ts';
 import { CalendarDate, CrewMember, Passenger } from '#shared/people.ts';
 import type { Stored } from '#clearance/store.ts';
 import { ReducedDeclaration } from '#clearance/schema.ts';

@@ -1,10 +1,10 @@
-// HTTP handlers for port calls: each is the shared chain around one use case.
+// HTTP handlers for port calls: each is the shared chain around one use case (ATA and ATD, which
+// move people too, in movements-api.ts).
 import { adapters } from '#functions/wiring.ts';
 import { httpHandler } from '#shared/http.ts';
 import { created, ok } from '#shared/responses.ts';
 import { callRoutes as routes } from './routes.ts';
-import { announceCall, cancelCall as cancel, getCall as get, listCalls as list, viewFor } from './service.ts';
-import { recordArrival, recordDeparture } from './movements.ts';
+import { announceCall, cancelCall as cancel, getCall as get, listCalls as list } from './service.ts';
 
 const deps = { store: adapters.calls, clock: adapters.clock, events: adapters.events };
 
@@ -27,12 +27,4 @@ export const getCall = httpHandler(routes.getCall).handler(async ({ path, princi
 
 export const cancelCall = httpHandler(routes.cancelCall).handler(async ({ path, body, principal }) =>
   ok(await cancel(deps, principal, path.callId, body.reason)),
-);
-
-export const recordShipArrival = httpHandler(routes.recordShipArrival).handler(async ({ path, body, principal }) =>
-  ok(viewFor(principal, await recordArrival(adapters, principal, path.callId, body.at, body.source))),
-);
-
-export const recordShipDeparture = httpHandler(routes.recordShipDeparture).handler(async ({ path, body, principal }) =>
-  ok(viewFor(principal, await recordDeparture(adapters, principal, path.callId, body.at, body.source))),
 );

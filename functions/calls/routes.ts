@@ -1,6 +1,5 @@
 // The routes of port calls: announce, read, list, cancel, ATA and ATD (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
-import { Movement } from '#departure/schema.ts';
 import {
   Call,
   CallAnnouncement,
@@ -10,6 +9,7 @@ import {
   CallPath,
   CancelCall,
   ListCallsQuery,
+  Movement,
 } from './schema.ts';
 
 export const callRoutes = defineRoutes({
@@ -61,7 +61,7 @@ export const callRoutes = defineRoutes({
   recordShipArrival: {
     method: 'POST',
     path: '/v1/calls/{callId}/arrived',
-    module: 'calls/api.ts',
+    module: 'calls/movements-api.ts',
     roles: ['agent', 'officer'],
     summary: 'Record the actual arrival (ATA, default now): the call is IN_PORT',
     params: CallPath,
@@ -74,7 +74,7 @@ export const callRoutes = defineRoutes({
   recordShipDeparture: {
     method: 'POST',
     path: '/v1/calls/{callId}/departed',
-    module: 'calls/api.ts',
+    module: 'calls/movements-api.ts',
     roles: ['agent', 'officer'],
     summary: 'Record the actual departure (ATD, default now): closes the call and ends device assignments',
     params: CallPath,

@@ -1,12 +1,13 @@
 // Port calls: the announcement an agent sends, the call as stored and shown, and list queries.
 import * as z from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
-import { CallId, Instant, NameText, UnLocode } from '#shared/values.ts';
+import { UnLocode } from '#shared/port-code.ts';
+import { CallPath, Instant, NameText } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';
 import { Permit } from '#permits/schema.ts';
 import { CALL_STATES, STATE_MEANING } from './lifecycle.ts';
 
-export { Instant, UnLocode };
+export { CallPath, Instant, UnLocode };
 
 export const VesselType = z.enum([
   'CONTAINER',
@@ -51,6 +52,17 @@ export const CallAnnouncement = z
   })
   .meta({ id: 'CallAnnouncement' });
 export type CallAnnouncement = z.infer<typeof CallAnnouncement>;
+
+/** The body of ATA and ATD (`…/arrived`, `…/departed`): the time, by default now. */
+export const Movement = z
+  .strictObject({
+    at: Instant.optional(),
+    source: z
+      .enum(['OFFICER', 'PORT_FEED'])
+      .optional()
+      .describe("Officers only: the time is the officer's own (default) or the port feed's (VTS, port system)"),
+  })
+  .meta({ id: 'Movement' });
 
 export const CallStatus = z.enum(CALL_STATES).meta({
   id: 'CallStatus',
@@ -131,8 +143,6 @@ export const CallCreated = z
       .describe("Accepted, but worth a look: e.g. an MMSI whose MID is not the flag state's"),
   })
   .meta({ id: 'CallCreated' });
-
-export const CallPath = z.object({ callId: CallId });
 
 export const ListCallsQuery = z.strictObject({
   status: CallStatus.optional(),

@@ -1,6 +1,6 @@
 // The routes of the departure declaration and agencies' answers (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
-import { CallPath } from '#calls/schema.ts';
+import { CallPath } from '#shared/values.ts';
 import {
   AgencyAnswer,
   AgencyPath,

@@ -2,7 +2,8 @@
 // particulars, who signs off, and when the ship leaves.
 import * as z from 'zod';
 import { CrewMember } from '#shared/people.ts';
-import { CallId, Instant, UnLocode } from '#shared/values.ts';
+import { UnLocode } from '#shared/port-code.ts';
+import { CallId, Instant } from '#shared/values.ts';
 import type { Stored } from '#clearance/store.ts';
 import { ReducedDeclaration } from '#clearance/schema.ts';
 import { Agency, AgencyId } from '#functions/agencies/schema.ts';
@@ -87,16 +88,6 @@ export const CallAgencies = z
     holding: z.array(z.string()).describe('Agencies whose latest answer is HOLD: the departure waits for them'),
   })
   .meta({ id: 'CallAgencies' });
-
-export const Movement = z
-  .strictObject({
-    at: Instant.optional(),
-    source: z
-      .enum(['OFFICER', 'PORT_FEED'])
-      .optional()
-      .describe("Officers only: the time is the officer's own (default) or the port feed's (VTS, port system)"),
-  })
-  .meta({ id: 'Movement' });
 
 /** What GET …/departure answers: the pre-filled draft, or with ?version=N the declaration as submitted. */
 export const DepartureRead = z

@@ -1,6 +1,6 @@
 // The routes of signed gangway events and presence (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
-import { CallPath } from '#calls/schema.ts';
+import { CallPath } from '#shared/values.ts';
 import { GangwayPost, GangwayReceipt, PersonsOnCall } from './schema.ts';
 
 export const gangwayRoutes = defineRoutes({

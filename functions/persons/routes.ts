@@ -1,6 +1,6 @@
 // The routes of persons' border decisions (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
-import { CallPath } from '#calls/schema.ts';
+import { CallPath } from '#shared/values.ts';
 import {
   BorderView,
   LandingDecision,

@@ -6,7 +6,7 @@ export const platformRoutes = defineRoutes({
   health: {
     method: 'GET',
     path: '/v1/health',
-    module: 'platform/api.ts',
+    module: 'platform/health.ts',
     roles: 'public',
     summary: 'Liveness of the API',
     responses: { 200: Health },

@@ -2,8 +2,8 @@
 // (its reviews, gangway passes and alerts) and written to its day. Called by the calls store right
 // after the update that closed the call commits (on AWS this could equally be a stream consumer).
 import { dynamoAlertStore } from '#alerts/store.ts';
-import { isFinal } from '#calls/lifecycle.ts';
-import { type Call, CallStatus } from '#calls/schema.ts';
+import { CALL_STATES, isFinal } from '#calls/lifecycle.ts';
+import type { Call } from '#calls/schema.ts';
 import { dynamoGangwayStore } from '#gangway/store.ts';
 import { dynamoReviewStore } from '#review/store.ts';
 import { clock } from '#shared/clock.ts';
@@ -11,7 +11,7 @@ import { type PortDayStore, dynamoPortDayStore } from './daily-store.ts';
 import { type CallFacts, numbersOf } from './kpis.ts';
 
 /** Statuses a call can still leave (the lifecycle's non-final ones): read live by the overview. */
-export const OPEN_STATUSES = CallStatus.options.filter((s) => !isFinal(s));
+export const OPEN_STATUSES = CALL_STATES.filter((s) => !isFinal(s));
 
 export interface FactSources {
   reviews: { ofCall(callId: string): Promise<{ openedAt: string; decidedAt?: string }[]> };

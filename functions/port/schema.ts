@@ -1,7 +1,8 @@
 // The port overview: calls by status and the three-zeros figures, for officers and for the
 // published clearance-time rankings.
 import * as z from 'zod';
-import { Instant, UnLocode } from '#shared/values.ts';
+import { UnLocode } from '#shared/port-code.ts';
+import { Instant } from '#shared/values.ts';
 
 export const OverviewPath = z.object({ port: UnLocode });
 export const OverviewQuery = z.strictObject({

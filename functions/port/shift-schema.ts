@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { RiskReason } from '#clearance/schema.ts';
 import { Danger } from '#gangway/danger.ts';
-import { UnLocode } from '#shared/values.ts';
+import { UnLocode } from '#shared/port-code.ts';
 
 export const SHIFT_HOURS = [6, 12, 24, 72] as const;
 export const PERIOD_DAYS = [1, 7, 30] as const;

@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import { isCountryAlpha3, isCountryOfBirth } from './codes.ts';
 import { matchKey } from './name-match.ts';
-import { NameText, UnLocode } from './values.ts';
+import { UnLocode } from './port-code.ts';
+import { NameText } from './values.ts';
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const CalendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });

@@ -1,50 +1,16 @@
-// Value formats shared by every payload: instants, port codes and names.
+// Value formats shared by every payload: instants, call ids and names (port codes: port-code.ts).
 import * as z from 'zod';
-import { describeLookalikes, lookalikeCharacters } from '#reference/lookalike.ts';
-import { isKnownLocode, LOCODE_EDITION } from '#reference/un-locode.ts';
 
 /** ISO 8601 instant; any offset is accepted and normalised to UTC so keys sort by time. */
 export const Instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-12-03T06:00:00Z' })
   .transform((s) => new Date(s).toISOString());
 
-/** The rule codes of a refused port code: a 422 naming the field. */
-export const LOCODE_RULES = { lookalike: 'LOCODE_LOOKALIKE', unknown: 'LOCODE_UNKNOWN' } as const;
-
-/**
- * A UN/LOCODE that exists in the vendored UNECE list (its edition in the message). Letters that
- * only look Latin (Cyrillic С, fullwidth Ｃ) are refused before the form is checked, so the
- * message says what is wrong with a code that reads right.
- */
-export const UnLocode = z
-  .string()
-  .check((ctx) => {
-    const lookalikes = lookalikeCharacters(ctx.value);
-    if (lookalikes.length === 0) return;
-    ctx.issues.push({
-      code: 'custom',
-      input: ctx.value,
-      continue: false,
-      message: `is written in A–Z and 2–9 only: ${describeLookalikes(lookalikes)}`,
-      params: { rule: LOCODE_RULES.lookalike, zh: '含有形似拉丁字母或数字的其他文字字符' },
-    });
-  })
-  .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, {
-    abort: true,
-    message: 'must be a UN/LOCODE: 2-letter country and 3 letters or digits, e.g. CNTXG',
-  })
-  .check((ctx) => {
-    if (isKnownLocode(ctx.value)) return;
-    ctx.issues.push({
-      code: 'custom',
-      input: ctx.value,
-      message: `${ctx.value} is not in UN/LOCODE (${LOCODE_EDITION})`,
-      params: { rule: LOCODE_RULES.unknown, zh: `${ctx.value} 不在联合国贸易和运输地点代码 (${LOCODE_EDITION}) 中` },
-    });
-  });
-
 /** A call's id: `C` and a ULID. */
 export const CallId = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a call id');
+
+/** The path of every route under `/v1/calls/{callId}`. */
+export const CallPath = z.object({ callId: CallId });
 
 /**
  * Characters no name is written with, that would hide or reorder what an officer or the public

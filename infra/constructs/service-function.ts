@@ -10,7 +10,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../functions/shared/table.ts';
-import { EXTERNAL_MODULES, TRACE_SDK_CALLS } from '../bundling.ts';
+import { EXTERNAL_MODULES, REQUIRE_BANNER, TRACE_SDK_CALLS } from '../bundling.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { logKeyOf } from './log-key.ts';
 
@@ -77,8 +77,7 @@ export class ServiceFunction extends NodejsFunction {
         externalModules: EXTERNAL_MODULES,
         // Installed from the lock file beside the bundle, where the tracer's dynamic import finds it.
         ...(traceSdkCalls && { nodeModules: ['@aws-lambda-powertools/tracer'] }),
-        // ESM bundles of CommonJS dependencies still call require().
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        banner: REQUIRE_BANNER,
         ...(props.files?.length && {
           commandHooks: {
             beforeBundling: () => [],

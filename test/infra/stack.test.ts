@@ -20,9 +20,9 @@ const drill: WorkflowSpec = {
   name: 'inspection-drill',
   definitionPath: fileURLToPath(new URL('../fixtures/inspection-drill.asl.json', import.meta.url)),
   steps: {
-    ScreenPersonFunction: { module: 'platform/api.ts', export: 'health' },
-    CheckVesselFunction: { module: 'platform/api.ts', export: 'health' },
-    OpenReviewFunction: { module: 'platform/api.ts', export: 'health' },
+    ScreenPersonFunction: { module: 'platform/health.ts', export: 'health' },
+    CheckVesselFunction: { module: 'platform/health.ts', export: 'health' },
+    OpenReviewFunction: { module: 'platform/health.ts', export: 'health' },
   },
 };
 

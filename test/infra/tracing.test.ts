@@ -5,13 +5,13 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { EXTERNAL_MODULES, TRACE_SDK_CALLS } from '#infra/bundling.ts';
+import { bundleOptions, TRACE_SDK_CALLS } from '#infra/bundling.ts';
 import { PROJECT_ROOT, ServiceFunction } from '#infra/constructs/service-function.ts';
 
 function functionEnvironment(context: Record<string, unknown>) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const stack = new Stack(app, 'Tracing', { env: { account: '123456789012', region: 'ap-southeast-1' } });
-  new ServiceFunction(stack, 'Health', { module: 'platform/api.ts', handler: 'health', description: 'health' });
+  new ServiceFunction(stack, 'Health', { module: 'platform/health.ts', handler: 'health', description: 'health' });
   const [fn] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
   return { tracing: fn!.Properties.TracingConfig, variables: fn!.Properties.Environment.Variables };
 }
@@ -31,15 +31,9 @@ describe('tracing of SDK calls', () => {
 
   it('leaves the tracer and the X-Ray SDK out of the bundle, as infra builds it', async () => {
     const result = await build({
-      entryPoints: [`${PROJECT_ROOT}functions/agents/api.ts`],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      mainFields: ['module', 'main'],
-      external: EXTERNAL_MODULES,
+      ...bundleOptions(`${PROJECT_ROOT}functions/agents/api.ts`),
       write: false,
       metafile: true,
-      logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.includes('functions/agents/api.ts'))).toBe(true);

@@ -12,7 +12,7 @@ import { decodeLocodes, encodeLocodes, hasLocode, locodesOf } from '#reference/u
 import { isKnownLocode, LOCODE_EDITION } from '#reference/un-locode.ts';
 import { midOf } from '#reference/mid.ts';
 import { splitRuleIssues } from '#shared/errors.ts';
-import { UnLocode } from '#shared/values.ts';
+import { UnLocode } from '#shared/port-code.ts';
 import vendored from '#reference/un-locode.json' with { type: 'json' };
 import { announcement } from '../support/fixtures.ts';
 

@@ -1,0 +1,55 @@
+// What a function's bundle carries, built as infra builds it: the large reference tables go only
+// where they are used. The UN/LOCODE list (80 KB) is for payloads that name a port; the
+// transliteration table (185 KB) is for screening names against the watch list and for what
+// moves people. Every other function loads neither at its cold start.
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { routeList } from '#functions/routes.ts';
+import { bundleOptions } from '#infra/bundling.ts';
+import { PROJECT_ROOT } from '#infra/constructs/service-function.ts';
+
+async function bundledFiles(routeName: string): Promise<string[]> {
+  const route = routeList.find((r) => r.name === routeName);
+  if (!route) throw new Error(`no route ${routeName}`);
+  const result = await build({
+    ...bundleOptions(`${PROJECT_ROOT}functions/${route.module}`),
+    write: false,
+    metafile: true,
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+const LOCODE_LIST = /functions\/reference\/un-locode\.json$/;
+const TRANSLITERATION = /node_modules\/transliteration\//;
+
+describe('the UN/LOCODE list in a bundle', () => {
+  it.each(['createCall', 'putArrival', 'putDeparture', 'portOverview'])(
+    'is in %s, which checks a port code',
+    async (name) => {
+      expect((await bundledFiles(name)).some((f) => LOCODE_LIST.test(f))).toBe(true);
+    },
+  );
+
+  it.each([
+    'health',
+    'listReviews',
+    'listAlerts',
+    'getDevices',
+    'listWebhooks',
+    'auditRoot',
+    'postGangwayEvents',
+    'listPersons',
+  ])('is not in %s, which reads no port code', async (name) => {
+    expect((await bundledFiles(name)).filter((f) => LOCODE_LIST.test(f))).toEqual([]);
+  });
+});
+
+describe('the transliteration table in a bundle', () => {
+  it.each(['recordShipDeparture', 'listWatchList'])('is in %s, which screens or moves people', async (name) => {
+    expect((await bundledFiles(name)).some((f) => TRANSLITERATION.test(f))).toBe(true);
+  });
+
+  it.each(['createCall', 'listCalls', 'getCall', 'cancelCall'])('is not in %s', async (name) => {
+    expect((await bundledFiles(name)).filter((f) => TRANSLITERATION.test(f))).toEqual([]);
+  });
+});
