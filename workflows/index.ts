@@ -20,7 +20,7 @@ export const arrivalClearance: WorkflowSpec = {
   definitionPath: file('arrival-clearance.asl.json'),
   steps: {
     LoadDeclarationFunction: arrivalStep('loadDeclaration', CHECKS),
-    ScreenPersonsFunction: arrivalStep('screenPersons', CHECKS),
+    ScreenPersonsFunction: arrivalStep('screenPersons', { ...CHECKS, module: 'arrival/screening-handler.ts' }),
     CheckVesselFunction: arrivalStep('checkVessel', CHECKS),
     CheckHealthFunction: arrivalStep('checkHealth', CHECKS),
     AssessRiskFunction: arrivalStep('assessRisk', CHECKS),
@@ -47,7 +47,7 @@ export const departureClearance: WorkflowSpec = {
     ReconcilePersonsFunction: departureStep('reconcilePersons', CHECKS),
     CheckOpenAlertsFunction: departureStep('checkOpenAlerts', CHECKS),
     AskAgenciesFunction: departureStep('askAgencies', CHECKS),
-    ScreenSignOnsFunction: departureStep('screenSignOns', CHECKS),
+    ScreenSignOnsFunction: departureStep('screenSignOns', { ...CHECKS, module: 'departure/screening-handler.ts' }),
     AssessDepartureFunction: departureStep('assessDeparture', CHECKS),
     OpenDepartureReviewFunction: departureStep('openDepartureReview', { workflows: ['answer'] }),
     IssueDeparturePermitFunction: departureStep('issueDeparturePermit'),

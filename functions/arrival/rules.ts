@@ -3,7 +3,8 @@
 import { MOVEMENT_CLOCK_SKEW_MS, scheduleViolations } from '#calls/rules.ts';
 import type { Call } from '#calls/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
-import { type Person, normalisedName } from '#shared/people.ts';
+import { normalisedName } from '#shared/name-match.ts';
+import type { Person } from '#shared/people.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import type { ArrivalDeclaration } from './schema.ts';
 import type { DeclarationShape } from '#clearance/amendment.ts';

@@ -4,7 +4,6 @@ import { arrivalSteps } from './steps.ts';
 
 export const {
   loadDeclaration,
-  screenPersons,
   checkVessel,
   checkHealth,
   assessRisk,

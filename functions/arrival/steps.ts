@@ -1,12 +1,12 @@
 // The arrival clearance workflow's steps. Each reads what it needs from the table by reference
 // (call id and declaration version), so no personal data passes through execution history. The
-// ports come from the composition root; `arrivalSteps` binds them so tests can pass fakes.
+// ports come from the composition root; `arrivalSteps` binds them so tests can pass fakes. Screening
+// is apart (screening-step.ts): only its function loads the watch list's name tables.
 import * as z from 'zod';
 import { RiskReason as RiskReasonSchema } from '#clearance/schema.ts';
 import { type ClearancePorts, Ref, clearanceAccess, sharedSteps, systemActor } from '#clearance/steps.ts';
 import { stepHandler } from '#shared/steps.ts';
 import type { Ports } from '#functions/wiring.ts';
-import { screen } from '#watchlist/screening.ts';
 import { screeningBatches } from '#clearance/screening-batches.ts';
 import { assess, healthFindings, reviewTimeoutSeconds, vesselFindings } from './rules.ts';
 
@@ -18,10 +18,11 @@ const Checks = z.tuple([
   z.object({ reasons: z.array(RiskReasonSchema) }),
 ]);
 
-export function arrivalSteps(ports: ArrivalPorts) {
-  const { clock } = ports;
-  const access = clearanceAccess(ports, 'arrival');
-
+/**
+ * How a step reads its version's declaration, and the persons it screens: those an amendment
+ * changed, or everyone. Shared with the screening step (screening-step.ts).
+ */
+export function arrivalReads(ports: ArrivalPorts, access: ReturnType<typeof clearanceAccess>) {
   // Each step of a clearance reads its version's lists: a warm container reads them once.
   async function declarationOf(callId: string, version: number) {
     const stored = await ports.arrivals.recent(callId, version);
@@ -37,6 +38,15 @@ export function arrivalSteps(ports: ArrivalPorts) {
     const only = call.arrival?.screen && new Set(call.arrival.screen);
     return { call, d, persons: only ? everyone.filter((p) => only.has(p.ref)) : everyone };
   }
+  return { declarationOf, toScreen };
+}
+
+/** Every arrival step but screening, which has a module of its own (screening-step.ts). */
+export function arrivalSteps(ports: ArrivalPorts) {
+  const { clock } = ports;
+  const access = clearanceAccess(ports, 'arrival');
+
+  const { toScreen, declarationOf } = arrivalReads(ports, access);
 
   const loadDeclaration = stepHandler('loadDeclaration', Ref, async ({ callId, version, round }) => {
     const { call, persons } = await toScreen(callId, version, round);
@@ -45,15 +55,6 @@ export function arrivalSteps(ports: ArrivalPorts) {
     const agent = await ports.agents.get(call.agentId, call.port);
     return { batches, persons: persons.length, trusted: agent?.aeo ?? false };
   });
-
-  const screenPersons = stepHandler(
-    'screenPersons',
-    Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
-    async ({ callId, version, round, from, to }) => {
-      const { call, persons } = await toScreen(callId, version, round);
-      return { hits: await screen(ports.watchList, call.port, persons.slice(from, to)) };
-    },
-  );
 
   const checkVessel = stepHandler('checkVessel', Ref, async ({ callId, version, round }) => {
     const call = await access.current(callId, version, round);
@@ -135,7 +136,6 @@ export function arrivalSteps(ports: ArrivalPorts) {
 
   return {
     loadDeclaration,
-    screenPersons,
     checkVessel,
     checkHealth,
     assessRisk,

@@ -7,7 +7,6 @@ export const {
   reconcilePersons,
   checkOpenAlerts,
   askAgencies,
-  screenSignOns,
   assessDeparture,
   openDepartureReview,
   issueDeparturePermit,

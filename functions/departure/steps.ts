@@ -1,12 +1,12 @@
 // The departure clearance workflow's steps: one-stop checks from data the system already holds —
 // the gangway record, open alerts, other agencies, exit screening of everyone sailing. The ports come
-// from the composition root; `departureSteps` binds them so tests can pass fakes.
+// from the composition root; `departureSteps` binds them so tests can pass fakes. Screening is apart
+// (screening-step.ts): only its function loads the watch list's name tables.
 import * as z from 'zod';
 import { RiskReason } from '#clearance/schema.ts';
 import { type ClearancePorts, Ref, clearanceAccess, sharedSteps, systemActor } from '#clearance/steps.ts';
 import type { Ports } from '#functions/wiring.ts';
 import { stepHandler } from '#shared/steps.ts';
-import { screen } from '#watchlist/screening.ts';
 import { screeningBatches } from '#clearance/screening-batches.ts';
 import { agencyChecks } from './agencies.ts';
 import { departureReviewSeconds, reconcile } from './rules.ts';
@@ -22,10 +22,8 @@ const Checks = z.tuple([
   z.array(z.object({ hits: z.array(RiskReason) })),
 ]);
 
-export function departureSteps(ports: DeparturePorts) {
-  const { clock } = ports;
-  const access = clearanceAccess(ports, 'departure');
-
+/** How a step reads its version's declaration and whom it screens. Shared with screening-step.ts. */
+export function departureReads(ports: DeparturePorts, access: ReturnType<typeof clearanceAccess>) {
   async function declarationOf(callId: string, version: number) {
     const stored = await ports.departures.get(callId, version);
     if (!stored) throw new Error(`Departure declaration v${version} of ${callId} is missing`);
@@ -51,6 +49,15 @@ export function departureSteps(ports: DeparturePorts) {
     );
     return { port: call.port, signOn: [...staying, ...signOn] };
   }
+  return { declarationOf, signOnsToScreen };
+}
+
+/** Every departure step but screening, which has a module of its own (screening-step.ts). */
+export function departureSteps(ports: DeparturePorts) {
+  const { clock } = ports;
+  const access = clearanceAccess(ports, 'departure');
+
+  const { declarationOf, signOnsToScreen } = departureReads(ports, access);
 
   const loadDeparture = stepHandler('loadDeparture', Ref, async ({ callId, version, round }) => {
     const { signOn } = await signOnsToScreen(callId, version, round);
@@ -109,15 +116,6 @@ export function departureSteps(ports: DeparturePorts) {
         })),
     };
   });
-
-  const screenSignOns = stepHandler(
-    'screenSignOns',
-    Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) }),
-    async ({ callId, version, round, from, to }) => {
-      const { port, signOn } = await signOnsToScreen(callId, version, round);
-      return { hits: await screen(ports.watchList, port, signOn.slice(from, to)) };
-    },
-  );
 
   /** Departure is strict: anything not clear goes to an officer, with the exact blocking items. */
   const assessDeparture = stepHandler(
@@ -184,7 +182,6 @@ export function departureSteps(ports: DeparturePorts) {
     reconcilePersons,
     checkOpenAlerts,
     askAgencies,
-    screenSignOns,
     assessDeparture,
     openDepartureReview: shared.openReview,
     issueDeparturePermit: shared.issuePermit,

@@ -1,7 +1,6 @@
 // Persons on board as the FAL forms describe them: crew (FAL 5) and passengers (FAL 6).
 import * as z from 'zod';
 import { isCountryAlpha3, isCountryOfBirth } from './codes.ts';
-import { matchKey } from './name-match.ts';
 import { UnLocode } from './port-code.ts';
 import { NameText } from './values.ts';
 
@@ -108,11 +107,3 @@ export const Passenger = z.strictObject({
 export type Passenger = z.infer<typeof Passenger>;
 
 export type Person = CrewMember | Passenger;
-
-/**
- * The name as matching compares it (watch list, duplicates): spelling tricks folded away and
- * tokens sorted, so "Li Wei", "WEI, LI" and a Cyrillic look-alike compare equal.
- */
-export function normalisedName(p: Pick<Person, 'familyName' | 'givenNames'>): string {
-  return matchKey(p);
-}

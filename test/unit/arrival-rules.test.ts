@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess, declarationViolations, healthFindings, reviewTimeoutSeconds, vesselFindings } from '#arrival/rules.ts';
 import type { RiskReason } from '#clearance/schema.ts';
-import { normalisedName } from '#shared/people.ts';
+import { normalisedName } from '#shared/name-match.ts';
 import { announcement, crewMember, declaration } from '../support/fixtures.ts';
 
 const call = announcement();
