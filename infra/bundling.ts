@@ -1,5 +1,5 @@
 // How every Lambda bundle is built and what it leaves out, shared by infra, the cold-start
-// benchmark and the bundle tests (which must not load the CDK to know it).
+// benchmark (which must not load the CDK to know it) and the bundle tests.
 import type { BuildOptions } from 'esbuild';
 
 /**
