@@ -22,9 +22,9 @@ let opened: SnapshotSource | undefined;
  * LevelDB's write buffer: how much of the newest writes it keeps in memory before it sorts them
  * into a file (its default is 4 MB). Every write is in LevelDB's log first either way, so what an
  * answer promises is the same. A month of a busy port with the default spent 471 of its 1,332
- * CPU-seconds compacting small files into larger ones and took 805 s; with 16 MB, 241 of 1,125
- * and 735 s, at the same peak memory; 32 MB was faster still (676 s) but peaked 45 MB higher,
- * 27 MB under the month's 1 GB (bench/README.md, "2026-12-02, evening").
+ * CPU-seconds compacting small files into larger ones and took 805 s; with 16 MB, 237–241 of
+ * 1,107–1,125 and 697–735 s, at about the same peak memory; 32 MB was faster still (676 s) but
+ * peaked 26–45 MB higher, 27 MB under the month's 1 GB (bench/README.md, "2026-12-02, evening").
  */
 const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 const Level = withClosingIterators(level.Level as never) as unknown as typeof level.Level;
