@@ -11,9 +11,16 @@ export const EXTERNAL_MODULES = ['@aws-sdk/*', '@aws-lambda-powertools/tracer'];
 /** `-c traceSdkCalls=true`: an X-Ray subsegment for each SDK call, the tracer installed beside the bundle. */
 export const TRACE_SDK_CALLS = 'traceSdkCalls';
 
-/** ESM bundles of CommonJS dependencies still call require(). */
-export const REQUIRE_BANNER =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+/**
+ * What every function's bundle is built with, in the names CDK's NodejsFunction and esbuild share;
+ * `banner`: ESM bundles of CommonJS dependencies still call require().
+ */
+export const BUNDLE = {
+  target: 'node24',
+  minify: true,
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+};
 
 /** esbuild's settings for a function's bundle, as infra's NodejsFunction passes them (without its source map). */
 export function bundleOptions(entryPoint: string): BuildOptions {
@@ -22,11 +29,11 @@ export function bundleOptions(entryPoint: string): BuildOptions {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node24',
-    minify: true,
-    mainFields: ['module', 'main'],
+    target: BUNDLE.target,
+    minify: BUNDLE.minify,
+    mainFields: BUNDLE.mainFields,
     external: EXTERNAL_MODULES,
-    banner: { js: REQUIRE_BANNER },
+    banner: { js: BUNDLE.banner },
     logLevel: 'silent',
   };
 }

@@ -3,7 +3,7 @@
 import { MOVEMENT_CLOCK_SKEW_MS, scheduleViolations } from '#calls/rules.ts';
 import type { Call } from '#calls/schema.ts';
 import { type Violation, violation } from '#shared/i18n.ts';
-import { normalisedName } from '#shared/name-match.ts';
+import { matchKey } from '#shared/name-match.ts';
 import type { Person } from '#shared/people.ts';
 import type { RiskReason } from '#clearance/schema.ts';
 import type { ArrivalDeclaration } from './schema.ts';
@@ -117,7 +117,7 @@ export function declarationViolations(
       );
     } else documents.set(doc, path);
 
-    const who = `${normalisedName(person)}#${person.dateOfBirth}`;
+    const who = `${matchKey(person)}#${person.dateOfBirth}`;
     const seenPerson = persons.get(who);
     if (seenPerson) {
       problems.push(

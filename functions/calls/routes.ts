@@ -1,12 +1,12 @@
 // The routes of port calls: announce, read, list, cancel, ATA and ATD (what a route holds: functions/shared/route.ts).
 import { defineRoutes } from '#shared/route.ts';
+import { CallPath } from '#shared/values.ts';
 import {
   Call,
   CallAnnouncement,
   CallCreated,
   CallDetail,
   CallPage,
-  CallPath,
   CancelCall,
   ListCallsQuery,
   Movement,

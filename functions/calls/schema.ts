@@ -2,12 +2,10 @@
 import * as z from 'zod';
 import { AuditEntry } from '#shared/audit.ts';
 import { UnLocode } from '#shared/port-code.ts';
-import { CallPath, Instant, NameText } from '#shared/values.ts';
+import { Instant, NameText } from '#shared/values.ts';
 import { Clearance } from '#clearance/schema.ts';
 import { Permit } from '#permits/schema.ts';
 import { CALL_STATES, STATE_MEANING } from './lifecycle.ts';
-
-export { CallPath, Instant, UnLocode };
 
 export const VesselType = z.enum([
   'CONTAINER',

@@ -26,6 +26,8 @@ export const Ref = z.looseObject({
   /** Departure re-checks run the same version again as a new round. */
   round: z.number().int().min(0).default(0),
 });
+/** One Map iteration of screening: the reference and the [from, to) range `screeningBatches` cut. */
+export const BatchRef = Ref.extend({ from: z.number().int().min(0), to: z.number().int().min(0) });
 const WithDecision = Ref.extend({ decision: DecisionOutput.optional() });
 
 /** What the shared steps need, bound by the composition root. */

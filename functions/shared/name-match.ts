@@ -39,11 +39,3 @@ export function foldName(name: string): string {
 export function matchKey(p: { familyName: string; givenNames: string }): string {
   return `${foldName(p.familyName)} ${foldName(p.givenNames)}`.split(' ').filter(Boolean).sort().join(' ');
 }
-
-/**
- * The name as matching compares it (watch list, duplicates): spelling tricks folded away and
- * tokens sorted, so "Li Wei", "WEI, LI" and a Cyrillic look-alike compare equal.
- */
-export function normalisedName(p: { familyName: string; givenNames: string }): string {
-  return matchKey(p);
-}

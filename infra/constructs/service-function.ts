@@ -10,7 +10,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../functions/shared/table.ts';
-import { EXTERNAL_MODULES, REQUIRE_BANNER, TRACE_SDK_CALLS } from '../bundling.ts';
+import { BUNDLE, EXTERNAL_MODULES, TRACE_SDK_CALLS } from '../bundling.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { logKeyOf } from './log-key.ts';
 
@@ -70,14 +70,14 @@ export class ServiceFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
         sourceMap: true,
-        mainFields: ['module', 'main'],
+        mainFields: BUNDLE.mainFields,
         externalModules: EXTERNAL_MODULES,
         // Installed from the lock file beside the bundle, where the tracer's dynamic import finds it.
         ...(traceSdkCalls && { nodeModules: ['@aws-lambda-powertools/tracer'] }),
-        banner: REQUIRE_BANNER,
+        banner: BUNDLE.banner,
         ...(props.files?.length && {
           commandHooks: {
             beforeBundling: () => [],

@@ -6,28 +6,28 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
+import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
 import { bundleOptions } from '#infra/bundling.ts';
 import { PROJECT_ROOT } from '#infra/constructs/service-function.ts';
+import { functionsOf } from '../support/declared-rights.ts';
 
-/** The module of a route, or of a workflow step (`arrival-clearance.screenPersons`). */
-function moduleOf(name: string): string {
-  const route = routeList.find((r) => r.name === name);
-  const step = workflows
-    .flatMap((w) => Object.values(w.steps).map((s) => ({ name: `${w.name}.${s.export}`, module: s.module })))
-    .find((s) => s.name === name);
-  const module = route?.module ?? step?.module;
-  if (!module) throw new Error(`no route or step ${name}`);
-  return module;
-}
+const FUNCTIONS = functionsOf(routeList, workflows, schedules);
 
+/** The files that put code into a function's bundle (a file read and shaken away does not count). */
 async function bundledFiles(name: string): Promise<string[]> {
+  const fn = FUNCTIONS.find((f) => f.name === name);
+  if (!fn) throw new Error(`no function ${name}`);
   const result = await build({
-    ...bundleOptions(`${PROJECT_ROOT}functions/${moduleOf(name)}`),
+    ...bundleOptions(`${PROJECT_ROOT}functions/${fn.module}`),
     write: false,
     metafile: true,
   });
-  return Object.keys(result.metafile.inputs);
+  return Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file),
+  );
 }
 
 const LOCODE_LIST = /functions\/reference\/un-locode\.json$/;
@@ -59,8 +59,8 @@ describe('the transliteration table in a bundle', () => {
   it.each([
     'recordShipDeparture',
     'listWatchList',
-    'arrival-clearance.screenPersons',
-    'departure-clearance.screenSignOns',
+    'arrival-clearance/ScreenPersonsFunction',
+    'departure-clearance/ScreenSignOnsFunction',
   ])('is in %s, which screens or moves people', async (name) => {
     expect((await bundledFiles(name)).some((f) => TRANSLITERATION.test(f))).toBe(true);
   });
@@ -70,8 +70,8 @@ describe('the transliteration table in a bundle', () => {
     'listCalls',
     'getCall',
     'cancelCall',
-    'arrival-clearance.assessRisk',
-    'departure-clearance.checkOpenAlerts',
+    'arrival-clearance/AssessRiskFunction',
+    'departure-clearance/CheckOpenAlertsFunction',
   ])('is not in %s', async (name) => {
     expect((await bundledFiles(name)).filter((f) => TRANSLITERATION.test(f))).toEqual([]);
   });

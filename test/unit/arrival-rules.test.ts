@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess, declarationViolations, healthFindings, reviewTimeoutSeconds, vesselFindings } from '#arrival/rules.ts';
 import type { RiskReason } from '#clearance/schema.ts';
-import { normalisedName } from '#shared/name-match.ts';
+import { matchKey } from '#shared/name-match.ts';
 import { announcement, crewMember, declaration } from '../support/fixtures.ts';
 
 const call = announcement();
@@ -57,8 +57,8 @@ describe('declaration rules', () => {
     ['Müller Hans', 'HANS', 'MULLER'],
     ["O'Brien Seán", "O'BRIEN", 'Sean'],
   ])('normalise %s for matching', (_n, family, given) => {
-    expect(normalisedName({ familyName: family, givenNames: given })).toBe(
-      normalisedName({ familyName: given, givenNames: family }),
+    expect(matchKey({ familyName: family, givenNames: given })).toBe(
+      matchKey({ familyName: given, givenNames: family }),
     );
   });
 });
