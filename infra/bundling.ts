@@ -1,5 +1,6 @@
 // How every Lambda bundle is built and what it leaves out, shared by infra, the cold-start
 // benchmark (which must not load the CDK to know it) and the bundle tests.
+import { dirname } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 
 /**
@@ -21,6 +22,31 @@ export const BUNDLE = {
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
 };
+
+/**
+ * Reference tables read at run time from beside the bundle instead of carried in it (see
+ * functions/reference/vendored-file.ts): the UN/LOCODE list (80 KB), read the first time a port
+ * code is checked, next to the bundle; the MID table (14 KB), the first time an MMSI is, under
+ * node_modules there.
+ */
+export const DATA_BESIDE_BUNDLE = [
+  { from: 'functions/reference/un-locode.json', to: 'un-locode.json' },
+  { from: 'node_modules/mmsi-country-lookup/lib/mids.json', to: 'node_modules/mmsi-country-lookup/lib/mids.json' },
+] as const;
+
+/**
+ * The shell commands that put beside a bundle (`outputDir`) what it reads at run time: the tables,
+ * and the files under node_modules a function names (a font), at the same path there. CDK runs
+ * them after bundling; the cold-start benchmark and the bundle tests run the same ones.
+ */
+export function besideBundle(inputDir: string, outputDir: string, nodeModuleFiles: readonly string[] = []): string[] {
+  return [
+    ...DATA_BESIDE_BUNDLE,
+    ...nodeModuleFiles.map((f) => ({ from: `node_modules/${f}`, to: `node_modules/${f}` })),
+  ].map(
+    ({ from, to }) => `mkdir -p "${dirname(`${outputDir}/${to}`)}" && cp "${inputDir}/${from}" "${outputDir}/${to}"`,
+  );
+}
 
 /** esbuild's settings for a function's bundle, as infra's NodejsFunction passes them (without its source map). */
 export function bundleOptions(entryPoint: string): BuildOptions {

@@ -1,10 +1,9 @@
 // Maritime Identification Digits (ITU-R M.585, the MID table of ITU's MARS database) as shipped by
-// the mmsi-country-lookup package: the table only, not its parser. A ship station's MMSI starts
-// with the MID of the state that assigned it, which is normally the flag state.
-import mids from 'mmsi-country-lookup/lib/mids.json' with { type: 'json' };
+// the mmsi-country-lookup package: the table only, not its parser, read on first use. A ship
+// station's MMSI starts with the MID of the state that assigned it, which is normally the flag state.
+import { type MidTable, vendoredMids } from '#reference/vendored.ts';
 
-/** MID → [ISO 3166-1 alpha-2, alpha-3, ISO 3166-2 subdivision, ITU's name of the administration]. */
-const TABLE: Record<string, string[]> = mids;
+let table: MidTable | undefined;
 
 export interface MidAllocation {
   mid: string;
@@ -18,6 +17,7 @@ export interface MidAllocation {
 export function midOf(mmsi: string): MidAllocation | undefined {
   if (!/^[2-7]\d{8}$/.test(mmsi)) return undefined;
   const mid = mmsi.slice(0, 3);
-  const entry = TABLE[mid];
+  table ??= vendoredMids();
+  const entry = table[mid];
   return entry?.[0] ? { mid, country: entry[0], name: entry[3] ?? entry[0] } : undefined;
 }

@@ -1,9 +1,9 @@
 // A port code checked against the vendored UN/LOCODE list. Apart from the other value formats
-// (values.ts) because the list is 80 KB that every bundle importing it carries: only the payloads
-// that name a port import this module, so a route that never reads one does not load the list.
+// (values.ts): only the payloads that name a port import this module, and the list (80 KB) is read
+// from its file the first time a code is checked (#reference/un-locode.ts).
 import * as z from 'zod';
 import { describeLookalikes, lookalikeCharacters } from '#reference/lookalike.ts';
-import { isKnownLocode, LOCODE_EDITION } from '#reference/un-locode.ts';
+import { isKnownLocode, locodeEdition } from '#reference/un-locode.ts';
 
 /** The rule codes of a refused port code: a 422 naming the field. */
 export const LOCODE_RULES = { lookalike: 'LOCODE_LOOKALIKE', unknown: 'LOCODE_UNKNOWN' } as const;
@@ -35,7 +35,7 @@ export const UnLocode = z
     ctx.issues.push({
       code: 'custom',
       input: ctx.value,
-      message: `${ctx.value} is not in UN/LOCODE (${LOCODE_EDITION})`,
-      params: { rule: LOCODE_RULES.unknown, zh: `${ctx.value} 不在联合国贸易和运输地点代码 (${LOCODE_EDITION}) 中` },
+      message: `${ctx.value} is not in UN/LOCODE (${locodeEdition()})`,
+      params: { rule: LOCODE_RULES.unknown, zh: `${ctx.value} 不在联合国贸易和运输地点代码 (${locodeEdition()}) 中` },
     });
   });

@@ -1,7 +1,6 @@
 // One Lambda function with the project's defaults baked in: Node 24 on ARM64, ESM bundle built by
 // the local esbuild, tracing, bounded timeout, its own log group and a role that grants only what
 // `bindTable` and the stack add.
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -10,7 +9,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../functions/shared/table.ts';
-import { BUNDLE, EXTERNAL_MODULES, TRACE_SDK_CALLS } from '../bundling.ts';
+import { BUNDLE, besideBundle, EXTERNAL_MODULES, TRACE_SDK_CALLS } from '../bundling.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { logKeyOf } from './log-key.ts';
 
@@ -78,17 +77,11 @@ export class ServiceFunction extends NodejsFunction {
         // Installed from the lock file beside the bundle, where the tracer's dynamic import finds it.
         ...(traceSdkCalls && { nodeModules: ['@aws-lambda-powertools/tracer'] }),
         banner: BUNDLE.banner,
-        ...(props.files?.length && {
-          commandHooks: {
-            beforeBundling: () => [],
-            beforeInstall: () => [],
-            afterBundling: (inputDir: string, outputDir: string) =>
-              (props.files ?? []).map(
-                (f) =>
-                  `mkdir -p "${outputDir}/node_modules/${dirname(f)}" && cp "${inputDir}/node_modules/${f}" "${outputDir}/node_modules/${f}"`,
-              ),
-          },
-        }),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => besideBundle(inputDir, outputDir, props.files),
+        },
       },
     });
     Validations.of(role).acknowledge({

@@ -2,7 +2,7 @@
 // an unknown or look-alike UN/LOCODE is a 422 naming the field, an MMSI of another state than the
 // flag is accepted with a warning the agent can act on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCODE_EDITION } from '#reference/un-locode.ts';
+import { locodeEdition } from '#reference/un-locode.ts';
 import { announcement, declaration } from '../support/fixtures.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 
@@ -19,8 +19,8 @@ afterAll(() => sys.stop());
 
 describe('an announcement with port codes', () => {
   it.each([
-    ['port', { port: 'CNAAZ' }, 'LOCODE_UNKNOWN', `CNAAZ is not in UN/LOCODE (${LOCODE_EDITION})`],
-    ['lastPort', { lastPort: 'KRPUX' }, 'LOCODE_UNKNOWN', `KRPUX is not in UN/LOCODE (${LOCODE_EDITION})`],
+    ['port', { port: 'CNAAZ' }, 'LOCODE_UNKNOWN', `CNAAZ is not in UN/LOCODE (${locodeEdition()})`],
+    ['lastPort', { lastPort: 'KRPUX' }, 'LOCODE_UNKNOWN', `KRPUX is not in UN/LOCODE (${locodeEdition()})`],
     ['nextPort', { nextPort: 'JPY\u041EK' }, 'LOCODE_LOOKALIKE', 'U+041E is not a Latin letter or digit'],
     ['port', { port: '\uFF23\uFF2E\uFF34\uFF38\uFF27' }, 'LOCODE_LOOKALIKE', 'fullwidth or compatibility form of C'],
   ])('refuses %s %j with 422 naming the field', async (path, change, rule, message) => {

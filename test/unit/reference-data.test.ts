@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { announcementWarnings } from '#calls/rules.ts';
 import { decodeLocodes, encodeLocodes, hasLocode, locodesOf } from '#reference/un-locode-codec.ts';
-import { isKnownLocode, LOCODE_EDITION } from '#reference/un-locode.ts';
+import { isKnownLocode, locodeEdition } from '#reference/un-locode.ts';
 import { midOf } from '#reference/mid.ts';
 import { splitRuleIssues } from '#shared/errors.ts';
 import { UnLocode } from '#shared/port-code.ts';
@@ -48,7 +48,7 @@ describe('UN/LOCODE: every port code the API takes exists in the vendored list',
   ])('refuses %s (%s) as a rule naming the edition', (code) => {
     expect(verdict(code)).toBe('LOCODE_UNKNOWN');
     const parsed = z.object({ port: UnLocode }).safeParse({ port: code });
-    expect(parsed.error?.issues[0]?.message).toBe(`${code} is not in UN/LOCODE (${LOCODE_EDITION})`);
+    expect(parsed.error?.issues[0]?.message).toBe(`${code} is not in UN/LOCODE (${locodeEdition()})`);
   });
 
   it.each([

@@ -1,0 +1,22 @@
+// The vendored reference tables carried in the module: what the browser gets, where the web app
+// checks ports and ships with the same schemas. package.json maps `#reference/vendored.ts` here
+// under the `browser` condition, and to vendored-file.ts everywhere else (Node: the embedded
+// runtime, the tests, Lambda), which reads the same files on first use instead of carrying them.
+import locodes from './un-locode.json' with { type: 'json' };
+import mids from 'mmsi-country-lookup/lib/mids.json' with { type: 'json' };
+
+/** The UN/LOCODE file: the list's source, licence and edition, and the codes (un-locode-codec.ts). */
+export interface VendoredLocodes {
+  edition: string;
+  source: string;
+  licence: string;
+  count: number;
+  data: string;
+}
+
+/** MID → [ISO 3166-1 alpha-2, alpha-3, ISO 3166-2 subdivision, ITU's name of the administration]. */
+export type MidTable = Record<string, string[]>;
+
+export const vendoredLocodes = (): VendoredLocodes => locodes;
+
+export const vendoredMids = (): MidTable => mids;
