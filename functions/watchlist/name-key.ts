@@ -3,7 +3,7 @@
 // passport's data page gives it, so a watch-list entry IVANOV meets a crew list in Cyrillic.
 // A word that mixes Latin with other letters is a spelling trick, not a name in another script:
 // it keeps the TS #39 skeleton (SАNTOS with a Cyrillic А is SANTOS, not SANTOS transliterated).
-import { transliterate } from 'transliteration';
+import { type Romaniser, vendoredRomaniser } from '#reference/vendored.ts';
 import { foldName, matchKey, visibleName } from '#shared/name-match.ts';
 
 /**
@@ -27,13 +27,17 @@ const ICAO_9303: [string, string][] = [
   ['ΟΎ', 'OU'],
 ];
 
+// Loaded the first time a word is not in Latin letters: most crew lists never need it.
+let romaniser: Romaniser | undefined;
+
 const LATIN = /\p{Script=Latin}/u;
 const LETTER = /\p{L}/u;
 
 function foldWord(word: string): string {
   if (LATIN.test(word) || !LETTER.test(word)) return foldName(word);
   // Chinese characters of one word stay one word (王小明 → WANGXIAOMING, as a passport writes it).
-  return foldName(transliterate(word, { replace: ICAO_9303, fixChineseSpacing: false }));
+  romaniser ??= vendoredRomaniser();
+  return foldName(romaniser(word, { replace: ICAO_9303, fixChineseSpacing: false }));
 }
 
 /** The key a watch-list entry is stored under and a person is looked up by: words folded and sorted. */

