@@ -11,6 +11,7 @@ import { costOfACall } from './cost.ts';
 import { goalsChart } from './chart.ts';
 import { batches, gangways, pastCapacity, singleEvents, storeFloor } from './ingest.ts';
 import { overviewFlatness } from './overview.ts';
+import { withCost } from './phase-cost.ts';
 import { latestSimulation } from './month.ts';
 import { api, announceAndDeclare, tokens, waitForEvent } from './scenario.ts';
 import { figures, load, progress, round } from './stats.ts';
@@ -48,13 +49,13 @@ dynamoClient().middlewareStack.add(
 );
 
 try {
-  const floor = { ...(await storeFloor(DEVICES, SECONDS)), load1: load1() };
+  const floor = { ...(await withCost(storeOps, () => storeFloor(DEVICES, SECONDS))), load1: load1() };
   report.storeFloor = floor;
 
   if (runs('single') || runs('batch') || runs('capacity')) {
     const devices = await gangways(runtime, client, t, DEVICES, 0);
     if (runs('single')) {
-      const single = await singleEvents(runtime.url, devices, SECONDS);
+      const single = await withCost(storeOps, () => singleEvents(runtime.url, devices, SECONDS));
       report.gangwaySingle = {
         ...single,
         load1: load1(),
@@ -63,7 +64,7 @@ try {
       };
     }
     if (runs('batch')) {
-      const batch = await batches(runtime.url, devices, SECONDS);
+      const batch = await withCost(storeOps, () => batches(runtime.url, devices, SECONDS));
       report.gangwayBatch = { ...batch, load1: load1(), ratioToFloor: round(batch.perSecond / floor.perSecond, 2) };
     }
     if (runs('capacity')) {

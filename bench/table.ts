@@ -1,6 +1,7 @@
 // The benchmark's goals (issue "performance at port scale"), each a ratio to a baseline measured
 // in the same run where one exists, and the table printed at the end of `npm run bench`.
 // biome-ignore-all lint/suspicious/noExplicitAny: the report is a loose JSON record
+import { describeCost } from './phase-cost.ts';
 type Report = Record<string, any>;
 
 /** Each goal: the part of the report it reads, and whether that part meets it. */
@@ -41,17 +42,30 @@ export function printTable(r: Report) {
     `p50 ${r.storeFloor?.p50Ms} ms, p99 ${r.storeFloor?.p99Ms} ms${at(r.storeFloor)}`,
     'baseline',
   ]);
+  add(r.storeFloor?.busy, ['  what the floor costs', '', describeCost(r.storeFloor), '']);
   add(r.gangwaySingle, [
     'gangway, single events ×32',
     `${r.gangwaySingle?.perSecond}/s`,
     `p50 ${r.gangwaySingle?.p50Ms} ms, p99 ${r.gangwaySingle?.p99Ms} ms${at(r.gangwaySingle)}`,
     `${r.gangwaySingle?.ratioToFloor} × floor (goal ≥ 0.45), p99 ${r.gangwaySingle?.p99RatioToFloor} × floor p99 (goal ≤ 2)`,
   ]);
+  add(r.gangwaySingle?.storeRequestsPerEvent, [
+    '  what a single event costs',
+    `${r.gangwaySingle?.storeRequestsPerEventTotal} store requests`,
+    describeCost(r.gangwaySingle),
+    `at most ${r.gangwaySingle?.requestCeiling} × floor at that many requests`,
+  ]);
   add(r.gangwayBatch, [
     'gangway, batches of 100 ×32',
     `${r.gangwayBatch?.perSecond} events/s`,
     `p50 ${r.gangwayBatch?.p50Ms} ms, p99 ${r.gangwayBatch?.p99Ms} ms per batch${at(r.gangwayBatch)}`,
     `${r.gangwayBatch?.ratioToFloor} × floor (goal ≥ 1.5)`,
+  ]);
+  add(r.gangwayBatch?.storeRequestsPerEvent, [
+    '  what an event of a batch costs',
+    `${r.gangwayBatch?.storeRequestsPerEventTotal} store requests`,
+    describeCost(r.gangwayBatch),
+    `at most ${r.gangwayBatch?.requestCeiling} × floor at that many requests`,
   ]);
   add(r.pastCapacity, [
     `past capacity, single events ×${r.pastCapacity?.devices}`,
