@@ -53,7 +53,8 @@ export async function loadRoutes(routes: readonly Route[]): Promise<CompiledRout
           return '([^/]+)';
         });
       const invoker = { name: route.name, grants: routeGrants(route) };
-      const invoke: Handler = (event, context) => invokeAs(invoker, () => (handler as Handler)(event, context));
+      const invoke: Handler = (event, context) =>
+        invokeAs(invoker, () => (handler as Handler)(event, context), context.awsRequestId);
       return { route, pattern: new RegExp(`^${source}$`), params, handler: invoke };
     }),
   );

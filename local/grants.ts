@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Grants } from '#shared/grants.ts';
+import { inInvocation } from './invocations.ts';
 
 export interface Invoker {
   /** The function's name: the route's, `workflow/Placeholder` or the job's. */
@@ -37,10 +38,13 @@ export function currentInvoker(): Invoker | undefined {
   return current.getStore();
 }
 
-/** Runs `fn` as `invoker`: every AWS call and environment read inside it is that function's. */
-export function invokeAs<T>(invoker: Invoker, fn: () => T): T {
+/**
+ * Runs `fn` as one invocation of `invoker`: every AWS call and environment read inside it is that
+ * function's, and what Powertools keeps per invocation is its own (local/invocations.ts).
+ */
+export function invokeAs<T>(invoker: Invoker, fn: () => T, requestId?: string): T {
   invoked.add(invoker.name);
-  return current.run(invoker, fn);
+  return current.run(invoker, () => inInvocation(fn, requestId));
 }
 
 const invoked = new Set<string>();

@@ -91,7 +91,8 @@ async function stepHandlers(spec: WorkflowSpec): Promise<Record<string, StepHand
       const handler = module[ref.export];
       if (typeof handler !== 'function') throw new Error(`${ref.module} does not export ${ref.export}`);
       const invoker = { name: `${spec.name}/${placeholder}`, grants: taskGrants(ref) };
-      const step: StepHandler = (event, context) => invokeAs(invoker, () => (handler as StepHandler)(event, context));
+      const step: StepHandler = (event, context) =>
+        invokeAs(invoker, () => (handler as StepHandler)(event, context), context.awsRequestId);
       return [placeholder, step] as const;
     }),
   );

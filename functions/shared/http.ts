@@ -24,7 +24,7 @@ import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   idempotencyMiddleware,
 } from './idempotency.ts';
-import { logger, perInvocation } from './logger.ts';
+import { logger } from './logger.ts';
 import { metrics } from './metrics.ts';
 import { tracing } from './tracer.ts';
 import type { HttpResult } from './responses.ts';
@@ -79,7 +79,7 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
         const parsed = (event as unknown as Record<symbol, Parsed>)[PARSED]!;
         return fn({ ...parsed, event, context } as HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>);
       });
-      return perInvocation((event: HttpEvent, context: Context) => handler(event, context));
+      return (event: HttpEvent, context: Context) => handler(event, context);
     },
   };
 }

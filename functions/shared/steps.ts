@@ -5,7 +5,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { logger, perInvocation } from './logger.ts';
+import { logger } from './logger.ts';
 import { metrics } from './metrics.ts';
 import { tracing } from './tracer.ts';
 
@@ -32,8 +32,8 @@ export function stepHandler<S extends z.ZodType, R>(name: string, input: S, fn: 
       }
       return fn(parsed.data);
     })
-    .use(injectLambdaContext(logger))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(tracing())
     .use(logMetrics(metrics));
-  return perInvocation((event: unknown, context?: Context): Promise<R> => handler(event, context ?? ({} as Context)));
+  return (event: unknown, context?: Context): Promise<R> => handler(event, context ?? ({} as Context));
 }
