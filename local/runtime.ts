@@ -203,11 +203,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     },
     { dataDir, timeoutMs: timeouts.schedule * 1000, ...options.jobs },
   );
-  // EventBridge rule → SQS → delivery Lambda on AWS; the same handler on the bus here.
-  const stopWebhooks = deliverWebhooks(
-    bus,
-    (await import(new URL('webhooks/api.ts', FUNCTIONS_DIR).href)) as WebhookHandlers,
-  );
+  // EventBridge rule → SQS → delivery Lambda on AWS; the same handler on the bus here. A listener
+  // runs inside the invocation that published the event, so each delivery is an invocation of its
+  // own, with the delivery function's rights (the table, read and write), as the Lambda is.
+  const webhooks = (await import(new URL('webhooks/api.ts', FUNCTIONS_DIR).href)) as WebhookHandlers;
+  const delivery = { name: 'deliverQueued', grants: taskGrants({}) };
+  const retries = { name: 'webhook-retries', grants: taskGrants({}) };
+  const stopWebhooks = deliverWebhooks(bus, {
+    onBusEvent: (event) => invokeAs(delivery, () => webhooks.onBusEvent(event)),
+    retryDeliveries: () => invokeAs(retries, () => webhooks.retryDeliveries()),
+  });
   const server: Server = await createGateway({
     routes: options.routes ?? routeList,
     identity,

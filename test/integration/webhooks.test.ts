@@ -6,6 +6,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcement, declaration } from '../support/fixtures.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
+import { functionsInvoked } from '#local/grants.ts';
 import { until } from '../support/wait.ts';
 
 interface Received {
@@ -148,6 +149,19 @@ describe('delivering call events', () => {
     expect(theirs.got.map((r) => verified(theirs, r).data.callId)).toEqual([theirCall]);
     // Signed with the endpoint's own secret: another endpoint's secret does not verify it.
     expect(() => verified(theirs, mine.got[0]!)).toThrow();
+  });
+
+  it('delivers as the delivery function, with its own rights, not inside the one that published', async () => {
+    const hook = await hookFor(agent, ['ArrivalCleared']);
+    await declaredCall(agent);
+    await until(
+      async () => hook.got.length,
+      (n) => n >= 1,
+      'the delivery',
+    );
+    // Run as the function AWS runs it in (its rights checked by the store and the local
+    // endpoints), not inside the invocation that published the event.
+    expect(functionsInvoked()).toContain('deliverQueued');
   });
 
   it('opens a review without its reasons: watch-list findings never reach the agent', async () => {
