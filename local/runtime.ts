@@ -30,6 +30,7 @@ import { installGrants, invokeAs, setScopedEnv } from './grants.ts';
 import { type JobOptions, type ScheduledJobs, startScheduledJobs } from './scheduled-jobs.ts';
 import { TIMEOUT_SECONDS, taskGrants } from '#shared/grants.ts';
 import { deliverWebhooks, type WebhookHandlers } from './webhooks.ts';
+import { deliveryFunction } from '#webhooks/routes.ts';
 
 export interface RuntimeOptions {
   port?: number;
@@ -206,9 +207,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   // EventBridge rule → SQS → delivery Lambda on AWS; the same handler on the bus here. A listener
   // runs inside the invocation that published the event, so each delivery is an invocation of its
   // own, with the delivery function's rights (the table, read and write), as the Lambda is.
-  const webhooks = (await import(new URL('webhooks/api.ts', FUNCTIONS_DIR).href)) as WebhookHandlers;
-  const delivery = { name: 'deliverQueued', grants: taskGrants({}) };
-  const retries = { name: 'webhook-retries', grants: taskGrants({}) };
+  const webhooks = (await import(new URL(deliveryFunction.module, FUNCTIONS_DIR).href)) as WebhookHandlers;
+  const delivery = { name: deliveryFunction.name, grants: taskGrants({}) };
+  const sweep = schedules.find((s) => s.module === deliveryFunction.module && s.export === 'retryDeliveries');
+  if (!sweep) throw new Error('The schedule table has no webhook retry sweep');
+  const retries = { name: sweep.name, grants: taskGrants(sweep) };
   const stopWebhooks = deliverWebhooks(bus, {
     onBusEvent: (event) => invokeAs(delivery, () => webhooks.onBusEvent(event)),
     retryDeliveries: () => invokeAs(retries, () => webhooks.retryDeliveries()),

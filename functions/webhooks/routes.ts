@@ -67,3 +67,9 @@ export const webhookRoutes = defineRoutes({
     errors: [400, 401, 403, 404, 409],
   },
 });
+
+/**
+ * The function the webhook queue feeds on AWS (infra/constructs/webhook-delivery.ts): the table,
+ * read and write, and nothing else. The embedded runtime runs its bus listener as this function.
+ */
+export const deliveryFunction = { name: 'deliverQueued', module: 'webhooks/api.ts', export: 'deliverQueued' } as const;

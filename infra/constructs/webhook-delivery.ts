@@ -8,6 +8,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../functions/shared/events.ts';
+import { deliveryFunction } from '../../functions/webhooks/routes.ts';
 import { AGENT_BUS_EVENTS } from '../../functions/webhooks/rules.ts';
 import type { ClearanceTable } from './clearance-table.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -48,8 +49,8 @@ export class WebhookDelivery extends Construct {
       targets: [new SqsQueue(this.queue, { deadLetterQueue: this.deadLetters, retryAttempts: 8 })],
     });
     this.function = new ServiceFunction(this, 'Deliver', {
-      module: 'webhooks/api.ts',
-      handler: 'deliverQueued',
+      module: deliveryFunction.module,
+      handler: deliveryFunction.export,
       description: 'Sends call events to agents’ webhook endpoints, signed per Standard Webhooks',
       timeout,
       environment: props.environment,

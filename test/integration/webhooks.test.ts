@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcement, declaration } from '../support/fixtures.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 import { functionsInvoked } from '#local/grants.ts';
+import { deliveryFunction } from '#webhooks/routes.ts';
 import { until } from '../support/wait.ts';
 
 interface Received {
@@ -161,7 +162,7 @@ describe('delivering call events', () => {
     );
     // Run as the function AWS runs it in (its rights checked by the store and the local
     // endpoints), not inside the invocation that published the event.
-    expect(functionsInvoked()).toContain('deliverQueued');
+    expect(functionsInvoked()).toContain(deliveryFunction.name);
   });
 
   it('opens a review without its reasons: watch-list findings never reach the agent', async () => {
