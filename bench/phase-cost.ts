@@ -1,8 +1,8 @@
 // What a load phase cost, beside how fast it went: the store requests each of its events made, by
 // kind, and how busy each kind of thread was. With them a figure explains itself. The store floor
-// makes one request an operation through the same client, so a path that makes n an event goes at
-// most 1/n as fast, whichever thread binds (the floor's own client work fills the main thread
-// before the store's thread); and a thread near 1.0 is the one that binds.
+// makes one request an operation through the same client, so a path that makes n an event goes
+// about 1/n as fast, if each of its requests costs what a floor write does; and a thread near 1.0
+// is the one that binds.
 import { cpuMark, cpuReport } from './cpu.ts';
 import { type Figures, round } from './stats.ts';
 
@@ -10,7 +10,7 @@ export interface PhaseCost {
   /** Store requests per event, by operation (`GetItem`, `PutItem`, …), counted at the client. */
   storeRequestsPerEvent: Record<string, number>;
   storeRequestsPerEventTotal: number;
-  /** 1 ÷ requests per event: the most this path can reach as a ratio to the floor. */
+  /** 1 ÷ requests per event: about the most this path can reach, as a ratio to the floor. */
   requestCeiling: number;
   /** CPU-seconds per second of the phase, by kind of thread (1 = one core busy throughout). */
   busy?: Record<string, number>;

@@ -53,7 +53,7 @@ export function printTable(r: Report) {
     '  what a single event costs',
     `${r.gangwaySingle?.storeRequestsPerEventTotal} store requests`,
     describeCost(r.gangwaySingle),
-    `at most ${r.gangwaySingle?.requestCeiling} × floor at that many requests`,
+    `about ${r.gangwaySingle?.requestCeiling} × floor at most, at that many requests`,
   ]);
   add(r.gangwayBatch, [
     'gangway, batches of 100 ×32',
@@ -65,7 +65,7 @@ export function printTable(r: Report) {
     '  what an event of a batch costs',
     `${r.gangwayBatch?.storeRequestsPerEventTotal} store requests`,
     describeCost(r.gangwayBatch),
-    `at most ${r.gangwayBatch?.requestCeiling} × floor at that many requests`,
+    `about ${r.gangwayBatch?.requestCeiling} × floor at most, at that many requests`,
   ]);
   add(r.pastCapacity, [
     `past capacity, single events ×${r.pastCapacity?.devices}`,
