@@ -11,9 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type SnapshotSource, snapshotEntries } from './backup-format.ts';
 import { openIterators, withClosingIterators } from './store-iterators.ts';
+import { withSynchronousReads } from './store-reads.ts';
 
 // dynalite does not hand out its LevelDB: note the one it opens (it opens one per store). Both
-// classes it may open get iterators that close (see store-iterators.ts).
+// classes it may open get iterators that close (see store-iterators.ts) and read items at once
+// (store-reads.ts).
 const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
 const level = fromDynalite('level') as { Level: new (...args: unknown[]) => SnapshotSource };
 const memoryLevel = fromDynalite('memory-level') as { MemoryLevel: new (...args: unknown[]) => unknown };
@@ -27,7 +29,7 @@ let opened: SnapshotSource | undefined;
  * peaked 26–45 MB higher, 27 MB under the month's 1 GB (bench/README.md, "2026-12-02, evening").
  */
 const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
-const Level = withClosingIterators(level.Level as never) as unknown as typeof level.Level;
+const Level = withSynchronousReads(withClosingIterators(level.Level as never)) as unknown as typeof level.Level;
 level.Level = class extends Level {
   constructor(...args: unknown[]) {
     const [location, options] = args as [unknown, Record<string, unknown> | undefined];
@@ -35,7 +37,7 @@ level.Level = class extends Level {
     opened = this;
   }
 };
-memoryLevel.MemoryLevel = withClosingIterators(memoryLevel.MemoryLevel as never);
+memoryLevel.MemoryLevel = withSynchronousReads(withClosingIterators(memoryLevel.MemoryLevel as never));
 const { default: dynalite } = await import('dynalite');
 
 export interface PostedRequest {
