@@ -79,8 +79,11 @@ export async function coldStart(runs = 5) {
       "DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));\n",
   );
   const sdkOnly = timeNode(`${OUT}sdk-only.mjs`, runs);
-  // What infra puts beside every bundle (the UN/LOCODE list), so a bundle finds it as on Lambda.
-  for (const command of besideBundle(ROOT.replace(/\/$/, ''), OUT.replace(/\/$/, ''))) execSync(command);
+  // What infra puts beside every bundle (the reference tables) and beside some (the contract's
+  // document), so a bundle finds it as on Lambda; the bundles share a folder.
+  const modules = new Set(entries().map((e) => e.module));
+  const commands = [...modules].flatMap((m) => besideBundle(ROOT.replace(/\/$/, ''), OUT.replace(/\/$/, ''), [], m));
+  for (const command of new Set(commands)) execSync(command);
   const results = [];
   for (const e of entries()) {
     const bundle = `${OUT}${e.name}.mjs`;

@@ -1,7 +1,11 @@
 // How every Lambda bundle is built and what it leaves out, shared by infra, the cold-start
 // benchmark (which must not load the CDK to know it) and the bundle tests.
-import { dirname } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
+import { openApiDocument } from '#functions/platform/openapi.ts';
+import { platformRoutes } from '#functions/platform/routes.ts';
 
 /**
  * Left out of every bundle: the AWS SDK, which Lambda's Node.js runtime provides, and Powertools
@@ -47,17 +51,37 @@ export const DATA_BESIDE_BUNDLE = [
 ];
 
 /**
- * The shell commands that put beside a bundle (`outputDir`) what it reads at run time: the tables,
- * and the files under node_modules a function names (a font), at the same path there. CDK runs
- * them after bundling; the cold-start benchmark and the bundle tests run the same ones.
+ * Files built when a function's bundle is, by the module under functions/ it bundles. The
+ * contract's function serves the OpenAPI document built from every route's schema (about 190 KB of
+ * JSON): built on a cold start, it took the import of every route's schemas and about 60 ms more
+ * (bench/README.md, "2026-12-03, last"). Elsewhere the handler builds it on its first request.
  */
-export function besideBundle(inputDir: string, outputDir: string, nodeModuleFiles: readonly string[] = []): string[] {
+export const BUILT_BESIDE_BUNDLE: Record<string, readonly { to: string; contents: () => string }[]> = {
+  [platformRoutes.openApi.module]: [{ to: 'openapi.json', contents: () => JSON.stringify(openApiDocument()) }],
+};
+
+/**
+ * The shell commands that put beside a bundle (`outputDir`) what it reads at run time: the tables,
+ * the files under node_modules a function names (a font), at the same path there, and what is
+ * built for its module (`BUILT_BESIDE_BUNDLE`), written here into a folder of its own first. CDK
+ * runs them after bundling; the cold-start benchmark and the bundle tests run the same ones.
+ */
+export function besideBundle(
+  inputDir: string,
+  outputDir: string,
+  nodeModuleFiles: readonly string[] = [],
+  module?: string,
+): string[] {
+  const built = (module && BUILT_BESIDE_BUNDLE[module]) || [];
+  const builtDir = built.length ? mkdtempSync(join(tmpdir(), 'three-zeros-built-')) : '';
+  for (const file of built) writeFileSync(join(builtDir, file.to), file.contents());
   return [
-    ...DATA_BESIDE_BUNDLE,
-    ...nodeModuleFiles.map((f) => ({ from: `node_modules/${f}`, to: `node_modules/${f}` })),
-  ].map(
-    ({ from, to }) => `mkdir -p "${dirname(`${outputDir}/${to}`)}" && cp "${inputDir}/${from}" "${outputDir}/${to}"`,
-  );
+    ...[
+      ...DATA_BESIDE_BUNDLE,
+      ...nodeModuleFiles.map((f) => ({ from: `node_modules/${f}`, to: `node_modules/${f}` })),
+    ].map(({ from, to }) => ({ from: `${inputDir}/${from}`, to })),
+    ...built.map(({ to }) => ({ from: join(builtDir, to), to })),
+  ].map(({ from, to }) => `mkdir -p "${dirname(`${outputDir}/${to}`)}" && cp "${from}" "${outputDir}/${to}"`);
 }
 
 /** esbuild's settings for a function's bundle, as infra's NodejsFunction passes them (without its source map). */

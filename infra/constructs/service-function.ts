@@ -80,7 +80,8 @@ export class ServiceFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => besideBundle(inputDir, outputDir, props.files),
+          afterBundling: (inputDir: string, outputDir: string) =>
+            besideBundle(inputDir, outputDir, props.files, props.module),
         },
       },
     });

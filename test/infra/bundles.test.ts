@@ -3,7 +3,7 @@
 // the transliteration library (186 KB, mostly tables) and countries-and-timezones (50 KB). Infra puts them beside each bundle, and a
 // bundle that checks a port, an MMSI or a name reads them from there on first use.
 import { execFileSync, execSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -12,6 +12,7 @@ import { routeList } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
 import { besideBundle, bundleOptions } from '#infra/bundling.ts';
+import { openApiDocument } from '#functions/platform/openapi.ts';
 import { locodeEdition } from '#reference/un-locode.ts';
 import { watchNameKey } from '#watchlist/name-key.ts';
 import { PROJECT_ROOT } from '#infra/constructs/service-function.ts';
@@ -91,5 +92,43 @@ describe('the reference tables beside a bundle', () => {
       watchNameKey({ familyName: 'IVANOV', givenNames: 'WANGWEI' }),
       'Asia/Shanghai',
     ]);
+  });
+});
+
+describe("the contract's bundle", () => {
+  it('serves the document built with the bundle, the one the route table gives', async () => {
+    // Prepare: the openApi function bundled as infra bundles it, in a folder of its own.
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    await build({ ...bundleOptions(`${PROJECT_ROOT}functions/platform/api.ts`), outfile: join(dir, 'index.mjs') });
+    for (const command of besideBundle(PROJECT_ROOT.replace(/\/$/, ''), dir, [], 'platform/api.ts')) execSync(command);
+    // The AWS SDK, which Lambda's runtime provides.
+    symlinkSync(join(PROJECT_ROOT, 'node_modules/@aws-sdk'), join(dir, 'node_modules/@aws-sdk'));
+    const built = JSON.parse(readFileSync(join(dir, 'openapi.json'), 'utf8'));
+    const serve = () => {
+      const script =
+        "import { openApi } from './index.mjs';\n" +
+        "const event = { version: '2.0', rawPath: '/openapi.json', headers: {}, requestContext: { http: { method: 'GET' } }, isBase64Encoded: false };\n" +
+        "const res = await openApi(event, { functionName: 'openApi', awsRequestId: 'r1', getRemainingTimeInMillis: () => 3000 });\n" +
+        'console.log(JSON.stringify({ statusCode: res.statusCode, body: JSON.parse(res.body) }));\n';
+      writeFileSync(join(dir, 'run.mjs'), script);
+      return JSON.parse(
+        execFileSync(process.execPath, [join(dir, 'run.mjs')], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', TABLE_NAME: 't', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+        }),
+      ) as { statusCode: number; body: { openapi?: string; paths?: object } };
+    };
+
+    // Act and assess: the document beside the bundle is what the route table builds, and it is served.
+    expect(built).toEqual(openApiDocument());
+    expect(serve()).toEqual({ statusCode: 200, body: built });
+
+    // It is read from beside the bundle, not built again there: a different file is what is served.
+    writeFileSync(join(dir, 'openapi.json'), JSON.stringify({ openapi: '3.1.0', paths: {} }));
+    expect(serve().body).toEqual({ openapi: '3.1.0', paths: {} });
+
+    // Without it the bundle builds the same document on the first request.
+    rmSync(join(dir, 'openapi.json'));
+    expect(serve()).toEqual({ statusCode: 200, body: built });
   });
 });
