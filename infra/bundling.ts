@@ -63,8 +63,9 @@ export const BUILT_BESIDE_BUNDLE: Record<string, readonly { to: string; contents
 /**
  * The shell commands that put beside a bundle (`outputDir`) what it reads at run time: the tables,
  * the files under node_modules a function names (a font), at the same path there, and what is
- * built for its module (`BUILT_BESIDE_BUNDLE`), written here into a folder of its own first. CDK
- * runs them after bundling; the cold-start benchmark and the bundle tests run the same ones.
+ * built for its module (`BUILT_BESIDE_BUNDLE`), written here into a folder of its own first (the
+ * last command removes it). CDK runs them after bundling; the cold-start benchmark and the bundle
+ * tests run the same ones.
  */
 export function besideBundle(
   inputDir: string,
@@ -81,7 +82,9 @@ export function besideBundle(
       ...nodeModuleFiles.map((f) => ({ from: `node_modules/${f}`, to: `node_modules/${f}` })),
     ].map(({ from, to }) => ({ from: `${inputDir}/${from}`, to })),
     ...built.map(({ to }) => ({ from: join(builtDir, to), to })),
-  ].map(({ from, to }) => `mkdir -p "${dirname(`${outputDir}/${to}`)}" && cp "${from}" "${outputDir}/${to}"`);
+  ]
+    .map(({ from, to }) => `mkdir -p "${dirname(`${outputDir}/${to}`)}" && cp "${from}" "${outputDir}/${to}"`)
+    .concat(built.length ? [`rm -rf "${builtDir}"`] : []);
 }
 
 /** esbuild's settings for a function's bundle, as infra's NodejsFunction passes them (without its source map). */
