@@ -1,6 +1,6 @@
 // How every Lambda bundle is built and what it leaves out, shared by infra, the cold-start
 // benchmark (which must not load the CDK to know it) and the bundle tests.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
@@ -60,12 +60,46 @@ export const BUILT_BESIDE_BUNDLE: Record<string, readonly { to: string; contents
   [platformRoutes.openApi.module]: [{ to: 'openapi.json', contents: () => JSON.stringify(openApiDocument()) }],
 };
 
+let builtRoot: string | undefined;
+const builtFiles = new Map<string, { from: string; to: string }[]>();
+
+/**
+ * A module's built files, written once per process into a folder removed when the process exits.
+ * CDK asks for a function's commands twice: for local bundling, which runs them, and for the
+ * Docker fallback, which it only keeps (and which would not see this folder; esbuild is installed,
+ * so this project bundles locally).
+ */
+function builtFor(module: string | undefined): { from: string; to: string }[] {
+  const files = (module && BUILT_BESIDE_BUNDLE[module]) || [];
+  if (!module || !files.length) return [];
+  let written = builtFiles.get(module);
+  if (!written) {
+    if (!builtRoot) {
+      builtRoot = mkdtempSync(join(tmpdir(), 'three-zeros-built-'));
+      process.once('exit', removeBuiltFiles);
+    }
+    const dir = mkdtempSync(join(builtRoot, 'module-'));
+    written = files.map(({ to, contents }) => {
+      writeFileSync(join(dir, to), contents());
+      return { from: join(dir, to), to };
+    });
+    builtFiles.set(module, written);
+  }
+  return written;
+}
+
+/** Removes what `besideBundle` built in this process (it does so itself at exit; a test worker may not exit). */
+export function removeBuiltFiles(): void {
+  if (builtRoot) rmSync(builtRoot, { recursive: true, force: true });
+  builtRoot = undefined;
+  builtFiles.clear();
+}
+
 /**
  * The shell commands that put beside a bundle (`outputDir`) what it reads at run time: the tables,
  * the files under node_modules a function names (a font), at the same path there, and what is
- * built for its module (`BUILT_BESIDE_BUNDLE`), written here into a folder of its own first (the
- * last command removes it). CDK runs them after bundling; the cold-start benchmark and the bundle
- * tests run the same ones.
+ * built for its module (`BUILT_BESIDE_BUNDLE`). CDK runs them after bundling; the cold-start
+ * benchmark and the bundle tests run the same ones.
  */
 export function besideBundle(
   inputDir: string,
@@ -73,18 +107,13 @@ export function besideBundle(
   nodeModuleFiles: readonly string[] = [],
   module?: string,
 ): string[] {
-  const built = (module && BUILT_BESIDE_BUNDLE[module]) || [];
-  const builtDir = built.length ? mkdtempSync(join(tmpdir(), 'three-zeros-built-')) : '';
-  for (const file of built) writeFileSync(join(builtDir, file.to), file.contents());
   return [
     ...[
       ...DATA_BESIDE_BUNDLE,
       ...nodeModuleFiles.map((f) => ({ from: `node_modules/${f}`, to: `node_modules/${f}` })),
     ].map(({ from, to }) => ({ from: `${inputDir}/${from}`, to })),
-    ...built.map(({ to }) => ({ from: join(builtDir, to), to })),
-  ]
-    .map(({ from, to }) => `mkdir -p "${dirname(`${outputDir}/${to}`)}" && cp "${from}" "${outputDir}/${to}"`)
-    .concat(built.length ? [`rm -rf "${builtDir}"`] : []);
+    ...builtFor(module),
+  ].map(({ from, to }) => `mkdir -p "${dirname(`${outputDir}/${to}`)}" && cp "${from}" "${outputDir}/${to}"`);
 }
 
 /** esbuild's settings for a function's bundle, as infra's NodejsFunction passes them (without its source map). */

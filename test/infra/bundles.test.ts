@@ -7,16 +7,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
-import { besideBundle, bundleOptions } from '#infra/bundling.ts';
+import { besideBundle, bundleOptions, removeBuiltFiles } from '#infra/bundling.ts';
 import { openApiDocument } from '#functions/platform/openapi.ts';
+import { platformRoutes } from '#functions/platform/routes.ts';
 import { locodeEdition } from '#reference/un-locode.ts';
 import { watchNameKey } from '#watchlist/name-key.ts';
 import { PROJECT_ROOT } from '#infra/constructs/service-function.ts';
 import { functionsOf } from '../support/declared-rights.ts';
+import { httpEvent } from '../support/http-event.ts';
 
 const FUNCTIONS = functionsOf(routeList, workflows, schedules);
 
@@ -96,18 +98,21 @@ describe('the reference tables beside a bundle', () => {
 });
 
 describe("the contract's bundle", () => {
+  afterAll(removeBuiltFiles);
+
   it('serves the document built with the bundle, the one the route table gives', async () => {
     // Prepare: the openApi function bundled as infra bundles it, in a folder of its own.
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
-    await build({ ...bundleOptions(`${PROJECT_ROOT}functions/platform/api.ts`), outfile: join(dir, 'index.mjs') });
-    for (const command of besideBundle(PROJECT_ROOT.replace(/\/$/, ''), dir, [], 'platform/api.ts')) execSync(command);
+    const { module } = platformRoutes.openApi;
+    await build({ ...bundleOptions(`${PROJECT_ROOT}functions/${module}`), outfile: join(dir, 'index.mjs') });
+    for (const command of besideBundle(PROJECT_ROOT.replace(/\/$/, ''), dir, [], module)) execSync(command);
     // The AWS SDK, which Lambda's runtime provides.
     symlinkSync(join(PROJECT_ROOT, 'node_modules/@aws-sdk'), join(dir, 'node_modules/@aws-sdk'));
     const built = JSON.parse(readFileSync(join(dir, 'openapi.json'), 'utf8'));
     const serve = () => {
       const script =
         "import { openApi } from './index.mjs';\n" +
-        "const event = { version: '2.0', rawPath: '/openapi.json', headers: {}, requestContext: { http: { method: 'GET' } }, isBase64Encoded: false };\n" +
+        `const event = ${JSON.stringify(httpEvent({ path: '/openapi.json' }))};\n` +
         "const res = await openApi(event, { functionName: 'openApi', awsRequestId: 'r1', getRemainingTimeInMillis: () => 3000 });\n" +
         'console.log(JSON.stringify({ statusCode: res.statusCode, body: JSON.parse(res.body) }));\n';
       writeFileSync(join(dir, 'run.mjs'), script);
