@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type SnapshotSource, snapshotEntries } from './backup-format.ts';
 import { openIterators, withClosingIterators } from './store-iterators.ts';
+import { type ExpressionParser, rememberParses } from './store-expressions.ts';
 import { withSynchronousReads } from './store-reads.ts';
 
 // dynalite does not hand out its LevelDB: note the one it opens (it opens one per store). Both
@@ -38,6 +39,10 @@ level.Level = class extends Level {
   }
 };
 memoryLevel.MemoryLevel = withSynchronousReads(withClosingIterators(memoryLevel.MemoryLevel as never));
+// Each expression parsed once, not on every request (store-expressions.ts).
+for (const parser of ['conditionParser', 'updateParser', 'projectionParser']) {
+  rememberParses(fromDynalite(`./db/${parser}.js`) as ExpressionParser);
+}
 const { default: dynalite } = await import('dynalite');
 
 export interface PostedRequest {
