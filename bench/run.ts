@@ -21,7 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 /**
  * Past capacity compares two p99s. Over 5 s about 1,700 requests are accepted, so each p99 is
  * the 17th slowest and moved 1.5–5.2 × between runs; over 15 s, 1.5–2.2 × (bench/README.md,
- * "2026-12-03, last").
+ * "2026-12-03, afternoon").
  */
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 3 * SECONDS);
 const DEVICES = 32;

@@ -54,7 +54,7 @@ export const DATA_BESIDE_BUNDLE = [
  * Files built when a function's bundle is, by the module under functions/ it bundles. The
  * contract's function serves the OpenAPI document built from every route's schema (about 190 KB of
  * JSON): built on a cold start, it took the import of every route's schemas and about 60 ms more
- * (bench/README.md, "2026-12-03, last"). Elsewhere the handler builds it on its first request.
+ * (bench/README.md, "2026-12-03, afternoon"). Elsewhere the handler builds it on its first request.
  */
 export const BUILT_BESIDE_BUNDLE: Record<string, readonly { to: string; contents: () => string }[]> = {
   [platformRoutes.openApi.module]: [{ to: 'openapi.json', contents: () => JSON.stringify(openApiDocument()) }],

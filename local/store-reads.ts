@@ -3,7 +3,7 @@
 // a promise and a `setImmediate` around it. Here the store's own thread reads it at once, with no
 // hand-off and no wake-up. On this machine 40,000 reads of a 2 KB item took 6 µs each that way and
 // 14–16 µs each eight at a time through the pool, with about a third of the CPU (bench/README.md,
-// "2026-12-03, last"). The thread serves no other request during a read; a block that is in
+// "2026-12-03, afternoon"). The thread serves no other request during a read; a block that is in
 // neither LevelDB's cache nor the page cache makes it wait for the disk.
 
 interface ReadableDatabase {
