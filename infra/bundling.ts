@@ -1,8 +1,8 @@
 // How every Lambda bundle is built and what it leaves out, shared by infra, the cold-start
 // benchmark (which must not load the CDK to know it) and the bundle tests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import { openApiDocument } from '#functions/platform/openapi.ts';
 import { platformRoutes } from '#functions/platform/routes.ts';
@@ -60,39 +60,34 @@ export const BUILT_BESIDE_BUNDLE: Record<string, readonly { to: string; contents
   [platformRoutes.openApi.module]: [{ to: 'openapi.json', contents: () => JSON.stringify(openApiDocument()) }],
 };
 
-let builtRoot: string | undefined;
+/**
+ * Where a module's built files are written before they are copied beside its bundle: a cache
+ * folder of the project's own (ignored with node_modules), the same path every time, so nothing is
+ * left behind in the system's temp folder and no caller has to clean up. Written once per process
+ * (CDK asks for a function's commands twice: for local bundling, which runs them, and for the
+ * Docker fallback, which it only keeps), through a rename, so a process that copies the file while
+ * another writes it reads a whole one.
+ */
+const BUILT_DIR = fileURLToPath(new URL('../node_modules/.cache/three-zeros/built/', import.meta.url));
 const builtFiles = new Map<string, { from: string; to: string }[]>();
 
-/**
- * A module's built files, written once per process into a folder removed when the process exits.
- * CDK asks for a function's commands twice: for local bundling, which runs them, and for the
- * Docker fallback, which it only keeps (and which would not see this folder; esbuild is installed,
- * so this project bundles locally).
- */
 function builtFor(module: string | undefined): { from: string; to: string }[] {
   const files = (module && BUILT_BESIDE_BUNDLE[module]) || [];
   if (!module || !files.length) return [];
   let written = builtFiles.get(module);
   if (!written) {
-    if (!builtRoot) {
-      builtRoot = mkdtempSync(join(tmpdir(), 'three-zeros-built-'));
-      process.once('exit', removeBuiltFiles);
-    }
-    const dir = mkdtempSync(join(builtRoot, 'module-'));
+    const dir = join(BUILT_DIR, module);
+    mkdirSync(dir, { recursive: true });
     written = files.map(({ to, contents }) => {
-      writeFileSync(join(dir, to), contents());
-      return { from: join(dir, to), to };
+      const from = join(dir, to);
+      const partial = `${from}.${process.pid}`;
+      writeFileSync(partial, contents());
+      renameSync(partial, from);
+      return { from, to };
     });
     builtFiles.set(module, written);
   }
   return written;
-}
-
-/** Removes what `besideBundle` built in this process (it does so itself at exit; a test worker may not exit). */
-export function removeBuiltFiles(): void {
-  if (builtRoot) rmSync(builtRoot, { recursive: true, force: true });
-  builtRoot = undefined;
-  builtFiles.clear();
 }
 
 /**

@@ -70,18 +70,18 @@ export function rememberParses(parser: ExpressionParser, limit = 1000): { parses
       unusedAttrVals: Object.fromEntries(Object.keys(values).map((n) => [n, true])),
     };
     parses += 1;
-    const usedOf = () => ({
-      names: Object.keys(context.attrNames ?? {}).filter((n) => !(n in own.unusedAttrNames)),
-      values: Object.keys(values).filter((n) => !(n in own.unusedAttrVals)),
-    });
     let tree: unknown;
+    let used: Pick<Remembered, 'names' | 'values'>;
     try {
       tree = parse(input, { ...options, context: own });
     } finally {
       // Also when the parse throws: dynalite's parser marks names used before a syntax error.
-      markUsed(context, usedOf());
+      used = {
+        names: Object.keys(context.attrNames ?? {}).filter((n) => !(n in own.unusedAttrNames)),
+        values: Object.keys(values).filter((n) => !(n in own.unusedAttrVals)),
+      };
+      markUsed(context, used);
     }
-    const used = usedOf();
     // A refusal comes back as its message: not remembered, so it is always dynalite's own.
     if (typeof tree === 'string') return tree;
     const template = templateOf(tree, new Map(Object.entries(values).map(([name, v]) => [v as object, name])));

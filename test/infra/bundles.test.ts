@@ -7,11 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
 import { schedules } from '#functions/schedules.ts';
 import { workflows } from '#workflows/index.ts';
-import { besideBundle, bundleOptions, removeBuiltFiles } from '#infra/bundling.ts';
+import { besideBundle, bundleOptions } from '#infra/bundling.ts';
 import { openApiDocument } from '#functions/platform/openapi.ts';
 import { platformRoutes } from '#functions/platform/routes.ts';
 import { locodeEdition } from '#reference/un-locode.ts';
@@ -98,8 +98,6 @@ describe('the reference tables beside a bundle', () => {
 });
 
 describe("the contract's bundle", () => {
-  afterAll(removeBuiltFiles);
-
   it('serves the document built with the bundle, the one the route table gives', async () => {
     // Prepare: the openApi function bundled as infra bundles it, in a folder of its own.
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
 import { TIMEOUT_SECONDS, routeGrants } from '#shared/grants.ts';
 import {
@@ -17,7 +17,6 @@ import {
   policyValidation,
   unacknowledged,
 } from '#infra/policy-as-code.ts';
-import { removeBuiltFiles } from '#infra/bundling.ts';
 import { ThreeZerosStack } from '#infra/stack.ts';
 import { workflows } from '#workflows/index.ts';
 import { wholeTemplate } from '../support/whole-template.ts';
@@ -38,9 +37,6 @@ beforeAll(() => {
   // cfn-guard runs the 200-odd rules in a few seconds on an idle machine; once for all tests.
   findings = new ControlTowerGuard().findings({ templatePaths: [templatePath] } as never);
 }, 180_000);
-
-// Synthesising a stack builds the contract's document beside its bundle (infra/bundling.ts).
-afterAll(removeBuiltFiles);
 
 describe('Control Tower guard rules', () => {
   it('find nothing on the stack that is not acknowledged', () => {

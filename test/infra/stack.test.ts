@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { App, NestedStack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '#functions/routes.ts';
 import { placeholders, readDefinition, type WorkflowSpec } from '#workflows/registry.ts';
-import { removeBuiltFiles } from '#infra/bundling.ts';
 import { ThreeZerosStack } from '#infra/stack.ts';
 import { wholeTemplate } from '../support/whole-template.ts';
 import { workflows as registry } from '#workflows/index.ts';
@@ -45,9 +44,6 @@ beforeAll(() => {
   });
   template = wholeTemplate(stack);
 });
-
-// Synthesising a stack builds the contract's document beside its bundle (infra/bundling.ts).
-afterAll(removeBuiltFiles);
 
 describe('HTTP API', () => {
   it('has one Node 24 ARM function per route, with tracing and a bounded timeout', () => {

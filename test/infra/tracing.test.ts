@@ -4,8 +4,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
-import { bundleOptions, removeBuiltFiles, TRACE_SDK_CALLS } from '#infra/bundling.ts';
+import { describe, expect, it } from 'vitest';
+import { bundleOptions, TRACE_SDK_CALLS } from '#infra/bundling.ts';
 import { PROJECT_ROOT, ServiceFunction } from '#infra/constructs/service-function.ts';
 
 function functionEnvironment(context: Record<string, unknown>) {
@@ -15,9 +15,6 @@ function functionEnvironment(context: Record<string, unknown>) {
   const [fn] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
   return { tracing: fn!.Properties.TracingConfig, variables: fn!.Properties.Environment.Variables };
 }
-
-// Synthesising a stack builds the contract's document beside its bundle (infra/bundling.ts).
-afterAll(removeBuiltFiles);
 
 describe('tracing of SDK calls', () => {
   it('is off by default: Lambda active tracing only, and no TRACE_SDK_CALLS for the tracer to see', () => {

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeBuiltFiles } from '#infra/bundling.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ThreeZerosStack } from '#infra/stack.ts';
 
 let template: Template;
@@ -28,9 +27,6 @@ const logicalId = (type: string, props: Record<string, unknown>) => {
   expect(id, `${type} ${JSON.stringify(props)}`).toBeDefined();
   return id!;
 };
-
-// Synthesising a stack builds the contract's document beside its bundle (infra/bundling.ts).
-afterAll(removeBuiltFiles);
 
 describe('webhook delivery', () => {
   it('routes exactly the events agents receive from the bus into a queue, with a dead-letter queue', () => {
