@@ -266,14 +266,22 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         jobs.stop();
         stopWebhooks();
         server.closeAllConnections();
-        await new Promise<void>((ok) => server.close(() => ok()));
-        await stepFunctions.stop();
-        await endpoint.close();
+        await slowStepNamed('the gateway', () => new Promise<void>((ok) => server.close(() => ok())));
+        await slowStepNamed('the workflows', () => stepFunctions.stop());
+        await slowStepNamed('the AWS endpoint', () => endpoint.close());
         // Handlers still at work keep this run's clients until the store is gone, so none of them
         // opens a fresh connection that would hold the store's server open.
-        await store.close();
+        await slowStepNamed('the store', () => store.close());
         overrideClients({});
         unlock();
       })()),
   };
+}
+
+/** A step of stopping that takes seconds is named in a warning: a stop that hangs says where. */
+async function slowStepNamed(step: string, run: () => Promise<void>, slowMs = 5_000): Promise<void> {
+  const started = performance.now();
+  await run();
+  const ms = performance.now() - started;
+  if (ms > slowMs) console.warn(`Stopping took ${Math.round(ms)} ms to close ${step}`);
 }

@@ -85,7 +85,7 @@ parentPort!.on(
     if (!message.close) return;
     closing = true;
     server.closeAllConnections?.();
-    server.close(() => parentPort!.postMessage({ closed: true }));
+    server.close((error?: Error) => parentPort!.postMessage({ closed: true, ...(error && { error: error.message }) }));
   },
 );
 

@@ -46,6 +46,9 @@ export interface StoreOptions {
   sweepPageSize?: number;
 }
 
+/** How long closing waits for the store's thread to close its database before stopping it. */
+const CLOSE_WAIT_MS = 10_000;
+
 export async function startStore(options: StoreOptions): Promise<LocalStore> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const worker = new Worker(new URL('./store-server.ts', import.meta.url), {
@@ -143,11 +146,25 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
       await sweeper.stop();
       closed = true;
       client.destroy();
-      const workerClosed = new Promise<void>((resolve) =>
-        worker.on('message', (m: { closed?: boolean }) => m.closed && resolve()),
+      const workerClosed = new Promise<string | undefined>((resolve) =>
+        worker.on('message', (m: { closed?: boolean; error?: string }) => m.closed && resolve(m.error)),
       );
       worker.postMessage({ close: true });
-      await workerClosed;
+      // dynalite waits up to 30 s for the database operations in flight; an operation that never
+      // settles would hold the stop that long. Past CLOSE_WAIT_MS the thread is stopped all the
+      // same (LevelDB's log already holds every answered write), and the warning says so.
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        workerClosed.then((error) => (error ? `closed with an error: ${error}` : undefined)),
+        new Promise<string>((resolve) => {
+          timer = setTimeout(
+            () => resolve(`did not close within ${CLOSE_WAIT_MS} ms: its thread was stopped`),
+            CLOSE_WAIT_MS,
+          );
+        }),
+      ]);
+      clearTimeout(timer);
+      if (outcome) console.warn(`The embedded store ${outcome}`);
       await worker.terminate();
       // Whatever was still waiting on the store hears that it is gone, as a closed socket would say.
       for (const [id, resolve] of pending) resolve({ id, status: 500, headers: {}, body: gone });
