@@ -278,10 +278,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   };
 }
 
-/** A step of stopping that takes seconds is named in a warning: a stop that hangs says where. */
-async function slowStepNamed(step: string, run: () => Promise<void>, slowMs = 5_000): Promise<void> {
+/** A step of stopping that takes longer than this is named in a warning: a stop that hangs says where. */
+const SLOW_STOP_STEP_MS = 5_000;
+
+async function slowStepNamed(step: string, run: () => Promise<void>): Promise<void> {
   const started = performance.now();
   await run();
   const ms = performance.now() - started;
-  if (ms > slowMs) console.warn(`Stopping took ${Math.round(ms)} ms to close ${step}`);
+  if (ms > SLOW_STOP_STEP_MS) console.warn(`Stopping took ${Math.round(ms)} ms to close ${step}`);
 }

@@ -152,7 +152,8 @@ export async function startStore(options: StoreOptions): Promise<LocalStore> {
       worker.postMessage({ close: true });
       // dynalite waits up to 30 s for the database operations in flight; an operation that never
       // settles would hold the stop that long. Past CLOSE_WAIT_MS the thread is stopped all the
-      // same (LevelDB's log already holds every answered write), and the warning says so.
+      // same and the warning says so: a write LevelDB answered is in its log already, an
+      // operation still in flight is lost, as in a crash.
       let timer: NodeJS.Timeout | undefined;
       const outcome = await Promise.race([
         workerClosed.then((error) => (error ? `closed with an error: ${error}` : undefined)),
