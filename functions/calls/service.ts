@@ -11,7 +11,7 @@ import { agentCall, agentTimeline } from '#persons/need-to-know.ts';
 import { type PermitContext, permitAfter } from '#permits/rules.ts';
 import type { Permit, PermitKind } from '#permits/schema.ts';
 import type { Call, CallAnnouncement, CallDetail, ListCallsQuery } from './schema.ts';
-import type { CallStore, StoredCall } from './store.ts';
+import type { CallPatch, CallStore, StoredCall } from './store.ts';
 
 export interface CallDeps {
   store: CallStore;
@@ -24,7 +24,7 @@ export function actorOf(principal: Principal): Actor {
 }
 
 export function publicView(call: StoredCall): Call {
-  const { lastAudit: _audit, ...view } = call;
+  const { lastAudit: _audit, landingDecided: _decided, ...view } = call;
   return view;
 }
 
@@ -64,6 +64,7 @@ export async function announceCall(
     createdAt: at,
     updatedAt: at,
     lastAudit,
+    landingDecided: false,
   };
 
   let holder = await deps.store.reserveVoyage(call);
@@ -148,18 +149,14 @@ export interface CallChange {
   /** The lifecycle event: the transition table decides the new status and what it does to permits. */
   event: CallEvent;
   /** Anything but the status, the permits and the version: those only the transition sets. */
-  patch?: Partial<Omit<Call, 'status' | 'permits' | 'version'>>;
+  patch?: Omit<CallPatch, 'status' | 'permits' | 'version'>;
   fact: Omit<AuditFact, 'at' | 'fromStatus' | 'toStatus' | 'event' | 'permits'>;
   /** The permit to issue, for an event that issues one. */
   issue?: Permit;
 }
 
 /** The call after `change`, with the audit fact that records it: pure, so every caller agrees. */
-export function applyChange(
-  call: StoredCall,
-  change: CallChange,
-  at: string,
-): { next: Partial<Call>; fact: AuditFact } {
+export function applyChange(call: StoredCall, change: CallChange, at: string): { next: CallPatch; fact: AuditFact } {
   const tr = transition(call.status, change.event, change.fact.actor.role);
   const merged = { ...call, ...change.patch };
   const status = tr.to ?? call.status;

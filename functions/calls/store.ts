@@ -14,7 +14,17 @@ import type { Call, CallStatus } from './schema.ts';
 
 export interface StoredCall extends Call {
   lastAudit: AuditEntry;
+  /**
+   * Whether an officer has taken a landing decision on the call: `false` from the announcement,
+   * `true` from the first decision's commit, which comes before the decision is stored. The
+   * gangway reads the decisions only when it is not `false`; a call stored before the field
+   * existed (absent) is always read. Stored only, like `lastAudit`.
+   */
+  landingDecided?: boolean;
 }
+
+/** What a change may set on the stored call: anything but the audit entry, which is the commit. */
+export type CallPatch = Partial<Omit<StoredCall, 'lastAudit'>>;
 
 export type CallScope = { agentId: string } | { port: string };
 
@@ -35,7 +45,7 @@ export interface CallStore {
   get(callId: string): Promise<StoredCall | undefined>;
   list(scope: CallScope, query: CallPageQuery): Promise<{ items: StoredCall[]; nextToken?: string }>;
   /** Applies `patch` if the call is still at the version read; the new audit entry is the commit. */
-  update(current: StoredCall, patch: Partial<Call>, audit: AuditEntry): Promise<StoredCall>;
+  update(current: StoredCall, patch: CallPatch, audit: AuditEntry): Promise<StoredCall>;
   timeline(callId: string): Promise<AuditEntry[]>;
   /** Calls of a port with ETA in [from, to], whatever their status (the shift board's window). */
   inWindow(port: string, from: string, to: string): Promise<StoredCall[]>;

@@ -5,7 +5,7 @@ import type { CallStore, StoredCall } from '#calls/store.ts';
 import type { DeclarationStore } from '#arrival/store.ts';
 import type { DepartureDeclaration } from '#departure/schema.ts';
 import { type CallFacts, type LandingDefault, landingPermission, signOffTimes } from '#persons/rules.ts';
-import type { LandingPermission, Visitor } from '#persons/schema.ts';
+import type { LandingDecision, LandingPermission, Visitor } from '#persons/schema.ts';
 import type { PersonsStore } from '#persons/store.ts';
 import type { GangwayEvent } from './schema.ts';
 
@@ -33,6 +33,17 @@ export async function signOffsOf(
 
 const VISITOR_REF = /^V[0-9A-Z]{10}$/;
 
+/**
+ * The call's landing decisions, without reading the store when the call says it has none: a call
+ * is marked before its first decision is stored, and one stored before the mark is always read.
+ */
+export function decisionsOf(
+  persons: Pick<PersonsStore, 'landingDecisions'>,
+  call: StoredCall,
+): Promise<LandingDecision[]> {
+  return call.landingDecided === false ? Promise.resolve([]) : persons.landingDecisions(call.callId);
+}
+
 export function callFacts(call: StoredCall): CallFacts {
   return {
     eta: call.eta,
@@ -57,7 +68,7 @@ export async function borderContext(
   );
   const judged = landing && facts.arrivalCleared;
   const [decisions, visitors, departure] = await Promise.all([
-    judged ? deps.border.landingDecisions(call.callId) : [],
+    judged ? decisionsOf(deps.border, call) : [],
     Promise.all(visitorRefs.map((ref) => deps.border.visitor(call.callId, ref))),
     judged && call.departure ? deps.departures.get(call.callId, call.departure.version) : undefined,
   ]);

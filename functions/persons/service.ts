@@ -102,8 +102,10 @@ export async function decideLanding(
   }));
   const window = request.from || request.until ? ` ${request.from ?? 'arrival'} – ${request.until ?? 'departure'}` : '';
   // The audit entry is the commit point: a call that may take no decision (sailed) stores none.
+  // It also marks the call as having decisions, before any is stored, so the gangway reads them.
   await changeCall({ store: ports.calls, clock: ports.clock }, callId, () => ({
     event: 'DECIDE_LANDING',
+    patch: { landingDecided: true },
     fact: {
       actor: actorOf(principal),
       action: 'LANDING_DECIDED',

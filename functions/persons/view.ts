@@ -4,7 +4,7 @@
 import type { Principal } from '#shared/auth.ts';
 import type { Ports } from '#functions/wiring.ts';
 import type { StoredCall } from '#calls/store.ts';
-import { callFacts } from '#gangway/border.ts';
+import { callFacts, decisionsOf } from '#gangway/border.ts';
 import { type LandingDefault, exitPresence, landingPermission, signOffTimes } from './rules.ts';
 import { agentVisitor } from './need-to-know.ts';
 import type { BorderView } from './schema.ts';
@@ -28,7 +28,7 @@ export async function fullView(ports: ViewPorts, call: StoredCall, landingDefaul
   const [{ arrival, departure }, presence, decisions, visitors, sailWithout] = await Promise.all([
     listedPersons(ports, call),
     ports.gangway.presence(call.callId),
-    ports.persons.landingDecisions(call.callId),
+    decisionsOf(ports.persons, call),
     ports.persons.visitors(call.callId),
     ports.persons.sailWithout(call.callId),
   ]);

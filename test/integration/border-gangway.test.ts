@@ -2,8 +2,11 @@
 // permission and shore-pass windows, visitors' boarding permits, attempts that move nobody, and
 // event ids answered once.
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSigned, scan } from '#local/device-client.ts';
+import { documentClient, tableName } from '#shared/aws.ts';
+import { keys } from '#shared/keys.ts';
 import { type Actors, actors, alertsOf, borderOf, portCall, presenceOf } from '../support/port-call.ts';
 import { type TestSystem, startTestSystem } from '../support/runtime.ts';
 
@@ -109,6 +112,35 @@ describe('landing permission at the gangway', () => {
     await decide(callId, { scope: 'CREW', decision: 'SHORE_PASS', from, reason: 'after cargo operations' });
     await postSigned(sys.url, device, scan({ callId, personRef: 'C02', direction: 'DISEMBARK' }));
     expect(await rules(callId)).toEqual(['LANDING_OUTSIDE_PASS C02']);
+  });
+
+  it('refuses a landing from the first decision on, also when it is taken while the gangway posts', async () => {
+    const { callId, device } = await portCall(sys, who);
+    const land = (ref: string) => postSigned(sys.url, device, scan({ callId, personRef: ref, direction: 'DISEMBARK' }));
+    await land('C01');
+    // Scans at the moment of the decision are judged before or after it; the next one after it.
+    const [decided] = await Promise.all([
+      decide(callId, { scope: 'CREW', decision: 'REFUSED', reason: 'port security level 3 tonight' }),
+      postSigned(sys.url, device, scan({ callId, personRef: 'C01', direction: 'BOARD' })),
+      land('C02'),
+    ]);
+    expect(decided.status).toBe(200);
+    await land('C03');
+    const landings = (await rules(callId)).filter((r) => r.startsWith('LANDING_NOT_PERMITTED'));
+    expect(landings).toContain('LANDING_NOT_PERMITTED C03');
+    expect(landings).not.toContain('LANDING_NOT_PERMITTED C01');
+    expect((await borderOf(sys, who.officer, callId)).persons[2]!.landing.status).toBe('REFUSED');
+  });
+
+  it('reads the decisions of a call stored before calls said whether they have any', async () => {
+    const { callId, device } = await portCall(sys, who);
+    await decide(callId, { scope: 'CREW', decision: 'REFUSED', reason: 'port security level 3 tonight' });
+    await documentClient().send(
+      new UpdateCommand({ TableName: tableName(), Key: keys.call(callId), UpdateExpression: 'REMOVE landingDecided' }),
+    );
+    await postSigned(sys.url, device, scan({ callId, personRef: 'C02', direction: 'DISEMBARK' }));
+    expect(await rules(callId)).toEqual(['LANDING_NOT_PERMITTED C02']);
+    expect((await borderOf(sys, who.officer, callId)).persons[1]!.landing.status).toBe('REFUSED');
   });
 
   it('refuses a decision without a reason, about someone not on the lists, or with an MRZ line in it', async () => {
