@@ -1,4 +1,4 @@
-// An .xlsx is a zip: before exceljs inflates it, measure what it would inflate to. The central
+// An .xlsx is a zip: before the reader inflates it, measure what it would inflate to. The central
 // directory's sizes can lie, so every entry is inflated once here with a running count (yauzl
 // also fails an entry whose data outgrows its declared size), and the file is refused as soon as
 // the count passes the limit, long before a zip bomb fills the memory.

@@ -114,7 +114,7 @@ export function cellText(value: CellValue): string | undefined {
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-// Excel counts days from 1899-12-30 (its 1900 leap-year bug included); exceljs turns formatted
+// Excel counts days from 1899-12-30 (its 1900 leap-year bug included); the reader turns formatted
 // date cells into Dates itself, this catches dates stored as plain numbers.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@
 // headings on row 18, data from row 19, column A empty and B the serial number. Columns are found
 // by their heading, so a template with a column moved or added still reads; a sheet whose
 // headings are not the template's is refused with the headings it lacks.
-import type ExcelJS from 'exceljs';
+import readXlsxFile from 'read-excel-file/universal';
 import type { CellValue, PersonField, SourceRow } from './persons.ts';
 import type { PersonList } from './schema.ts';
 
@@ -65,55 +65,56 @@ export class WorkbookRefused extends Error {
   }
 }
 
+type SheetData = Awaited<ReturnType<typeof readXlsxFile>>[number]['data'];
+
 export async function rowsFromWorkbook(file: Buffer, maxRows: number): Promise<SourceRow[]> {
-  // Loaded on the first workbook, not at cold start: it is most of this handler's bundle.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  let workbook: Awaited<ReturnType<typeof readXlsxFile>>;
   try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    // The archive is read from its central directory, as the zip check before read it: the parts
+    // measured there are the parts read here. A copy, for `file` may be a view of a larger buffer.
+    workbook = await readXlsxFile(new Uint8Array(file).buffer);
   } catch {
+    // A damaged zip, a part that is not XML, cells of shapes no workbook has: unreadable, not a fault.
     throw new WorkbookRefused('The file is not a readable .xlsx workbook');
   }
-  if (!workbook.worksheets.length) throw new WorkbookRefused('The file is not a readable .xlsx workbook (no sheets)');
-  const sheets = LAYOUTS.map((layout) => ({ layout, sheet: workbook.getWorksheet(layout.name) })).filter(
-    (s): s is { layout: SheetLayout; sheet: ExcelJS.Worksheet } => s.sheet !== undefined,
-  );
+  if (!workbook.length) throw new WorkbookRefused('The file is not a readable .xlsx workbook (no sheets)');
+  const sheets = LAYOUTS.flatMap((layout) => {
+    const sheet = workbook.find((s) => s.sheet === layout.name);
+    return sheet ? [{ layout, data: sheet.data }] : [];
+  });
   if (!sheets.length) {
     throw new WorkbookRefused('The workbook has neither a "Crew List" nor a "Passenger List" sheet', [
-      { path: 'sheets', message: `found ${workbook.worksheets.map((w) => `"${w.name}"`).join(', ') || 'no sheets'}` },
+      { path: 'sheets', message: `found ${workbook.map((w) => `"${w.sheet}"`).join(', ')}` },
     ]);
   }
   const rows: SourceRow[] = [];
-  try {
-    for (const { layout, sheet } of sheets) {
-      const columns = headings(sheet, layout);
-      for (let r = TEMPLATE.firstDataRow; r <= sheet.rowCount; r++) {
-        const row = readRow(sheet.getRow(r), layout, columns);
-        if (!row) continue;
-        if (rows.length >= maxRows) throw new WorkbookRefused(`The workbook holds more than ${maxRows} persons`);
-        rows.push(row);
-      }
+  for (const { layout, data } of sheets) {
+    const columns = headings(data, layout);
+    for (let r = TEMPLATE.firstDataRow; r <= data.length; r++) {
+      const row = readRow(data, r, layout, columns);
+      if (!row) continue;
+      if (rows.length >= maxRows) throw new WorkbookRefused(`The workbook holds more than ${maxRows} persons`);
+      rows.push(row);
     }
-  } catch (error) {
-    // exceljs read a damaged file into cells of shapes no workbook has (a byte overwritten in
-    // its XML): the file is unreadable, not the server broken.
-    if (error instanceof TypeError || error instanceof RangeError)
-      throw new WorkbookRefused('The file is not a readable .xlsx workbook (its cells are damaged)');
-    throw error;
   }
   return rows;
 }
 
-function headings(sheet: ExcelJS.Worksheet, layout: SheetLayout): Map<number, PersonField | 'middleName'> {
+/** The cell at 1-based `row` and `col`, as the spreadsheet numbers them. */
+const cellAt = (data: SheetData, row: number, col: number): CellValue => {
+  const value = data[row - 1]?.[col - 1];
+  return value === null ? undefined : (value as CellValue);
+};
+
+function headings(data: SheetData, layout: SheetLayout): Map<number, PersonField | 'middleName'> {
   const found = new Map<number, PersonField | 'middleName'>();
   const seen = new Set<string>();
-  sheet.getRow(TEMPLATE.headingRow).eachCell((cell, col) => {
-    // A damaged file can give a cell whose text is not a string.
-    const heading = fold(String(cell.text ?? ''));
+  (data[TEMPLATE.headingRow - 1] ?? []).forEach((_, index) => {
+    const heading = fold(String(cellAt(data, TEMPLATE.headingRow, index + 1) ?? ''));
     if (!(heading in layout.columns)) return;
     seen.add(heading);
     const field = layout.columns[heading];
-    if (field) found.set(col, field);
+    if (field) found.set(index + 1, field);
   });
   const missing = REQUIRED.filter((h) => !seen.has(h));
   if (missing.length) {
@@ -127,7 +128,8 @@ function headings(sheet: ExcelJS.Worksheet, layout: SheetLayout): Map<number, Pe
 const fold = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 function readRow(
-  row: ExcelJS.Row,
+  data: SheetData,
+  row: number,
   layout: SheetLayout,
   columns: Map<number, PersonField | 'middleName'>,
 ): SourceRow | undefined {
@@ -135,8 +137,7 @@ function readRow(
   let middle: string | undefined;
   let any = false;
   for (const [col, field] of columns) {
-    const cell = row.getCell(col);
-    const value = cellValueOf(cell);
+    const value = cellAt(data, row, col);
     if (value === undefined || value === '') continue;
     any = true;
     if (field === 'middleName') middle = String(value).trim();
@@ -149,18 +150,7 @@ function readRow(
     const first = typeof given?.value === 'string' ? given.value.trim() : '';
     cells.givenNames = { value: [first, middle].filter(Boolean).join(' '), column: given?.column ?? 'D' };
   }
-  return { sheet: layout.name, row: row.number, list: layout.list, cells };
-}
-
-function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  const v = cell.value;
-  if (v === null || v === undefined) return undefined;
-  if (v instanceof Date || typeof v !== 'object') return v;
-  if ('result' in v) return (v.result as CellValue) ?? undefined; // formula
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('text' in v) return String(v.text); // hyperlink
-  if ('error' in v) return String(v.error);
-  return cell.text;
+  return { sheet: layout.name, row, list: layout.list, cells };
 }
 
 export function columnLetter(col: number): string {

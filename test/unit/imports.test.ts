@@ -1,12 +1,13 @@
 // Crew and passenger lists read from the IMO template and from CSV: what an agent gets back, and
 // what a broken or hostile file gets instead.
 import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importPersons } from '#imports/service.ts';
 import { IMPORT_LIMITS, SPREADSHEET_TYPES } from '#imports/schema.ts';
 import { AppError } from '#shared/errors.ts';
 import type { CrewMember, Passenger } from '#shared/people.ts';
+import { passengersOf } from '#local/passenger-lists.ts';
 import { crewRow, imoWorkbook, passengerRow, personsCsv } from '#local/spreadsheets.ts';
 import { crewMember } from '../support/fixtures.ts';
 
@@ -63,6 +64,20 @@ describe('the IMO template', () => {
     ]);
     expect(result.passengers).toEqual([passenger]);
   });
+
+  it('reads every row of a workbook of 11,900 passengers, whose sheet is large enough to inflate off the main thread', async () => {
+    const many = passengersOf(11_900);
+    const file = await imoWorkbook({ passengers: many.map((p, i) => passengerRow(p, i + 1)) });
+    // fflate inflates a part of 512 KiB or more in a worker thread.
+    const parts = Object.values(unzipSync(file)).map((part) => part.length);
+    expect(Math.max(...parts)).toBeGreaterThan(512 * 1024);
+    const result = await read(file);
+    expect(result.problems).toEqual([]);
+    // The template has no ref column: the import numbers the rows, the rest is as written.
+    const unnumbered = (list: Passenger[]) => list.map(({ ref: _ref, ...p }) => p);
+    expect(unnumbered(result.passengers)).toEqual(unnumbered(many));
+    expect(result.passengers.at(-1)!.ref).toBe('P11900');
+  }, 30_000);
 
   it('ignores the numbered rows the template leaves empty', async () => {
     const file = await imoWorkbook({ crew: [crewRow(master, 1)], blankNumberedRows: 40 });
