@@ -4,6 +4,7 @@ import { clock } from '#shared/clock.ts';
 import { auditDay } from '#shared/audit.ts';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http.ts';
+import { idempotentHandler } from '#shared/idempotent-handler.ts';
 import { ok } from '#shared/responses.ts';
 import { publicRoot, publishDay, publishYesterday } from './roots.ts';
 import { auditRoutes as routes } from './routes.ts';
@@ -18,7 +19,7 @@ export const auditRoot = httpHandler(routes.auditRoot).handler(async ({ path }) 
   return ok(publicRoot(root));
 });
 
-export const publishAuditRoot = httpHandler(routes.publishAuditRoot).handler(async ({ path }) => {
+export const publishAuditRoot = idempotentHandler(routes.publishAuditRoot).handler(async ({ path }) => {
   const today = auditDay(clock.now().toISOString());
   if (path.day >= today) {
     throw new ConflictError('Only a day that is over can be published', [

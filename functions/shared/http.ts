@@ -18,12 +18,7 @@ import {
 } from './errors.ts';
 import { errorMapper } from './http-errors.ts';
 import { type Lang, type Violation, langOf, zodErrorMap } from './i18n.ts';
-import {
-  IDEMPOTENCY_FIELD,
-  IDEMPOTENCY_PAYLOAD,
-  MAX_IDEMPOTENCY_KEY_LENGTH,
-  idempotencyMiddleware,
-} from './idempotency.ts';
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_PAYLOAD, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency-key.ts';
 import { logger } from './logger.ts';
 import { metrics } from './metrics.ts';
 import { tracing } from './tracer.ts';
@@ -31,7 +26,7 @@ import type { HttpResult } from './responses.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-type Schema = z.ZodType | undefined;
+export type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface HandlerSpec<B extends Schema, Q extends Schema, P extends Schema> {
@@ -74,7 +69,12 @@ export function httpHandler<B extends Schema = undefined, Q extends Schema = und
       if (options.authenticate) chain.use(authenticateFirst(options.authenticate));
       if (spec.body) chain.use(emptyBodyAsObject()).use(httpJsonBodyParser());
       chain.use(authoriseAndValidate(spec));
-      if (spec.idempotent) chain.use(idempotencyMiddleware());
+      if (spec.idempotent) {
+        // Passed in by `idempotentHandler`, so that the bundles of other routes do not carry it.
+        if (!options.idempotency)
+          throw new Error(`${spec.name} honours Idempotency-Key: build it with idempotentHandler`);
+        chain.use(options.idempotency());
+      }
       const handler = chain.handler(async (event, context) => {
         const parsed = (event as unknown as Record<symbol, Parsed>)[PARSED]!;
         return fn({ ...parsed, event, context } as HandlerRequest<Out<B>, Out<Q>, Out<P>, Principal>);
@@ -90,6 +90,8 @@ export interface HandlerOptions {
    * the body as sent). Routes without it use the JWT claims of the authoriser.
    */
   authenticate?: (event: HttpEvent) => Promise<Principal>;
+  /** The middleware of a route that honours `Idempotency-Key` (`idempotent-handler.ts` passes it). */
+  idempotency?: () => MiddlewareObj;
 }
 
 const PARSED = Symbol('parsed');

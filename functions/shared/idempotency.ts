@@ -9,21 +9,13 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { MiddlewareObj } from '@middy/core';
 import { dynamoClient, tableName } from './aws.ts';
 import { config } from './config.ts';
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_PAYLOAD } from './idempotency-key.ts';
 import { TABLE } from './table.ts';
-
-/** Where the caller-scoped key is put on the event for Powertools to hash. */
-export const IDEMPOTENCY_FIELD = 'idempotencyScope';
-
-/** Where the request the key stands for (method, path, body) is put, for Powertools to validate. */
-export const IDEMPOTENCY_PAYLOAD = 'idempotencyPayload';
 
 /** One prefix for every route: a key is the caller's, whatever route it is sent to. */
 const KEY_PREFIX = 'http';
 
 const REFUSED = Symbol('idempotency refused');
-
-/** Keys longer than this are refused; they would only be hashed anyway. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export function idempotencyMiddleware(): MiddlewareObj {
   let inner: MiddlewareObj | undefined;

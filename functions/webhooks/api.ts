@@ -4,6 +4,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { adapters } from '#functions/wiring.ts';
 import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http.ts';
+import { idempotentHandler } from '#shared/idempotent-handler.ts';
 import { created, ok } from '#shared/responses.ts';
 import { type BusEvent, type DeliveryRun, deliveryService } from './delivery.ts';
 import { webhookRoutes as routes } from './routes.ts';
@@ -38,7 +39,7 @@ const deps = () => ({
   attempts: delivery().attempts,
 });
 
-export const createWebhook = httpHandler(routes.createWebhook).handler(async ({ body, principal }) => {
+export const createWebhook = idempotentHandler(routes.createWebhook).handler(async ({ body, principal }) => {
   const hook = await register(deps(), principal, body);
   return created(hook, `/v1/webhooks/${hook.webhookId}`);
 });
@@ -55,7 +56,7 @@ export const listDeliveries = httpHandler(routes.listDeliveries).handler(async (
   ok(await deliveries(deps(), principal, path.id)),
 );
 
-export const redeliver = httpHandler(routes.redeliver).handler(async ({ path, principal }) =>
+export const redeliver = idempotentHandler(routes.redeliver).handler(async ({ path, principal }) =>
   ok(await redeliverOne(deps(), principal, path.id, path.deliveryId)),
 );
 

@@ -135,3 +135,19 @@ describe("the contract's bundle", () => {
     expect(serve()).toEqual({ statusCode: 200, body: built });
   });
 });
+
+describe('Powertools Idempotency in a bundle', () => {
+  const IDEMPOTENCY = /@aws-lambda-powertools\/idempotency/;
+  const carries = async (name: string) => (await bundledFiles(name)).some((f) => IDEMPOTENCY.test(f));
+
+  it.each(['postGangwayEvents', 'importPersons', 'portShiftBoard', 'getPermitPdf'])(
+    'is not carried in %s, whose module has no route that honours Idempotency-Key',
+    async (name) => {
+      expect(await carries(name)).toBe(false);
+    },
+  );
+
+  it.each(['createCall', 'putArrival', 'decideLanding'])('is carried in %s, which honours it', async (name) => {
+    expect(await carries(name)).toBe(true);
+  });
+});
