@@ -2,7 +2,7 @@
 // headings on row 18, data from row 19, column A empty and B the serial number. Columns are found
 // by their heading, so a template with a column moved or added still reads; a sheet whose
 // headings are not the template's is refused with the headings it lacks.
-import readXlsxFile from 'read-excel-file/universal';
+import readXlsxFile, { type Sheet, type SheetData } from 'read-excel-file/universal';
 import type { CellValue, PersonField, SourceRow } from './persons.ts';
 import type { PersonList } from './schema.ts';
 
@@ -65,10 +65,8 @@ export class WorkbookRefused extends Error {
   }
 }
 
-type SheetData = Awaited<ReturnType<typeof readXlsxFile>>[number]['data'];
-
 export async function rowsFromWorkbook(file: Buffer, maxRows: number): Promise<SourceRow[]> {
-  let workbook: Awaited<ReturnType<typeof readXlsxFile>>;
+  let workbook: Sheet[];
   try {
     // The archive is read from its central directory, as the zip check before read it: the parts
     // measured there are the parts read here. A copy, for `file` may be a view of a larger buffer.
@@ -100,17 +98,18 @@ export async function rowsFromWorkbook(file: Buffer, maxRows: number): Promise<S
   return rows;
 }
 
+/** A cell's value as the rows take it: empty is undefined. (The library types a date cell as the `Date` class.) */
+const cellValue = (value: SheetData[number][number] | undefined): CellValue =>
+  value === null ? undefined : (value as CellValue);
+
 /** The cell at 1-based `row` and `col`, as the spreadsheet numbers them. */
-const cellAt = (data: SheetData, row: number, col: number): CellValue => {
-  const value = data[row - 1]?.[col - 1];
-  return value === null ? undefined : (value as CellValue);
-};
+const cellAt = (data: SheetData, row: number, col: number): CellValue => cellValue(data[row - 1]?.[col - 1]);
 
 function headings(data: SheetData, layout: SheetLayout): Map<number, PersonField | 'middleName'> {
   const found = new Map<number, PersonField | 'middleName'>();
   const seen = new Set<string>();
-  (data[TEMPLATE.headingRow - 1] ?? []).forEach((_, index) => {
-    const heading = fold(String(cellAt(data, TEMPLATE.headingRow, index + 1) ?? ''));
+  (data[TEMPLATE.headingRow - 1] ?? []).forEach((value, index) => {
+    const heading = fold(String(cellValue(value) ?? ''));
     if (!(heading in layout.columns)) return;
     seen.add(heading);
     const field = layout.columns[heading];
