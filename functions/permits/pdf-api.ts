@@ -1,5 +1,5 @@
-// The printed permit, in a module of its own: its PDF stack (pdfkit, the QR encoder, the CJK font)
-// is this route's bundle only, not that of every permit read or verification.
+// The printed permit, in a module of its own: its PDF stack (the PDF writer, the QR encoder, the
+// CJK font) is this route's bundle only, not that of every permit read or verification.
 import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http.ts';
 import { file } from '#shared/responses.ts';

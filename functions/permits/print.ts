@@ -2,7 +2,7 @@
 // stands now (its status is printed), with the QR code of its public verification page.
 import type { Ports } from '#functions/wiring.ts';
 import type { Principal } from '#shared/auth.ts';
-import { permitPdf } from './pdf.ts';
+import { permitPdf } from './pdf/permit.ts';
 import type { PermitKind } from './schema.ts';
 import { visiblePermit } from './service.ts';
 

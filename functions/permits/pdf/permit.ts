@@ -1,13 +1,21 @@
 // The printable permit: one A4 page in Chinese and English with a QR code of its verification URL.
-// pdfkit subsets the CJK font to the glyphs used, so the file stays tens of KB where embedding
-// the whole font would pass Lambda's 6 MB response limit.
+// The CJK font is embedded as a subset of the glyphs printed, so the file stays tens of KB where
+// embedding the whole font would pass Lambda's 6 MB response limit.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { PERMIT_FONT } from './font.ts';
-import type { PermitKind, PermitStatus } from './schema.ts';
+import { PERMIT_FONT } from '../font.ts';
+import type { PermitKind, PermitStatus } from '../schema.ts';
+import { Page } from './document.ts';
+import { type TrueTypeFont, readTrueType } from './truetype.ts';
 
-const fontPath = () => createRequire(import.meta.url).resolve(PERMIT_FONT);
+const FONT_NAME = 'NotoSansSC-Regular';
+let font: TrueTypeFont | undefined;
+/** Read on the first print, then kept: parsing is only its table directory. */
+const permitFont = () => {
+  font ??= readTrueType(readFileSync(createRequire(import.meta.url).resolve(PERMIT_FONT)));
+  return font;
+};
 
 export interface PrintedPermit {
   kind: PermitKind;
@@ -59,58 +67,46 @@ function rows(p: PrintedPermit): [string, string, string][] {
   ];
 }
 
+const MARGIN = 56;
+const GREY = 0x55 / 0xff;
+
 /** The PDF of one permit. */
 export async function permitPdf(p: PrintedPermit): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    font: fontPath(),
-    info: { Title: `${TITLE[p.kind][1]} ${p.vesselName} ${p.imo}`, CreationDate: new Date(p.issuedAt) },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const page = new Page(permitFont(), FONT_NAME);
+  const left = MARGIN;
+  const width = page.width - 2 * MARGIN;
+  let y = MARGIN;
 
   const [zh, en] = TITLE[p.kind];
-  doc.fontSize(24).text(zh, { align: 'center' });
-  doc.fontSize(16).text(en, { align: 'center' });
-  doc.moveDown(0.3).fontSize(10).fillColor('#555').text('边防检查 · Border Inspection', { align: 'center' });
-  doc.fillColor('#000').moveDown(1.5);
+  y += page.text(zh, left, y, { size: 24, width, align: 'center' });
+  y += page.text(en, left, y, { size: 16, width, align: 'center' });
+  y += 0.3 * page.lineHeight(10);
+  y += page.text('边防检查 · Border Inspection', left, y, { size: 10, grey: GREY, width, align: 'center' });
+  y += 1.5 * page.lineHeight(10);
 
-  const left = doc.page.margins.left;
   for (const [labelZh, labelEn, value] of rows(p)) {
-    const y = doc.y;
-    doc.fontSize(11).text(labelZh, left, y, { width: 70 });
-    doc
-      .fontSize(9)
-      .fillColor('#555')
-      .text(labelEn, left + 72, y + 1.5, { width: 110 });
-    doc
-      .fontSize(11)
-      .fillColor('#000')
-      .text(value, left + 190, y, { width: 290 });
-    doc.moveDown(0.6);
+    const height = Math.max(
+      page.text(labelZh, left, y, { size: 11, width: 70 }),
+      page.text(labelEn, left + 72, y + 1.5, { size: 9, grey: GREY, width: 110 }) + 1.5,
+      page.text(value, left + 190, y, { size: 11, width: 290 }),
+    );
+    y += height + 0.6 * page.lineHeight(11);
   }
 
   // Vector modules, not a raster image: sharp at any print size and a few KB.
   const qr = QRCode.create(p.verificationUrl, { errorCorrectionLevel: 'M' });
   const cell = 4;
   const size = qr.modules.size * cell;
-  const x0 = (doc.page.width - size) / 2;
-  const y0 = doc.y + 20;
+  const x0 = (page.width - size) / 2;
+  const y0 = y + 20;
   for (let row = 0; row < qr.modules.size; row++) {
     for (let col = 0; col < qr.modules.size; col++) {
-      if (qr.modules.get(row, col)) doc.rect(x0 + col * cell, y0 + row * cell, cell, cell);
+      if (qr.modules.get(row, col)) page.rect(x0 + col * cell, y0 + row * cell, cell, cell);
     }
   }
-  doc.fill('#000');
-  doc
-    .fontSize(9)
-    .text('扫码核验此许可证 · Scan to verify this permit', left, y0 + size + 12, { align: 'center' })
-    .text(p.verificationUrl, { align: 'center' });
-  doc.end();
-  return done;
+  y = y0 + size + 12;
+  y += page.text('扫码核验此许可证 · Scan to verify this permit', left, y, { size: 9, width, align: 'center' });
+  page.text(p.verificationUrl, left, y, { size: 9, width, align: 'center' });
+
+  return page.pdf({ title: `${TITLE[p.kind][1]} ${p.vesselName} ${p.imo}`, created: new Date(p.issuedAt) });
 }
